@@ -1,0 +1,77 @@
+package dev.dlforge.core.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A block's parameters by name, including non-learned state such as batch-norm running statistics.
+ *
+ * <p>Format: {@code "DLFW"}, version, count, then per parameter its name and the DJL encoding of the
+ * array (dtype, shape, data). Loading copies values into the block's existing arrays, so references
+ * held by an optimiser and gradient flags stay valid, and every name and shape is checked.
+ */
+public final class Weights {
+    private static final int MAGIC = 0x444C4657; // "DLFW"
+    private static final int VERSION = 1;
+
+    private Weights() {}
+
+    public static void write(Block block, DataOutputStream out) throws IOException {
+        var params = block.getParameters();
+        out.writeInt(MAGIC);
+        out.writeInt(VERSION);
+        out.writeInt(params.size());
+        for (Pair<String, Parameter> p : params) {
+            out.writeUTF(p.getKey());
+            byte[] encoded = p.getValue().getArray().encode();
+            out.writeInt(encoded.length);
+            out.write(encoded);
+        }
+    }
+
+    public static void read(Block block, DataInputStream in) throws IOException {
+        if (in.readInt() != MAGIC) {
+            throw new IOException("not a dlforge weights file (bad magic number)");
+        }
+        int version = in.readInt();
+        if (version != VERSION) {
+            throw new IOException("weights format version " + version + " is not supported (this dlforge reads " + VERSION + ")");
+        }
+        Map<String, Parameter> expected = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            expected.put(p.getKey(), p.getValue());
+        }
+        int count = in.readInt();
+        if (count != expected.size()) {
+            throw new IOException("weights hold " + count + " tensors, the model has " + expected.size());
+        }
+        for (int i = 0; i < count; i++) {
+            String name = in.readUTF();
+            Parameter target = expected.get(name);
+            if (target == null) {
+                throw new IOException("weights hold '" + name + "', which this model does not have");
+            }
+            int length = in.readInt();
+            if (length < 0 || length > Integer.MAX_VALUE - 16) {
+                throw new IOException("weights entry '" + name + "' has an impossible length " + length);
+            }
+            byte[] encoded = new byte[length];
+            in.readFully(encoded);
+            NDArray array = target.getArray();
+            try (NDArray loaded = array.getManager().decode(encoded)) {
+                if (!loaded.getShape().equals(array.getShape()) || loaded.getDataType() != array.getDataType()) {
+                    throw new IOException("weights entry '" + name + "' is " + loaded.getDataType() + loaded.getShape()
+                            + ", the model expects " + array.getDataType() + array.getShape());
+                }
+                loaded.copyTo(array);
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.dlforge.core.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dlforge.core.DlforgeException;
+import dev.dlforge.core.DlforgeHome;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** All runs under {@code $DLFORGE_HOME/runs/<project>/<run-id>}, and runs elsewhere by path. */
+public final class RunStore {
+    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private final Path root;
+
+    public RunStore(DlforgeHome home) {
+        this.root = home.runs();
+    }
+
+    /**
+     * Creates a run folder, in {@code out} when given or else under the home, and writes its
+     * {@code run.json}; fails with a clear error when the place is not writable.
+     */
+    public RunDir create(String project, JsonNode recipe, Path out) {
+        Path dir = out != null ? out.toAbsolutePath() : uniqueDir(root.resolve(project));
+        try {
+            if (Files.isRegularFile(dir.resolve("run.json"))) {
+                throw new DlforgeException("output folder " + dir + " already holds a run",
+                        "pick a new --out folder, or continue it with --resume " + dir);
+            }
+            Files.createDirectories(dir);
+            if (!Files.isWritable(dir)) {
+                throw new AccessDeniedException(dir.toString());
+            }
+        } catch (IOException e) {
+            throw new DlforgeException("cannot write run folder " + dir + ": " + describe(e),
+                    "choose a writable folder with --out, or set DLFORGE_HOME");
+        }
+        RunDir run = new RunDir(dir);
+        String now = Instant.now().toString();
+        run.writeInfo(new RunInfo(run.id(), project, "running", now, now, recipe, Map.of(), ""));
+        return run;
+    }
+
+    /**
+     * Finds a run by folder path, {@code project/run-id}, {@code run-id}, or a project id (its
+     * newest run).
+     */
+    public RunDir resolve(String ref) {
+        Path asPath = Path.of(ref);
+        if (Files.isRegularFile(asPath.resolve("run.json"))) {
+            return new RunDir(asPath.toAbsolutePath());
+        }
+        if (Files.isRegularFile(root.resolve(ref).resolve("run.json"))) {
+            return new RunDir(root.resolve(ref));
+        }
+        List<RunDir> all = list();
+        List<RunDir> byId = all.stream().filter(r -> r.id().equals(ref)).toList();
+        if (byId.size() == 1) {
+            return byId.get(0);
+        }
+        if (byId.size() > 1) {
+            throw new DlforgeException("run id " + ref + " exists in several projects", "write it as project/" + ref);
+        }
+        List<RunDir> ofProject = all.stream().filter(r -> r.path().getParent().getFileName().toString().equals(ref)).toList();
+        if (!ofProject.isEmpty()) {
+            return ofProject.get(ofProject.size() - 1);
+        }
+        throw new DlforgeException("no run '" + ref + "' (not a run folder, run id or project with runs)",
+                "`dlforge runs` lists the runs under " + root);
+    }
+
+    /** Every run under the home, oldest first. */
+    public List<RunDir> list() {
+        List<RunDir> runs = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return runs;
+        }
+        try (var projects = Files.list(root)) {
+            for (Path project : (Iterable<Path>) projects::iterator) {
+                if (!Files.isDirectory(project)) {
+                    continue;
+                }
+                try (var dirs = Files.list(project)) {
+                    dirs.filter(d -> Files.isRegularFile(d.resolve("run.json"))).map(RunDir::new).forEach(runs::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new DlforgeException("cannot list runs in " + root + ": " + e.getMessage(), "check the folder's permissions");
+        }
+        runs.sort(Comparator.comparing(RunDir::id));
+        return runs;
+    }
+
+    private static Path uniqueDir(Path parent) {
+        String base = LocalDateTime.now().format(ID);
+        Path dir = parent.resolve(base);
+        for (int i = 2; Files.exists(dir); i++) {
+            dir = parent.resolve(base + "-" + i);
+        }
+        return dir;
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+    }
+}
