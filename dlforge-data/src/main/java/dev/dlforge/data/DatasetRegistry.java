@@ -1,0 +1,48 @@
+package dev.dlforge.data;
+
+import dev.dlforge.core.DlforgeException;
+import dev.dlforge.data.datasets.Cifar10;
+import dev.dlforge.data.datasets.FashionMnist;
+import dev.dlforge.data.datasets.ImageClassificationDataset;
+import dev.dlforge.data.datasets.Mnist;
+import dev.dlforge.data.datasets.OpencvDigits;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every dataset dlforge knows, by id. */
+public final class DatasetRegistry {
+    private final Map<String, Dataset<?>> datasets = new LinkedHashMap<>();
+
+    public DatasetRegistry(List<Dataset<?>> all) {
+        for (Dataset<?> d : all) {
+            datasets.put(d.spec().id(), d);
+        }
+    }
+
+    public static DatasetRegistry builtIn() {
+        return new DatasetRegistry(List.of(new OpencvDigits(), new Mnist(), new FashionMnist(), new Cifar10()));
+    }
+
+    public List<Dataset<?>> all() {
+        return List.copyOf(datasets.values());
+    }
+
+    public Dataset<?> get(String id) {
+        Dataset<?> d = datasets.get(id);
+        if (d == null) {
+            throw new DlforgeException("unknown dataset '" + id + "'", "valid ids: " + String.join(", ", datasets.keySet()));
+        }
+        return d;
+    }
+
+    /** The dataset {@code id}, which must hold labelled images. */
+    public ImageClassificationDataset imageClassification(String id) {
+        if (get(id) instanceof ImageClassificationDataset d) {
+            return d;
+        }
+        throw new DlforgeException("dataset '" + id + "' does not hold labelled images",
+                "image datasets: " + String.join(", ", datasets.values().stream()
+                        .filter(d -> d instanceof ImageClassificationDataset).map(d -> d.spec().id()).toList()));
+    }
+}
