@@ -1,0 +1,74 @@
+package dev.dlforge.cli;
+
+import dev.dlforge.core.DlforgeException;
+import dev.dlforge.core.engine.Engines;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code dlforge} command. */
+@Command(name = "dlforge", mixinStandardHelpOptions = true, versionProvider = Dlforge.Version.class,
+        description = "Deep learning on the JVM: every project of the roadmap, from digits to language models.",
+        subcommands = {ProjectsCommand.class, DataCommand.class, TrainCommand.class, EvalCommand.class,
+                PredictCommand.class, RunsCommand.class, CommandLine.HelpCommand.class})
+public final class Dlforge implements Runnable {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(System.out, System.err, args));
+    }
+
+    /** Runs the command line and returns the exit code: 0 success, 1 failure, 2 usage error. */
+    public static int execute(PrintStream out, PrintStream err, String... args) {
+        System.setProperty("java.awt.headless", "true");
+        Engines.configure();
+        Dlforge root = new Dlforge();
+        root.out = out;
+        root.err = err;
+        CommandLine cli = new CommandLine(root);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            report(err, e);
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    /** One error line (more for a list of attempts), then what to do. */
+    static void report(PrintStream err, Exception e) {
+        if (e instanceof DlforgeException de) {
+            err.println("error: " + de.getMessage());
+            if (!de.hint().isEmpty()) {
+                err.println("hint: " + de.hint());
+            }
+        } else {
+            err.println("error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            if (System.getenv("DLFORGE_DEBUG") != null) {
+                e.printStackTrace(err);
+            } else {
+                err.println("hint: this is a bug in dlforge; rerun with DLFORGE_DEBUG=1 for the stack trace and report it");
+            }
+        }
+        err.flush();
+    }
+
+    /** The version from the jar manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Dlforge.class.getPackage().getImplementationVersion();
+            return new String[] {"dlforge " + (v == null ? "development" : v) + " (DJL 0.36.0, PyTorch 2.7.1 CPU)"};
+        }
+    }
+}

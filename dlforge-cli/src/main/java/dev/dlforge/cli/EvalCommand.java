@@ -1,0 +1,44 @@
+package dev.dlforge.cli;
+
+import dev.dlforge.core.DlforgeHome;
+import dev.dlforge.core.io.Json;
+import dev.dlforge.core.run.RunDir;
+import dev.dlforge.core.run.RunStore;
+import dev.dlforge.projects.Catalogue;
+import dev.dlforge.projects.TrainOptions;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluate a run's saved model on its test set again.")
+final class EvalCommand implements Runnable {
+    @ParentCommand
+    Dlforge root;
+
+    @Parameters(paramLabel = "RUN", description = "run folder, run id, or project (its newest run)")
+    String run;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "folder holding the dataset's files, instead of the cache")
+    Path data;
+
+    @Option(names = "--json", description = "print the metrics as JSON")
+    boolean json;
+
+    @Override
+    public void run() {
+        RunDir dir = new RunStore(DlforgeHome.current()).resolve(run);
+        TrainOptions options = TrainOptions.defaults(root.out);
+        options = new TrainOptions(null, null, data, null, null, null, null, null, null, root.out, options.stop());
+        Map<String, Double> metrics = Catalogue.standard().trainable(dir.info().project()).evaluate(dir, options);
+        if (json) {
+            root.out.println(Json.write(metrics));
+        } else {
+            root.out.println("run: " + dir.path());
+            metrics.forEach((k, v) -> root.out.printf(Locale.ROOT, "%s %s%n", k, v == Math.rint(v) ? String.valueOf(v.longValue()) : String.format(Locale.ROOT, "%.4f", v)));
+        }
+    }
+}

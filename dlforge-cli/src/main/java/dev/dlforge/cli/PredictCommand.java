@@ -1,0 +1,54 @@
+package dev.dlforge.cli;
+
+import dev.dlforge.core.DlforgeException;
+import dev.dlforge.core.DlforgeHome;
+import dev.dlforge.core.run.RunDir;
+import dev.dlforge.core.run.RunStore;
+import dev.dlforge.projects.Catalogue;
+import dev.dlforge.projects.TrainableProject;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Classify pictures (PNG, JPEG, GIF, BMP) with a run's model: the top classes with probabilities.")
+final class PredictCommand implements Callable<Integer> {
+    @ParentCommand
+    Dlforge root;
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "run folder, run id, or project (its newest run)")
+    String run;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "pictures to classify")
+    List<Path> files;
+
+    @Option(names = "--top", defaultValue = "3", description = "how many classes to show (default: ${DEFAULT-VALUE})")
+    int top;
+
+    @Override
+    public Integer call() {
+        RunDir dir = new RunStore(DlforgeHome.current()).resolve(run);
+        TrainableProject project = Catalogue.standard().trainable(dir.info().project());
+        int failed = 0;
+        // One file at a time, so one bad picture costs its own line and not the others' results.
+        for (Path file : files) {
+            try {
+                TrainableProject.Prediction p = project.predict(dir, List.of(file), top).get(0);
+                StringBuilder line = new StringBuilder(p.input()).append(':');
+                for (TrainableProject.Score s : p.top()) {
+                    line.append(String.format(Locale.ROOT, "  %s %.3f", s.label(), s.probability()));
+                }
+                root.out.println(line);
+            } catch (DlforgeException e) {
+                Dlforge.report(root.err, e);
+                failed++;
+            }
+        }
+        return failed == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.dlforge.cli;
+
+import dev.dlforge.core.DlforgeException;
+import dev.dlforge.core.DlforgeHome;
+import dev.dlforge.core.run.RunDir;
+import dev.dlforge.core.run.RunStore;
+import dev.dlforge.core.train.StopSignal;
+import dev.dlforge.projects.Catalogue;
+import dev.dlforge.projects.TrainOptions;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a project and write a run folder: metrics, checkpoints, model, report with plots.",
+                "Ctrl-C stops after the current batch with a checkpoint; continue with --resume."})
+final class TrainCommand implements Runnable {
+    @ParentCommand
+    Dlforge root;
+
+    @Parameters(paramLabel = "PROJECT", arity = "0..1", description = "project id, as in `dlforge projects`")
+    String project;
+
+    @Option(names = "--model", description = "model variant (digits: cnn, mlp)")
+    String model;
+
+    @Option(names = "--dataset", description = "dataset id instead of the project's default (digits: mnist)")
+    String dataset;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "folder holding the dataset's files, instead of the cache")
+    Path data;
+
+    @Option(names = "--epochs", description = "passes over the training set")
+    Integer epochs;
+
+    @Option(names = "--batch-size", description = "examples per step")
+    Integer batchSize;
+
+    @Option(names = "--lr", description = "base learning rate")
+    Double learningRate;
+
+    @Option(names = "--limit", description = "use at most N examples of each split (quick runs)")
+    Integer limit;
+
+    @Option(names = "--seed", description = "random seed (split, initialisation, shuffling, augmentation, dropout)")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "run folder (default: $DLFORGE_HOME/runs/PROJECT/TIMESTAMP)")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "RUN", description = "continue a stopped run (folder, id, or project for its newest run)")
+    String resume;
+
+    @Override
+    public void run() {
+        TrainOptions options = new TrainOptions(model, dataset, data, epochs, batchSize, learningRate, limit, seed, out,
+                root.out, new StopSignal());
+        Catalogue catalogue = Catalogue.standard();
+        if (resume != null) {
+            RunDir run = new RunStore(DlforgeHome.current()).resolve(resume);
+            String owner = run.info().project();
+            if (project != null && !project.equals(owner)) {
+                throw new DlforgeException("run " + run.id() + " belongs to project " + owner + ", not " + project, "leave out PROJECT when resuming");
+            }
+            if (model != null || dataset != null || batchSize != null || learningRate != null || limit != null || seed != null || out != null) {
+                throw new DlforgeException("--resume continues a run with its own recipe; only --epochs and --data may change",
+                        "start a new run to change other options");
+            }
+            catalogue.trainable(owner).resume(run, options);
+            return;
+        }
+        if (project == null) {
+            throw new DlforgeException("which project? `dlforge train PROJECT`", "`dlforge projects` lists them");
+        }
+        catalogue.trainable(project).train(options);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.dlforge.projects.fashion;
+
+import ai.djl.nn.Block;
+import dev.dlforge.core.image.ImageInput;
+import dev.dlforge.data.datasets.FashionMnist;
+import dev.dlforge.models.vision.VggStyleCnn;
+import dev.dlforge.projects.ProjectInfo;
+import dev.dlforge.projects.vision.ImageClassifierProject;
+import dev.dlforge.projects.vision.ImageClassifierRecipe;
+import java.util.List;
+
+/**
+ * Clothing images: a CNN with convolutions, pooling, batch norm, dropout and augmentation (shifts
+ * and mirroring) on Fashion-MNIST. See docs/projects/fashion.md.
+ */
+public final class FashionProject extends ImageClassifierProject {
+    public static final String ID = "fashion";
+
+    @Override
+    public ProjectInfo info() {
+        return new ProjectInfo(ID, "B", "Vision", "image classifier (CNN)",
+                "conv, pooling, dropout, batch norm, augmentation", "Debian dataset-fashion-mnist (70k)",
+                ">= 93.5% test accuracy (published simple CNNs: 0.91-0.934)");
+    }
+
+    @Override
+    public List<String> models() {
+        return List.of("cnn");
+    }
+
+    @Override
+    public List<String> datasets() {
+        return List.of(FashionMnist.ID);
+    }
+
+    /** Defaults reproduce docs/projects/fashion.md: >= 0.935 test accuracy within 15 minutes on 2 cores. */
+    @Override
+    protected ImageClassifierRecipe defaults(String model) {
+        return new ImageClassifierRecipe(FashionMnist.ID, "cnn", 15, 128, 2e-3, "cosine", 0, 0.4f, 2, true, 1 / 12.0, 0, 42, 0);
+    }
+
+    @Override
+    protected Block buildModel(ImageClassifierRecipe recipe, int channels, int classes) {
+        return new VggStyleCnn(channels, new int[] {32, 64}, 2, 0.25f, 256, recipe.dropout(), classes).build();
+    }
+
+    /** The whole picture, scaled to fit 28x28, light object on a dark background. */
+    @Override
+    protected ImageInput imageInput(int side) {
+        return new ImageInput(side, 0);
+    }
+}

@@ -1,0 +1,311 @@
+package dev.dlforge.projects.vision;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.loss.Loss;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dlforge.core.DlforgeException;
+import dev.dlforge.core.DlforgeHome;
+import dev.dlforge.core.checkpoint.CheckpointStore;
+import dev.dlforge.core.engine.Engines;
+import dev.dlforge.core.eval.ClassifierEvaluation;
+import dev.dlforge.core.image.ImageInput;
+import dev.dlforge.core.io.Json;
+import dev.dlforge.core.model.ModelArtifact;
+import dev.dlforge.core.model.ModelCard;
+import dev.dlforge.core.optim.Adam;
+import dev.dlforge.core.optim.TrainableParameters;
+import dev.dlforge.core.run.HistoryCsv;
+import dev.dlforge.core.run.RunDir;
+import dev.dlforge.core.run.RunInfo;
+import dev.dlforge.core.run.RunStore;
+import dev.dlforge.core.train.BatchMetric;
+import dev.dlforge.core.train.ConsoleProgress;
+import dev.dlforge.core.train.EpochRecord;
+import dev.dlforge.core.train.SupervisedTask;
+import dev.dlforge.core.train.Trainer;
+import dev.dlforge.core.train.TrainerState;
+import dev.dlforge.core.train.TrainingListener;
+import dev.dlforge.data.DatasetRegistry;
+import dev.dlforge.data.DatasetResolver;
+import dev.dlforge.data.datasets.ImageClassificationDataset;
+import dev.dlforge.data.image.ImageBatches;
+import dev.dlforge.data.image.ImageClassData;
+import dev.dlforge.data.image.LabeledImages;
+import dev.dlforge.data.image.Splits;
+import dev.dlforge.models.Standardize;
+import dev.dlforge.projects.TrainOptions;
+import dev.dlforge.projects.TrainableProject;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The shared pipeline of image-classification projects: data, network, training, evaluation on the
+ * held-out test set, model artifact and report. A project supplies only its recipe defaults, its
+ * networks and how user pictures are framed.
+ */
+public abstract class ImageClassifierProject implements TrainableProject {
+    static final int EVAL_BATCH = 256;
+    private final DatasetRegistry datasets = DatasetRegistry.builtIn();
+
+    /** The recipe of model variant {@code model}, reproducing the documented result. */
+    protected abstract ImageClassifierRecipe defaults(String model);
+
+    /** A fresh network for the recipe; it takes (B, C, H, W) pixels in [0, 1] and gives logits. */
+    protected abstract Block buildModel(ImageClassifierRecipe recipe, int channels, int classes);
+
+    /** How a user's picture is framed to look like the training data. */
+    protected abstract ImageInput imageInput(int side);
+
+    /** Adds project-specific plots (e.g. learned filters) to the report. */
+    protected void extendReport(ImageClassifierReport report, Block block) throws IOException {}
+
+    @Override
+    public RunDir train(TrainOptions options) {
+        String model = options.model() != null ? options.model() : models().get(0);
+        if (!models().contains(model)) {
+            throw new DlforgeException("project " + info().id() + " has no model '" + model + "'",
+                    "choose one of: " + String.join(", ", models()));
+        }
+        ImageClassifierRecipe recipe = defaults(model).with(options);
+        if (!datasets().contains(recipe.dataset())) {
+            datasets.get(recipe.dataset()); // unknown ids get the registry's list of valid ones
+            throw new DlforgeException("project " + info().id() + " does not train on dataset " + recipe.dataset(),
+                    "choose one of: " + String.join(", ", datasets()));
+        }
+        recipe.trainerConfig(); // validates epochs, rate, schedule before anything is written
+        ImageClassData data = loadData(recipe, options.data());
+        RunDir run = new RunStore(DlforgeHome.current()).create(info().id(), Json.MAPPER.valueToTree(recipe), options.outDir());
+        return runTraining(run, recipe, data, null, options);
+    }
+
+    @Override
+    public RunDir resume(RunDir run, TrainOptions options) {
+        RunInfo info = run.info();
+        ImageClassifierRecipe recipe = recipeOf(info.recipe(), "run " + info.id());
+        Path checkpoint;
+        try {
+            checkpoint = run.checkpoints().latestReadable().orElseThrow(() -> new DlforgeException(
+                    "run " + run.path() + " has no usable checkpoint", "start a new run with `dlforge train " + info.project() + "`"));
+        } catch (IOException e) {
+            throw new DlforgeException("cannot read checkpoints of " + run.path() + ": " + e.getMessage(), "check the folder's permissions");
+        }
+        if (options.epochs() != null) {
+            recipe = recipe.withEpochs(options.epochs());
+        }
+        if ("completed".equals(info.status()) && options.epochs() == null) {
+            throw new DlforgeException("run " + run.id() + " already completed its " + recipe.epochs() + " epochs",
+                    "pass --epochs N (more than " + recipe.epochs() + ") to train it further");
+        }
+        ImageClassData data = loadData(recipe, options.data());
+        run.writeInfo(new RunInfo(info.id(), info.project(), "running", info.created(), Instant.now().toString(),
+                Json.MAPPER.valueToTree(recipe), info.metrics(), ""));
+        options.console().println("resuming " + run.path() + " from " + checkpoint.getFileName());
+        return runTraining(run, recipe, data, checkpoint, options);
+    }
+
+    private RunDir runTraining(RunDir run, ImageClassifierRecipe recipe, ImageClassData data, Path checkpoint, TrainOptions options) {
+        PrintStream console = options.console();
+        try (NDManager manager = Engines.newManager()) {
+            Engines.seed(recipe.seed());
+            LabeledImages trainImages = data.train();
+            LabeledImages valImages = null;
+            if (recipe.validationFraction() > 0) {
+                var split = Splits.stratified(trainImages.labels(), data.classes().size(), recipe.validationFraction(), recipe.seed());
+                valImages = trainImages.select(split.heldOut());
+                trainImages = trainImages.select(split.kept());
+            }
+            Block block = newInitializedModel(recipe, trainImages, data.classes().size(), manager);
+            float[][] stats = trainImages.channelStatistics();
+            standardizer(block).setStatistics(stats[0], stats[1]);
+            TrainableParameters params = TrainableParameters.of(block);
+            Adam optimizer = new Adam(params, recipe.weightDecay() > 0 ? Adam.Config.adamW((float) recipe.weightDecay()) : Adam.Config.defaults());
+            SupervisedTask task = new SupervisedTask(block, params, Loss.softmaxCrossEntropyLoss(), optimizer,
+                    List.of(BatchMetric.accuracy()), 0, manager);
+            TrainerState state = checkpoint == null ? TrainerState.start() : CheckpointStore.restore(checkpoint, task);
+
+            ModelCard card = card(recipe, trainImages, data.classes(), Map.of());
+            List<EpochRecord> history = new ArrayList<>(state.history());
+            Trainer trainer = new Trainer(task, recipe.trainerConfig(), manager)
+                    .stopSignal(options.stop())
+                    .addListener(new ConsoleProgress(console))
+                    .addListener(new TrainingListener() {
+                        @Override
+                        public void onEpochEnd(EpochRecord record, boolean best) {
+                            history.add(record);
+                            try {
+                                HistoryCsv.write(run.historyCsv(), history);
+                                if (best) {
+                                    ModelArtifact.save(run.model(), card, block);
+                                }
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        }
+                    });
+            console.printf(Locale.ROOT, "training %s (%s, %,d parameters) on %s: %,d train / %,d validation / %,d test images%n",
+                    info().id(), recipe.model(), params.count(), data.datasetId(), trainImages.size(),
+                    valImages == null ? 0 : valImages.size(), data.test().size());
+            Thread hook = options.stop().installShutdownHook(Duration.ofMinutes(2));
+            Trainer.Outcome outcome;
+            try {
+                outcome = trainer.fit(ImageBatches.training(trainImages, recipe.batchSize(), recipe.seed(), recipe.augmentations()),
+                        valImages == null ? null : ImageBatches.evaluation(valImages, EVAL_BATCH), run.checkpoints(), state);
+            } finally {
+                dev.dlforge.core.train.StopSignal.uninstall(hook);
+            }
+            if (outcome.status() == Trainer.Status.STOPPED) {
+                run.writeInfo(run.info().with("stopped", Map.of(), "stopped at epoch " + (outcome.state().epoch() + 1)
+                        + ", batch " + outcome.state().batch()));
+                console.println("run: " + run.path());
+                return run;
+            }
+            // Report the test set with the weights of the best validation epoch, not the last one.
+            ModelArtifact.loadWeights(run.model(), block);
+            ClassifierEvaluation test = ClassifierEvaluation.run(block, ImageBatches.evaluation(data.test(), EVAL_BATCH), manager);
+            Map<String, Double> metrics = finalMetrics(test, outcome, params.count());
+            run.writeMetrics(metrics);
+            ModelArtifact.save(run.model(), card(recipe, trainImages, data.classes(), metrics), block);
+            ImageClassifierReport report = new ImageClassifierReport(run, info(), recipe, data, outcome.state().history(), test, metrics);
+            extendReport(report, block);
+            report.write();
+            run.writeInfo(run.info().with("completed", metrics, outcome.status() == Trainer.Status.EARLY_STOPPED
+                    ? "early stop after epoch " + outcome.state().history().size() : ""));
+            console.println("run: " + run.path());
+            console.println(formatMetrics(metrics));
+            console.println("report: " + run.report());
+            return run;
+        } catch (IOException | UncheckedIOException | DlforgeException e) {
+            markFailed(run, e);
+            if (e instanceof DlforgeException de) {
+                throw de;
+            }
+            throw new DlforgeException("run " + run.path() + " failed: " + e.getMessage(),
+                    "fix the cause, then continue with `dlforge train " + info().id() + " --resume " + run.path() + "`", e);
+        } catch (RuntimeException e) {
+            markFailed(run, e);
+            throw e;
+        }
+    }
+
+    @Override
+    public Map<String, Double> evaluate(RunDir run, TrainOptions options) {
+        ImageClassifierRecipe recipe = recipeOf(run.info().recipe(), "run " + run.id());
+        ImageClassData data = loadData(recipe, options.data());
+        try (ImageClassifier classifier = ImageClassifier.load(this, run.model())) {
+            ClassifierEvaluation test = classifier.evaluate(ImageBatches.evaluation(data.test(), EVAL_BATCH));
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.put("test_accuracy", test.accuracy());
+            metrics.put("test_examples", (double) test.size());
+            return metrics;
+        }
+    }
+
+    @Override
+    public List<Prediction> predict(RunDir run, List<Path> inputs, int topK) {
+        try (ImageClassifier classifier = ImageClassifier.load(this, run.model())) {
+            List<Prediction> predictions = new ArrayList<>();
+            for (Path input : inputs) {
+                predictions.add(new Prediction(input.toString(), classifier.classify(input, topK)));
+            }
+            return predictions;
+        }
+    }
+
+    /** A network for {@code recipe}, initialised for {@code images}' shape. */
+    Block newInitializedModel(ImageClassifierRecipe recipe, LabeledImages images, int classes, NDManager manager) {
+        return newInitializedModel(recipe, images.channels(), images.height(), images.width(), classes, manager);
+    }
+
+    Block newInitializedModel(ImageClassifierRecipe recipe, int channels, int height, int width, int classes, NDManager manager) {
+        Block block = buildModel(recipe, channels, classes);
+        block.initialize(manager, DataType.FLOAT32, new Shape(1, channels, height, width));
+        return block;
+    }
+
+    ImageInput imageInputFor(ModelCard card) {
+        return imageInput(card.inputShape().get(1).intValue());
+    }
+
+    /** The recipe saved with a run or model ({@code owner} names it in errors). */
+    static ImageClassifierRecipe recipeOf(JsonNode recipe, String owner) {
+        try {
+            return Json.MAPPER.treeToValue(recipe, ImageClassifierRecipe.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new DlforgeException(owner + " has a recipe this dlforge cannot read: " + e.getMessage(), "train a new run");
+        }
+    }
+
+    private ImageClassData loadData(ImageClassifierRecipe recipe, Path explicit) {
+        ImageClassificationDataset dataset = datasets.imageClassification(recipe.dataset());
+        Path dir = new DatasetResolver(DlforgeHome.current().datasets()).resolve(dataset.spec(), explicit);
+        try {
+            ImageClassData data = dataset.read(dir);
+            return recipe.limit() > 0 ? data.limit(recipe.limit()) : data;
+        } catch (IOException e) {
+            throw new DlforgeException("dataset " + recipe.dataset() + " in " + dir + " is unreadable: " + e.getMessage(),
+                    explicit != null ? "check the files passed with --data" : "delete " + dir + " and run `dlforge data fetch " + recipe.dataset() + "`");
+        }
+    }
+
+    private ModelCard card(ImageClassifierRecipe recipe, LabeledImages images, List<String> classes, Map<String, Double> metrics) {
+        return new ModelCard(info().id(), recipe.model(), Json.MAPPER.valueToTree(recipe),
+                List.of((long) images.channels(), (long) images.height(), (long) images.width()), classes, metrics,
+                recipe.dataset(), Instant.now().toString(), ModelArtifact.FORMAT);
+    }
+
+    private static Map<String, Double> finalMetrics(ClassifierEvaluation test, Trainer.Outcome outcome, long parameters) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("test_accuracy", test.accuracy());
+        TrainerState s = outcome.state();
+        if (!s.history().isEmpty()) {
+            EpochRecord best = s.history().get(Math.max(0, s.bestEpoch() - 1));
+            best.metrics().forEach((k, v) -> {
+                if (k.startsWith("val_")) {
+                    m.put(k, v);
+                }
+            });
+            m.put("best_epoch", (double) s.bestEpoch());
+        }
+        m.put("epochs", (double) s.history().size());
+        m.put("train_seconds", s.elapsedSeconds());
+        m.put("parameters", (double) parameters);
+        return m;
+    }
+
+    static String formatMetrics(Map<String, Double> metrics) {
+        StringBuilder line = new StringBuilder();
+        metrics.forEach((k, v) -> line.append(line.length() == 0 ? "" : "  ").append(k).append(' ')
+                .append(v == Math.rint(v) && Math.abs(v) < 1e12 ? String.valueOf(v.longValue()) : String.format(Locale.ROOT, "%.4f", v)));
+        return line.toString();
+    }
+
+    private static Standardize standardizer(Block block) {
+        for (var child : block.getChildren().values()) {
+            if (child instanceof Standardize s) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("image models start with a Standardize block");
+    }
+
+    private static void markFailed(RunDir run, Exception e) {
+        try {
+            run.writeInfo(run.info().with("failed", Map.of(), String.valueOf(e.getMessage())));
+        } catch (RuntimeException ignored) {
+            // the original error matters more than the status file
+        }
+    }
+}
