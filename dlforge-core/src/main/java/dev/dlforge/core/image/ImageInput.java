@@ -7,8 +7,8 @@ import java.awt.image.BufferedImage;
  * grey-scale of {@code size x size}, as MNIST and Fashion-MNIST store it.
  *
  * <ol>
- *   <li>Luminance in [0, 1]; when the border is lighter than the middle (dark ink on white paper)
- *       the image is inverted so the object is bright on black, like the training data.</li>
+ *   <li>Luminance in [0, 1]; when the border is mostly light (dark ink on paper, a product on a white
+ *       background) the image is inverted so the object is bright on black, like the training data.</li>
  *   <li>With {@code objectBox > 0} (digits): crop to the object's bounding box, scale it to fit an
  *       {@code objectBox} square keeping its aspect ratio, and centre it by its centre of mass, as
  *       MNIST was prepared. Otherwise: scale the whole picture to fit and centre it.</li>
@@ -24,7 +24,7 @@ public record ImageInput(int size, int objectBox) {
         int w = image.getWidth();
         int h = image.getHeight();
         float[] lum = GrayImages.luminance(image);
-        if (borderMean(lum, w, h) > centreMean(lum, w, h)) {
+        if (borderMean(lum, w, h) > 0.5f) {
             for (int i = 0; i < lum.length; i++) {
                 lum[i] = 1 - lum[i];
             }
@@ -65,18 +65,6 @@ public record ImageInput(int size, int objectBox) {
             n += 2;
         }
         return (float) (sum / n);
-    }
-
-    private static float centreMean(float[] p, int w, int h) {
-        double sum = 0;
-        int n = 0;
-        for (int y = h / 4; y < h - h / 4; y++) {
-            for (int x = w / 4; x < w - w / 4; x++) {
-                sum += p[y * w + x];
-                n++;
-            }
-        }
-        return n == 0 ? 0 : (float) (sum / n);
     }
 
     /** x, y, width, height of the pixels brighter than a quarter of the maximum; all of it if none. */

@@ -16,9 +16,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** All runs under {@code $DLFORGE_HOME/runs/<project>/<run-id>}, and runs elsewhere by path. */
+/**
+ * All runs under {@code $DLFORGE_HOME/runs/<project>/<run-id>}. A run written elsewhere ({@code --out})
+ * leaves a {@code <run-id>.link} file there holding its path, so it is listed and found like the others.
+ */
 public final class RunStore {
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final String LINK = ".link";
     private final Path root;
 
     public RunStore(DlforgeHome home) {
@@ -47,6 +51,9 @@ public final class RunStore {
         RunDir run = new RunDir(dir);
         String now = Instant.now().toString();
         run.writeInfo(new RunInfo(run.id(), project, "running", now, now, recipe, Map.of(), ""));
+        if (out != null) {
+            link(project, dir);
+        }
         return run;
     }
 
@@ -62,6 +69,10 @@ public final class RunStore {
         if (Files.isRegularFile(root.resolve(ref).resolve("run.json"))) {
             return new RunDir(root.resolve(ref));
         }
+        Path linked = followLink(root.resolve(ref + LINK));
+        if (linked != null) {
+            return new RunDir(linked);
+        }
         List<RunDir> all = list();
         List<RunDir> byId = all.stream().filter(r -> r.id().equals(ref)).toList();
         if (byId.size() == 1) {
@@ -70,7 +81,7 @@ public final class RunStore {
         if (byId.size() > 1) {
             throw new DlforgeException("run id " + ref + " exists in several projects", "write it as project/" + ref);
         }
-        List<RunDir> ofProject = all.stream().filter(r -> r.path().getParent().getFileName().toString().equals(ref)).toList();
+        List<RunDir> ofProject = all.stream().filter(r -> r.info().project().equals(ref)).toList();
         if (!ofProject.isEmpty()) {
             return ofProject.get(ofProject.size() - 1);
         }
@@ -78,26 +89,63 @@ public final class RunStore {
                 "`dlforge runs` lists the runs under " + root);
     }
 
-    /** Every run under the home, oldest first. */
+    /** Every run under the home, oldest first; folders with a damaged run.json are left out. */
     public List<RunDir> list() {
-        List<RunDir> runs = new ArrayList<>();
+        List<Map.Entry<String, RunDir>> found = new ArrayList<>();
         if (!Files.isDirectory(root)) {
-            return runs;
+            return List.of();
         }
         try (var projects = Files.list(root)) {
             for (Path project : (Iterable<Path>) projects::iterator) {
                 if (!Files.isDirectory(project)) {
                     continue;
                 }
-                try (var dirs = Files.list(project)) {
-                    dirs.filter(d -> Files.isRegularFile(d.resolve("run.json"))).map(RunDir::new).forEach(runs::add);
+                try (var entries = Files.list(project)) {
+                    for (Path e : (Iterable<Path>) entries::iterator) {
+                        Path dir = e.getFileName().toString().endsWith(LINK) ? followLink(e) : e;
+                        if (dir != null && Files.isRegularFile(dir.resolve("run.json"))) {
+                            RunDir run = new RunDir(dir);
+                            try {
+                                found.add(Map.entry(run.info().created(), run));
+                            } catch (DlforgeException damaged) {
+                                // listed by nobody; `dlforge eval` on it explains what is wrong
+                            }
+                        }
+                    }
                 }
             }
         } catch (IOException e) {
             throw new DlforgeException("cannot list runs in " + root + ": " + e.getMessage(), "check the folder's permissions");
         }
-        runs.sort(Comparator.comparing(RunDir::id));
-        return runs;
+        found.sort(Map.Entry.comparingByKey());
+        return found.stream().map(Map.Entry::getValue).toList();
+    }
+
+    /** Records a run kept outside the home; failing to is no reason to fail the run. */
+    private void link(String project, Path dir) {
+        try {
+            Path parent = Files.createDirectories(root.resolve(project));
+            String name = dir.getFileName().toString();
+            Path link = parent.resolve(name + LINK);
+            for (int i = 2; Files.exists(link) && !dir.equals(followLink(link)); i++) {
+                link = parent.resolve(name + "-" + i + LINK);
+            }
+            dev.dlforge.core.io.AtomicFiles.writeString(link, dir + "\n");
+        } catch (IOException e) {
+            System.err.println("note: run " + dir + " will not be listed by `dlforge runs` (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Path followLink(Path link) {
+        try {
+            if (!Files.isRegularFile(link)) {
+                return null;
+            }
+            Path target = Path.of(Files.readString(link).strip());
+            return Files.isRegularFile(target.resolve("run.json")) ? target : null;
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return null;
+        }
     }
 
     private static Path uniqueDir(Path parent) {

@@ -51,7 +51,7 @@ public final class ConsoleProgress implements TrainingListener {
         }
     }
 
-    /** One line such as {@code epoch 3  train_loss 0.2810  val_accuracy 0.9120  41.2s}. */
+    /** One line such as {@code epoch 3  train_loss 0.2810  val_accuracy 0.9120  41.2s  rss 812 MB}. */
     public static String summary(EpochRecord r) {
         StringJoiner line = new StringJoiner("  ");
         line.add("epoch " + r.epoch());
@@ -59,6 +59,9 @@ public final class ConsoleProgress implements TrainingListener {
             line.add(e.getKey() + " " + format(e.getValue()));
         }
         line.add(String.format(Locale.ROOT, "%.1fs", r.seconds()));
+        if (!Double.isNaN(r.rssMegabytes())) {
+            line.add(String.format(Locale.ROOT, "rss %.0f MB", r.rssMegabytes()));
+        }
         return line.toString();
     }
 

@@ -2,6 +2,8 @@ package dev.dlforge.core.train;
 
 import ai.djl.ndarray.NDManager;
 import dev.dlforge.core.checkpoint.CheckpointStore;
+import static dev.dlforge.core.engine.ProcessMemory.rssMegabytes;
+
 import dev.dlforge.core.engine.Engines;
 import dev.dlforge.core.engine.Seeds;
 import dev.dlforge.core.optim.LrSchedule;
@@ -116,7 +118,7 @@ public final class Trainer {
                 metrics.putAll(evaluate(validation).means("val_"));
             }
             double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
-            EpochRecord record = new EpochRecord(epoch + 1, lr, epochSeconds, metrics);
+            EpochRecord record = new EpochRecord(epoch + 1, lr, epochSeconds, rssMegabytes(), metrics);
             double value = metrics.getOrDefault(early.monitor(), Double.NaN);
             // Without the monitored metric (no validation set) the latest epoch is the best one.
             boolean best = Double.isNaN(value) || early.improves(value, state.bestValue());
@@ -146,11 +148,12 @@ public final class Trainer {
 
     private Outcome stopped(CheckpointStore checkpoints, TrainerState state) {
         save(checkpoints, state);
+        Outcome outcome = finish(new Outcome(Status.STOPPED, state)); // listeners record the stop first
         stop.reachedSafePoint();
         if (stop.shuttingDown()) {
             parkUntilExit();
         }
-        return finish(new Outcome(Status.STOPPED, state));
+        return outcome;
     }
 
     private Outcome finish(Outcome outcome) {
