@@ -51,4 +51,52 @@ public interface Augmentation {
             }
         }
     }
+
+    /**
+     * Rotates by up to {@code maxDegrees}, scales by a factor in [1 - maxScale, 1 + maxScale] and
+     * shifts by up to {@code maxShift} pixels, about the image centre. Each output pixel samples the
+     * input bilinearly at the inverse-mapped position; outside the image is background (0).
+     */
+    record RandomAffine(double maxDegrees, double maxScale, double maxShift) implements Augmentation {
+        @Override
+        public void apply(float[] pixels, int offset, int channels, int height, int width, Random rng) {
+            double angle = Math.toRadians((rng.nextDouble() * 2 - 1) * maxDegrees);
+            double scale = 1 + (rng.nextDouble() * 2 - 1) * maxScale;
+            double dx = (rng.nextDouble() * 2 - 1) * maxShift;
+            double dy = (rng.nextDouble() * 2 - 1) * maxShift;
+            // Inverse map: source = R(-angle) (target - centre - shift) / scale + centre.
+            double cos = Math.cos(angle) / scale;
+            double sin = Math.sin(angle) / scale;
+            double cx = (width - 1) / 2.0;
+            double cy = (height - 1) / 2.0;
+            int plane = height * width;
+            float[] src = new float[plane];
+            for (int c = 0; c < channels; c++) {
+                int base = offset + c * plane;
+                System.arraycopy(pixels, base, src, 0, plane);
+                for (int y = 0; y < height; y++) {
+                    for (int x = 0; x < width; x++) {
+                        double tx = x - cx - dx;
+                        double ty = y - cy - dy;
+                        double sx = cos * tx + sin * ty + cx;
+                        double sy = -sin * tx + cos * ty + cy;
+                        pixels[base + y * width + x] = bilinear(src, width, height, sx, sy);
+                    }
+                }
+            }
+        }
+
+        private static float bilinear(float[] img, int w, int h, double x, double y) {
+            int x0 = (int) Math.floor(x);
+            int y0 = (int) Math.floor(y);
+            double fx = x - x0;
+            double fy = y - y0;
+            return (float) ((1 - fy) * ((1 - fx) * at(img, w, h, x0, y0) + fx * at(img, w, h, x0 + 1, y0))
+                    + fy * ((1 - fx) * at(img, w, h, x0, y0 + 1) + fx * at(img, w, h, x0 + 1, y0 + 1)));
+        }
+
+        private static float at(float[] img, int w, int h, int x, int y) {
+            return x < 0 || y < 0 || x >= w || y >= h ? 0f : img[y * w + x];
+        }
+    }
 }

@@ -1,13 +1,11 @@
 package dev.dlforge.data.source;
 
-import dev.dlforge.core.io.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Files from a Debian package. If the package is installed, its files are copied from the system;
@@ -18,7 +16,6 @@ import java.util.Set;
  * @param members path inside the package (e.g. {@code usr/share/datasets/...}) to file name
  */
 public record DebianPackageSource(String packageName, Map<String, String> members) implements DataSource {
-    private static final long TIMEOUT_SECONDS = 1800;
 
     @Override
     public String describe() {
@@ -30,28 +27,10 @@ public record DebianPackageSource(String packageName, Map<String, String> member
         if (copyInstalled(target)) {
             return;
         }
-        Path work = Files.createTempDirectory(target.getParent(), ".apt-");
-        try {
-            System.err.println("downloading Debian package " + packageName + " with apt-get...");
-            var result = ExternalCommand.run(List.of("apt-get", "download", "-q", packageName), work, TIMEOUT_SECONDS);
-            if (result.exitCode() != 0) {
-                String why = result.lastLine();
-                String hint = why.contains("Unable to locate package") || why.contains("has no installation candidate")
-                        ? " (the package index may be missing: run `sudo apt-get update`)" : "";
-                throw new SourceUnavailableException("apt-get download failed: " + why + hint);
-            }
-            Path deb;
-            try (var files = Files.list(work)) {
-                deb = files.filter(p -> p.getFileName().toString().endsWith(".deb")).findFirst()
-                        .orElseThrow(() -> new SourceUnavailableException("apt-get reported success but left no .deb"));
-            }
-            Set<String> missing = ArchiveMembers.fromDeb(deb, members, target);
-            if (!missing.isEmpty()) {
-                throw new SourceUnavailableException(packageName + " does not contain " + String.join(", ", missing));
-            }
-        } finally {
-            FileTrees.delete(work);
-        }
+        PackageDownload.fetch("Debian package " + packageName, List.of("apt-get", "download", "-q", packageName), ".deb",
+                ArchiveMembers::fromDeb, members, target,
+                error -> error.contains("Unable to locate package") || error.contains("has no installation candidate")
+                        ? " (the package index may be missing: run `sudo apt-get update`)" : "");
     }
 
     /** Copies the files from an installed package; false when any is absent. */

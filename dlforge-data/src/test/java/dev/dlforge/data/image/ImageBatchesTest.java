@@ -88,6 +88,44 @@ class ImageBatchesTest {
     }
 
     @Test
+    void affineWithoutRotationOrScaleIsAShift() {
+        float[] img = new float[25];
+        img[2 * 5 + 2] = 1f;
+        Random half = new Random(0) {
+            private int calls;
+
+            @Override
+            public double nextDouble() {
+                // angle 0, scale 1, dx = +1 (maxShift 1), dy = 0
+                return new double[] {0.5, 0.5, 1.0, 0.5}[calls++];
+            }
+        };
+        new Augmentation.RandomAffine(10, 0.1, 1).apply(img, 0, 1, 5, 5, half);
+        assertThat(img[2 * 5 + 3]).isEqualTo(1f);
+        assertThat(img[2 * 5 + 2]).isEqualTo(0f);
+    }
+
+    @Test
+    void affineRotationKeepsTheCentreAndMovesTheRest() {
+        float[] img = new float[49];
+        img[3 * 7 + 3] = 1f;      // centre
+        img[3 * 7 + 6] = 0.5f;    // right edge
+        Random quarterTurn = new Random(0) {
+            private int calls;
+
+            @Override
+            public double nextDouble() {
+                return new double[] {1.0, 0.5, 0.5, 0.5}[calls++]; // +90 degrees, scale 1, no shift
+            }
+        };
+        new Augmentation.RandomAffine(90, 0.1, 1).apply(img, 0, 1, 7, 7, quarterTurn);
+        assertThat(img[3 * 7 + 3]).isEqualTo(1f);
+        assertThat(img[3 * 7 + 6]).isEqualTo(0f);
+        // The right-edge pixel lands at the top or bottom of the middle column.
+        assertThat(Math.max(img[3], img[6 * 7 + 3])).isCloseTo(0.5f, org.assertj.core.api.Assertions.within(1e-5f));
+    }
+
+    @Test
     void flipMirrorsEachRow() {
         float[] img = {1, 2, 3, 4, 5, 6};
         new Augmentation.HorizontalFlip(1.0).apply(img, 0, 1, 2, 3, new Random(1));
