@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dlforge", mixinStandardHelpOptions = true, versionProvider = Dlforge.Version.class,
         description = "Deep learning on the JVM: every project of the roadmap, from digits to language models.",
         subcommands = {ProjectsCommand.class, DataCommand.class, TrainCommand.class, EvalCommand.class,
-                PredictCommand.class, RunsCommand.class, CommandLine.HelpCommand.class})
+                PredictCommand.class, RunsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Dlforge implements Runnable {
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -63,12 +63,18 @@ public final class Dlforge implements Runnable {
         err.flush();
     }
 
-    /** The version from the jar manifest, or "development" when run from classes. */
+    /** The version Maven wrote into dlforge-version.properties at build time. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String v = Dlforge.class.getPackage().getImplementationVersion();
-            return new String[] {"dlforge " + (v == null ? "development" : v) + " (DJL 0.36.0, PyTorch 2.7.1 CPU)"};
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties p = new java.util.Properties();
+            try (var in = Dlforge.class.getResourceAsStream("/dlforge-version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"dlforge " + p.getProperty("version", "(unknown version)") + " (DJL 0.36.0, PyTorch 2.7.1 CPU, Java "
+                    + Runtime.version().feature() + ")"};
         }
     }
 }

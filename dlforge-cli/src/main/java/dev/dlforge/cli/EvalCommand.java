@@ -31,8 +31,7 @@ final class EvalCommand implements Runnable {
     @Override
     public void run() {
         RunDir dir = new RunStore(DlforgeHome.current()).resolve(run);
-        TrainOptions options = TrainOptions.defaults(root.out);
-        options = new TrainOptions(null, null, data, null, null, null, null, null, null, root.out, options.stop());
+        TrainOptions options = TrainOptions.defaults(root.out).withData(data);
         Map<String, Double> metrics = Catalogue.standard().trainable(dir.info().project()).evaluate(dir, options);
         if (json) {
             root.out.println(Json.write(metrics));

@@ -19,7 +19,7 @@ final class ProjectsCommand implements Runnable {
 
     @Override
     public void run() {
-        List<RunDir> runs = new RunStore(DlforgeHome.current()).list();
+        List<RunInfo> runs = new RunStore(DlforgeHome.current()).list().stream().map(RunDir::info).toList();
         String section = "";
         for (Project p : Catalogue.standard().all()) {
             var info = p.info();
@@ -33,14 +33,13 @@ final class ProjectsCommand implements Runnable {
         root.out.println("\nTrain one with `dlforge train ID`; `dlforge train --help` lists the options.");
     }
 
-    private static String status(Project p, List<RunDir> runs) {
+    private static String status(Project p, List<RunInfo> runs) {
         if (!p.built()) {
             return "planned";
         }
         double best = Double.NaN;
-        for (RunDir r : runs) {
-            if (r.path().getParent().getFileName().toString().equals(p.info().id())) {
-                RunInfo info = r.info();
+        for (RunInfo info : runs) {
+            if (info.project().equals(p.info().id())) {
                 Double acc = info.metrics() == null ? null : info.metrics().get("test_accuracy");
                 if (acc != null && !(acc <= best)) {
                     best = acc;

@@ -21,8 +21,7 @@ final class RunsCommand implements Runnable {
     @Override
     public void run() {
         RunStore store = new RunStore(DlforgeHome.current());
-        List<RunDir> runs = store.list().stream()
-                .filter(r -> project == null || r.path().getParent().getFileName().toString().equals(project)).toList();
+        List<RunDir> runs = store.list().stream().filter(r -> project == null || r.info().project().equals(project)).toList();
         if (runs.isEmpty()) {
             root.out.println("no runs yet under " + DlforgeHome.current().runs() + "; start one with `dlforge train PROJECT`");
             return;

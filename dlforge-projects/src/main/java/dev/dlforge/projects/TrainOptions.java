@@ -21,4 +21,12 @@ public record TrainOptions(String model, String dataset, Path data, Integer epoc
     public static TrainOptions defaults(PrintStream console) {
         return new TrainOptions(null, null, null, null, null, null, null, null, null, console, new StopSignal());
     }
+
+    public TrainOptions withModel(String newModel) {
+        return new TrainOptions(newModel, dataset, data, epochs, batchSize, learningRate, limit, seed, outDir, console, stop);
+    }
+
+    public TrainOptions withData(Path newData) {
+        return new TrainOptions(model, dataset, newData, epochs, batchSize, learningRate, limit, seed, outDir, console, stop);
+    }
 }

@@ -14,6 +14,17 @@ public interface TrainableProject extends Project {
     /** Dataset ids it can train on, the first being the default. */
     List<String> datasets();
 
+    /**
+     * A headline figure the default recipe of {@code model} must reach, checked by
+     * {@code dlforge bench PROJECT} (on demand, never as a timed test in CI).
+     *
+     * @param metric key in metrics.json, e.g. {@code test_accuracy}
+     * @param withinSeconds training time budget on the reference machine (2 cores); 0 for none
+     */
+    record BenchmarkTarget(String model, String metric, double atLeast, double withinSeconds) {}
+
+    List<BenchmarkTarget> benchmarkTargets();
+
     /** Trains a new run; returns its folder (complete, or stopped and resumable). */
     RunDir train(TrainOptions options);
 

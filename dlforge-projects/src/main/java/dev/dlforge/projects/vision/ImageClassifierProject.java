@@ -79,13 +79,12 @@ public abstract class ImageClassifierProject implements TrainableProject {
             throw new DlforgeException("project " + info().id() + " has no model '" + model + "'",
                     "choose one of: " + String.join(", ", models()));
         }
-        ImageClassifierRecipe recipe = defaults(model).with(options);
+        ImageClassifierRecipe recipe = defaults(model).with(options).validated();
         if (!datasets().contains(recipe.dataset())) {
             datasets.get(recipe.dataset()); // unknown ids get the registry's list of valid ones
             throw new DlforgeException("project " + info().id() + " does not train on dataset " + recipe.dataset(),
                     "choose one of: " + String.join(", ", datasets()));
         }
-        recipe.trainerConfig(); // validates epochs, rate, schedule before anything is written
         ImageClassData data = loadData(recipe, options.data());
         RunDir run = new RunStore(DlforgeHome.current()).create(info().id(), Json.MAPPER.valueToTree(recipe), options.outDir());
         return runTraining(run, recipe, data, null, options);
@@ -103,7 +102,7 @@ public abstract class ImageClassifierProject implements TrainableProject {
             throw new DlforgeException("cannot read checkpoints of " + run.path() + ": " + e.getMessage(), "check the folder's permissions");
         }
         if (options.epochs() != null) {
-            recipe = recipe.withEpochs(options.epochs());
+            recipe = recipe.withEpochs(options.epochs()).validated();
         }
         if ("completed".equals(info.status()) && options.epochs() == null) {
             throw new DlforgeException("run " + run.id() + " already completed its " + recipe.epochs() + " epochs",
@@ -143,6 +142,15 @@ public abstract class ImageClassifierProject implements TrainableProject {
                     .addListener(new ConsoleProgress(console))
                     .addListener(new TrainingListener() {
                         @Override
+                        public void onEnd(Trainer.Outcome outcome) {
+                            // Here rather than after fit(): on Ctrl-C the JVM exits once this has run.
+                            if (outcome.status() == Trainer.Status.STOPPED) {
+                                run.writeInfo(run.info().with("stopped", Map.of(), "stopped at epoch "
+                                        + (outcome.state().epoch() + 1) + ", batch " + outcome.state().batch()));
+                            }
+                        }
+
+                        @Override
                         public void onEpochEnd(EpochRecord record, boolean best) {
                             history.add(record);
                             try {
@@ -167,8 +175,6 @@ public abstract class ImageClassifierProject implements TrainableProject {
                 dev.dlforge.core.train.StopSignal.uninstall(hook);
             }
             if (outcome.status() == Trainer.Status.STOPPED) {
-                run.writeInfo(run.info().with("stopped", Map.of(), "stopped at epoch " + (outcome.state().epoch() + 1)
-                        + ", batch " + outcome.state().batch()));
                 console.println("run: " + run.path());
                 return run;
             }
@@ -277,7 +283,7 @@ public abstract class ImageClassifierProject implements TrainableProject {
                     m.put(k, v);
                 }
             });
-            m.put("best_epoch", (double) s.bestEpoch());
+            m.put("model_epoch", (double) s.bestEpoch());
         }
         m.put("epochs", (double) s.history().size());
         m.put("train_seconds", s.elapsedSeconds());

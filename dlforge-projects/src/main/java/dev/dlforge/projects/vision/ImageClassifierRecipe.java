@@ -1,5 +1,6 @@
 package dev.dlforge.projects.vision;
 
+import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.train.EarlyStopping;
 import dev.dlforge.core.train.TrainerConfig;
 import dev.dlforge.data.image.Augmentation;
@@ -18,16 +19,59 @@ import java.util.List;
  * @param schedule {@code constant}, {@code cosine} or {@code step}
  * @param weightDecay decoupled (AdamW) weight decay; 0 for plain Adam
  * @param dropout dropout rate of the network's dense layers
- * @param shiftPixels random translation of training images by up to this many pixels; 0 for none
- * @param flip random left-right mirroring of training images
+ * @param augment random changes to training images
  * @param validationFraction share of the training split held out (stratified) to pick the best epoch
- * @param patience stop after this many epochs without a better validation accuracy; 0 never stops
+ * @param patience stop after this many epochs without a better validation accuracy and keep the best
+ *     epoch; 0 trains every epoch and keeps the last
  * @param seed seeds the split, initialisation, shuffling, augmentation and dropout
  * @param limit use at most this many examples of each split; 0 uses all
  */
 public record ImageClassifierRecipe(String dataset, String model, int epochs, int batchSize, double learningRate,
-        String schedule, double weightDecay, float dropout, int shiftPixels, boolean flip, double validationFraction,
+        String schedule, double weightDecay, float dropout, Augment augment, double validationFraction,
         int patience, long seed, int limit) {
+
+    /**
+     * Label-preserving random changes to training images.
+     *
+     * @param shiftPixels translation by up to this many pixels each way
+     * @param rotateDegrees rotation by up to this many degrees each way
+     * @param scale zoom by a factor in [1 - scale, 1 + scale]
+     * @param flip left-right mirroring half of the time (clothes, not digits)
+     */
+    public record Augment(int shiftPixels, double rotateDegrees, double scale, boolean flip) {
+        public static Augment none() {
+            return new Augment(0, 0, 0, false);
+        }
+
+        List<Augmentation> augmentations() {
+            List<Augmentation> a = new ArrayList<>();
+            if (rotateDegrees > 0 || scale > 0) {
+                a.add(new Augmentation.RandomAffine(rotateDegrees, scale, shiftPixels));
+            } else if (shiftPixels > 0) {
+                a.add(new Augmentation.RandomShift(shiftPixels));
+            }
+            if (flip) {
+                a.add(new Augmentation.HorizontalFlip(0.5));
+            }
+            return a;
+        }
+    }
+
+    /** Checks the values a user can set; a bad one is a clear error before anything runs. */
+    public ImageClassifierRecipe validated() {
+        require(epochs >= 1, "--epochs must be at least 1, got " + epochs);
+        require(batchSize >= 1, "--batch-size must be at least 1, got " + batchSize);
+        require(learningRate > 0 && Double.isFinite(learningRate), "--lr must be a positive number, got " + learningRate);
+        require(limit >= 0, "--limit must not be negative, got " + limit);
+        require(limit == 0 || limit >= 2, "--limit must leave at least 2 examples, got " + limit);
+        return this;
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new DlforgeException(message, "see `dlforge train --help`");
+        }
+    }
 
     /** This recipe with the command line's overrides applied. */
     public ImageClassifierRecipe with(TrainOptions o) {
@@ -37,28 +81,27 @@ public record ImageClassifierRecipe(String dataset, String model, int epochs, in
                 o.epochs() != null ? o.epochs() : epochs,
                 o.batchSize() != null ? o.batchSize() : batchSize,
                 o.learningRate() != null ? o.learningRate() : learningRate,
-                schedule, weightDecay, dropout, shiftPixels, flip, validationFraction, patience,
+                schedule, weightDecay, dropout, augment, validationFraction, patience,
                 o.seed() != null ? o.seed() : seed,
                 o.limit() != null ? o.limit() : limit);
     }
 
     public ImageClassifierRecipe withEpochs(int newEpochs) {
         return new ImageClassifierRecipe(dataset, model, newEpochs, batchSize, learningRate, schedule, weightDecay, dropout,
-                shiftPixels, flip, validationFraction, patience, seed, limit);
+                augment, validationFraction, patience, seed, limit);
     }
 
+    /**
+     * With early stopping ({@code patience > 0}) the model kept is the epoch with the best validation
+     * accuracy; otherwise it is the final epoch, where the cosine schedule has annealed the weights.
+     * Picking a "best" epoch on a small validation set mostly picks noise.
+     */
     public TrainerConfig trainerConfig() {
-        return new TrainerConfig(epochs, learningRate, schedule, seed, 0, 0, new EarlyStopping("val_accuracy", true, patience));
+        String monitor = patience > 0 ? "val_accuracy" : "none";
+        return new TrainerConfig(epochs, learningRate, schedule, seed, 0, 0, new EarlyStopping(monitor, true, patience));
     }
 
     public List<Augmentation> augmentations() {
-        List<Augmentation> a = new ArrayList<>();
-        if (shiftPixels > 0) {
-            a.add(new Augmentation.RandomShift(shiftPixels));
-        }
-        if (flip) {
-            a.add(new Augmentation.HorizontalFlip(0.5));
-        }
-        return a;
+        return augment.augmentations();
     }
 }

@@ -65,8 +65,9 @@ public final class ImageClassifierReport {
         md.table(List.of("", ""), List.of(
                 List.of("dataset", data.datasetId() + " (" + data.splitNote() + ")"),
                 List.of("model", recipe.model() + String.format(Locale.ROOT, ", %,d parameters", metrics.getOrDefault("parameters", 0.0).longValue())),
-                List.of("epochs", String.format(Locale.ROOT, "%d run, best %d (by validation accuracy)",
-                        history.size(), metrics.getOrDefault("best_epoch", 0.0).intValue())),
+                List.of("epochs", String.format(Locale.ROOT, "%d run; the model is epoch %d's (%s)", history.size(),
+                        metrics.getOrDefault("model_epoch", 0.0).intValue(),
+                        recipe.patience() > 0 ? "best validation accuracy, early stopping on" : "the final epoch")),
                 List.of("training time", String.format(Locale.ROOT, "%.0f s", metrics.getOrDefault("train_seconds", 0.0))),
                 List.of("command", "`dlforge train " + project.id() + " --model " + recipe.model() + " --dataset " + recipe.dataset()
                         + " --epochs " + recipe.epochs() + " --seed " + recipe.seed() + (recipe.limit() > 0 ? " --limit " + recipe.limit() : "") + "`")));

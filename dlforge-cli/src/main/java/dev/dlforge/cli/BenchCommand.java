@@ -1,0 +1,102 @@
+package dev.dlforge.cli;
+
+import dev.dlforge.cli.bench.SpeedBenchmark;
+import dev.dlforge.core.DlforgeHome;
+import dev.dlforge.core.engine.Engines;
+import dev.dlforge.core.run.RunDir;
+import dev.dlforge.core.run.RunInfo;
+import dev.dlforge.data.DatasetFiles;
+import dev.dlforge.data.DatasetRegistry;
+import dev.dlforge.data.DatasetResolver;
+import dev.dlforge.data.datasets.FashionMnist;
+import dev.dlforge.data.datasets.ImageClassificationDataset;
+import dev.dlforge.data.image.LabeledImages;
+import dev.dlforge.projects.Catalogue;
+import dev.dlforge.projects.TrainOptions;
+import dev.dlforge.projects.TrainableProject;
+import dev.dlforge.projects.TrainableProject.BenchmarkTarget;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmarks, run on demand (never in CI): exit status 1 when a target is missed.",
+                "  speed    dlforge vs PyTorch (Debian python3-torch) training the pytorch/examples MNIST Net",
+                "  PROJECT  train the project's default recipes and check their headline metrics"})
+final class BenchCommand implements Callable<Integer> {
+    @ParentCommand
+    Dlforge root;
+
+    @Parameters(paramLabel = "TARGET", description = "speed, or a project id")
+    String target;
+
+    @Option(names = "--steps", defaultValue = "300", description = "speed: training steps per run (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--repeats", defaultValue = "3", description = "speed: runs of each side, alternated (default: ${DEFAULT-VALUE})")
+    int repeats;
+
+    @Override
+    public Integer call() throws Exception {
+        return "speed".equals(target) ? speed() : accuracy(Catalogue.standard().trainable(target));
+    }
+
+    private int speed() throws Exception {
+        String torch = SpeedBenchmark.pytorchVersion();
+        ImageClassificationDataset fashion = DatasetRegistry.builtIn().imageClassification(FashionMnist.ID);
+        Path dir = new DatasetResolver(DlforgeHome.current().datasets()).resolve(fashion.spec(), null);
+        LabeledImages images = fashion.read(dir).train();
+        Path imageFile = DatasetFiles.locate(dir, "train-images-idx3-ubyte.gz").orElseThrow();
+        Path labelFile = DatasetFiles.locate(dir, "train-labels-idx1-ubyte.gz").orElseThrow();
+        var setup = new SpeedBenchmark.Setup(steps, 20, 64, Engines.threads(), 1);
+        root.out.printf(Locale.ROOT, "pytorch/examples MNIST Net on Fashion-MNIST: batch %d, %d timed steps after %d warm-up, %d threads%n",
+                setup.batchSize(), steps - setup.warmup(), setup.warmup(), setup.threads());
+        root.out.printf(Locale.ROOT, "dlforge (DJL 0.36.0, PyTorch 2.7.1) vs PyTorch %s (Debian python3-torch, OpenBLAS)%n", torch);
+        root.out.printf(Locale.ROOT, "%-6s %14s %14s%n", "run", "dlforge img/s", "pytorch img/s");
+        List<Double> ours = new ArrayList<>();
+        List<Double> theirs = new ArrayList<>();
+        for (int i = 1; i <= repeats; i++) {
+            ours.add(SpeedBenchmark.dlforge(images, setup));
+            theirs.add(SpeedBenchmark.pytorch(imageFile, labelFile, setup));
+            root.out.printf(Locale.ROOT, "%-6d %14.0f %14.0f%n", i, ours.get(i - 1), theirs.get(i - 1));
+        }
+        double a = SpeedBenchmark.median(ours);
+        double b = SpeedBenchmark.median(theirs);
+        root.out.printf(Locale.ROOT, "%-6s %14.0f %14.0f   dlforge / pytorch = %.2fx%n", "median", a, b, a / b);
+        return 0;
+    }
+
+    private int accuracy(TrainableProject project) throws Exception {
+        List<String> lines = new ArrayList<>();
+        boolean allMet = true;
+        for (BenchmarkTarget t : project.benchmarkTargets()) {
+            RunDir run = project.train(TrainOptions.defaults(root.out).withModel(t.model()));
+            RunInfo info = run.info();
+            double value = info.metrics().getOrDefault(t.metric(), Double.NaN);
+            double seconds = info.metrics().getOrDefault("train_seconds", Double.NaN);
+            boolean met = value >= t.atLeast() && (t.withinSeconds() <= 0 || seconds <= t.withinSeconds());
+            allMet &= met;
+            lines.add(String.format(Locale.ROOT, "%-8s %-6s %s %.4f (target >= %.3f)  %.0f s%s  rss per epoch: %s  %s  %s",
+                    project.info().id(), t.model(), t.metric(), value, t.atLeast(), seconds,
+                    t.withinSeconds() > 0 ? String.format(Locale.ROOT, " (target <= %.0f s)", t.withinSeconds()) : "",
+                    rssColumn(run), met ? "MET" : "MISSED", run.path()));
+        }
+        root.out.println();
+        lines.forEach(root.out::println);
+        return allMet ? 0 : 1;
+    }
+
+    /** The rss_mb column of history.csv, e.g. "612 618 619" MB. */
+    private static String rssColumn(RunDir run) throws java.io.IOException {
+        List<String> rows = Files.readAllLines(run.historyCsv());
+        int col = List.of(rows.get(0).split(",")).indexOf("rss_mb");
+        return String.join(" ", rows.subList(1, rows.size()).stream().map(r -> r.split(",")[col]).toList()) + " MB";
+    }
+}

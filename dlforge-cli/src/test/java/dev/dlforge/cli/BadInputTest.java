@@ -1,0 +1,99 @@
+package dev.dlforge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dlforge.data.read.IdxFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each kind of bad input gets one clear error (plus a hint) and a non-zero exit, never a stack trace. */
+class BadInputTest {
+    @TempDir
+    Path tmp;
+
+    private static void assertCleanError(Cli cli, String expected) {
+        assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(1);
+        assertThat(cli.err()).as(cli.toString()).startsWith("error: ").contains(expected).doesNotContain("\tat ");
+        assertThat(cli.err()).contains("hint: ");
+    }
+
+    @Test
+    void unknownProjectListsTheValidIds() {
+        assertCleanError(Cli.run("train", "nope"), "unknown project 'nope'");
+        assertThat(Cli.run("train", "nope").err()).contains("digits, fashion");
+    }
+
+    @Test
+    void plannedProjectSaysItIsNotBuiltYet() {
+        assertCleanError(Cli.run("train", "gpt"), "on the roadmap but not built yet");
+    }
+
+    @Test
+    void unknownDatasetAndModelListTheValidOnes() {
+        assertCleanError(Cli.run("train", "digits", "--dataset", "imagenet"), "unknown dataset 'imagenet'");
+        assertCleanError(Cli.run("train", "digits", "--model", "resnet"), "has no model 'resnet'");
+        assertCleanError(Cli.run("data", "info", "imagenet"), "unknown dataset 'imagenet'");
+    }
+
+    @Test
+    void nonsensicalOptionsAreRefusedBeforeAnythingRuns() {
+        assertCleanError(Cli.run("train", "digits", "--epochs", "0", "--out", tmp.resolve("r").toString()), "--epochs must be at least 1");
+        assertThat(tmp.resolve("r")).doesNotExist();
+        Cli usage = Cli.run("train", "digits", "--epochs", "many");
+        assertThat(usage.exitCode()).isEqualTo(2);
+        assertThat(usage.err()).contains("Invalid value for option '--epochs'");
+    }
+
+    @Test
+    void corruptDatasetFilesGiveOneLineNamingTheProblem() throws Exception {
+        Path data = Files.createDirectories(tmp.resolve("mnist"));
+        for (String f : new String[] {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"}) {
+            Files.writeString(data.resolve(f), "<html>Not Found</html>");
+        }
+        assertCleanError(Cli.run("train", "digits", "--dataset", "mnist", "--data", data.toString()), "not an unsigned-byte IDX file");
+    }
+
+    @Test
+    void labelsThatDoNotMatchTheImagesAreReported() throws Exception {
+        Path data = Files.createDirectories(tmp.resolve("mnist"));
+        IdxFiles.write(data.resolve("train-images-idx3-ubyte.gz"), IdxFiles.images(5, 28, 28), true);
+        IdxFiles.write(data.resolve("train-labels-idx1-ubyte.gz"), IdxFiles.labels(1, 2, 3), true);
+        IdxFiles.write(data.resolve("t10k-images-idx3-ubyte.gz"), IdxFiles.images(2, 28, 28), true);
+        IdxFiles.write(data.resolve("t10k-labels-idx1-ubyte.gz"), IdxFiles.labels(1, 2), true);
+        assertCleanError(Cli.run("train", "digits", "--dataset", "mnist", "--data", data.toString()), "do not belong together");
+    }
+
+    @Test
+    void unwritableOutputFolderIsReportedBeforeTraining() throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        assertCleanError(Cli.run("train", "digits", "--limit", "100", "--out", file.resolve("run").toString()), "cannot write run folder");
+    }
+
+    @Test
+    void corruptPictureCostsOneLineAndTheOtherPicturesAreStillClassified() throws Exception {
+        Path run = tmp.resolve("run");
+        assertThat(Cli.run("train", "digits", "--limit", "200", "--epochs", "1", "--out", run.toString()).exitCode()).isZero();
+        Path good = ProjectSmokeTest.drawnDigit(tmp.resolve("good.png"));
+        byte[] bytes = Files.readAllBytes(good);
+        Path bad = Files.write(tmp.resolve("bad.png"), java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        Cli predict = Cli.run("predict", run.toString(), bad.toString(), good.toString());
+        assertThat(predict.exitCode()).isEqualTo(1);
+        assertThat(predict.err()).startsWith("error: image " + bad + " is corrupt or truncated");
+        assertThat(predict.out()).contains("good.png:");
+    }
+
+    @Test
+    void completedRunIsNotResumedWithoutMoreEpochs() {
+        Path run = tmp.resolve("run");
+        assertThat(Cli.run("train", "digits", "--limit", "200", "--epochs", "1", "--out", run.toString()).exitCode()).isZero();
+        assertCleanError(Cli.run("train", "--resume", run.toString()), "already completed its 1 epochs");
+        assertCleanError(Cli.run("train", "--resume", run.toString(), "--lr", "0.1"), "only --epochs and --data may change");
+    }
+
+    @Test
+    void unknownRunSaysHowToListRuns() {
+        assertCleanError(Cli.run("eval", "no-such-run"), "no run 'no-such-run'");
+    }
+}

@@ -1,0 +1,113 @@
+package dev.dlforge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dlforge.core.io.Json;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every built project through the real CLI for a few batches: data from the real sources (cached
+ * after the first test), training, report, evaluation, prediction.
+ */
+class ProjectSmokeTest {
+    @TempDir
+    Path tmp;
+
+    /** A dark "7" on white paper, as a user would photograph it. */
+    static Path drawnDigit(Path file) throws Exception {
+        BufferedImage img = new BufferedImage(120, 160, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 120, 160);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 140));
+        g.drawString("7", 20, 140);
+        g.dispose();
+        ImageIO.write(img, "png", file.toFile());
+        return file;
+    }
+
+    static void assertRunFolder(Path run, int epochs, List<String> plots) throws Exception {
+        JsonNode info = Json.MAPPER.readTree(run.resolve("run.json").toFile());
+        assertThat(info.get("status").asText()).isEqualTo("completed");
+        Map<?, ?> metrics = Json.readFile(run.resolve("metrics.json"), Map.class);
+        assertThat(((Number) metrics.get("test_accuracy")).doubleValue()).isBetween(0.0, 1.0);
+        assertThat(((Number) metrics.get("epochs")).intValue()).isEqualTo(epochs);
+        List<String> history = Files.readAllLines(run.resolve("history.csv"));
+        assertThat(history).hasSize(epochs + 1);
+        assertThat(history.get(0)).startsWith("epoch,learning_rate,seconds,rss_mb,train_loss,train_accuracy,val_loss,val_accuracy");
+        String report = Files.readString(run.resolve("report.md"));
+        for (String plot : plots) {
+            assertThat(report).contains("plots/" + plot);
+            BufferedImage png = ImageIO.read(run.resolve("plots").resolve(plot).toFile());
+            assertThat(png).as(plot).isNotNull();
+            assertThat(png.getWidth()).isGreaterThan(100);
+        }
+        assertThat(Files.list(run.resolve("checkpoints"))).isNotEmpty();
+        JsonNode card = Json.MAPPER.readTree(run.resolve("model/model.json").toFile());
+        assertThat(card.get("labels")).hasSize(10);
+        assertThat(run.resolve("model/weights.bin")).isNotEmptyFile();
+    }
+
+    @Test
+    void digitsTrainsEvaluatesAndPredictsThroughTheCli() throws Exception {
+        Path run = tmp.resolve("digits-run");
+        Cli train = Cli.run("train", "digits", "--limit", "400", "--epochs", "2", "--batch-size", "32", "--out", run.toString());
+        assertThat(train.exitCode()).as(train.toString()).isZero();
+        assertThat(train.out()).contains("run: " + run).contains("test_accuracy");
+        assertRunFolder(run, 2, List.of("loss.png", "accuracy.png", "confusion.png", "filters.png"));
+
+        Cli eval = Cli.run("eval", run.toString(), "--json");
+        assertThat(eval.exitCode()).as(eval.toString()).isZero();
+        double saved = ((Number) Json.readFile(run.resolve("metrics.json"), Map.class).get("test_accuracy")).doubleValue();
+        assertThat(Json.MAPPER.readTree(eval.out()).get("test_accuracy").asDouble()).isEqualTo(saved);
+
+        Cli predict = Cli.run("predict", run.toString(), drawnDigit(tmp.resolve("seven.png")).toString());
+        assertThat(predict.exitCode()).as(predict.toString()).isZero();
+        assertThat(predict.out()).matches("(?s).*seven\\.png:(  [0-9] [01]\\.[0-9]{3}){3}\\s*");
+
+        Cli runs = Cli.run("runs");
+        assertThat(runs.exitCode()).isZero();
+        assertThat(runs.out()).contains("digits/digits-run").contains("completed");
+    }
+
+    @Test
+    void digitsMlpRendersItsFirstLayerAsDigitSizedImages() throws Exception {
+        Path run = tmp.resolve("mlp-run");
+        Cli train = Cli.run("train", "digits", "--model", "mlp", "--limit", "300", "--epochs", "1", "--out", run.toString());
+        assertThat(train.exitCode()).as(train.toString()).isZero();
+        assertThat(Files.readString(run.resolve("report.md"))).contains("What the network learned");
+        // 64 units of 28x28 at 3x, 16 per row.
+        assertThat(ImageIO.read(run.resolve("plots/filters.png").toFile()).getWidth()).isGreaterThan(16 * 84);
+    }
+
+    @Test
+    void fashionTrainsAndReportsThroughTheCli() throws Exception {
+        Path run = tmp.resolve("fashion-run");
+        Cli train = Cli.run("train", "fashion", "--limit", "600", "--epochs", "1", "--batch-size", "64", "--out", run.toString());
+        assertThat(train.exitCode()).as(train.toString()).isZero();
+        assertRunFolder(run, 1, List.of("loss.png", "accuracy.png", "confusion.png", "misclassified.png"));
+        Cli projects = Cli.run("projects");
+        assertThat(projects.out()).containsPattern("fashion +B +trained: 0\\.[0-9]{4}").contains("gpt").contains("planned");
+    }
+
+    @Test
+    void dataCommandsDescribeTheRegistry() {
+        Cli list = Cli.run("data", "list");
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).contains("opencv-digits").contains("fashion-mnist").contains("mnist").contains("cifar-10");
+        Cli info = Cli.run("data", "info", "cifar-10");
+        assertThat(info.out()).contains("cifar-10-binary.tar.gz").contains("www.cs.toronto.edu");
+    }
+}
