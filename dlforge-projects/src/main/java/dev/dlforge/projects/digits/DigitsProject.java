@@ -59,7 +59,7 @@ public final class DigitsProject extends ImageClassifierProject {
     protected Block buildModel(ImageClassifierRecipe recipe, int channels, int classes) {
         return switch (recipe.model()) {
             case "mlp" -> Mlp.build(channels, new int[] {256, 128}, recipe.dropout(), classes);
-            default -> new VggStyleCnn(channels, new int[] {32, 64}, 2, 0.1f, 128, recipe.dropout(), classes).build();
+            default -> new VggStyleCnn(channels, new int[] {32, 64, 128}, 2, 0.1f, 128, recipe.dropout(), classes).build();
         };
     }
 

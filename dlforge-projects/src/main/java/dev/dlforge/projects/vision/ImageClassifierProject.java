@@ -18,9 +18,9 @@ import dev.dlforge.core.model.ModelArtifact;
 import dev.dlforge.core.model.ModelCard;
 import dev.dlforge.core.optim.Adam;
 import dev.dlforge.core.optim.TrainableParameters;
-import dev.dlforge.core.run.HistoryCsv;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.run.RunInfo;
+import dev.dlforge.core.run.RunRecorder;
 import dev.dlforge.core.run.RunStore;
 import dev.dlforge.core.train.BatchMetric;
 import dev.dlforge.core.train.ConsoleProgress;
@@ -28,7 +28,6 @@ import dev.dlforge.core.train.EpochRecord;
 import dev.dlforge.core.train.SupervisedTask;
 import dev.dlforge.core.train.Trainer;
 import dev.dlforge.core.train.TrainerState;
-import dev.dlforge.core.train.TrainingListener;
 import dev.dlforge.data.DatasetRegistry;
 import dev.dlforge.data.DatasetResolver;
 import dev.dlforge.data.datasets.ImageClassificationDataset;
@@ -135,34 +134,10 @@ public abstract class ImageClassifierProject implements TrainableProject {
                     List.of(BatchMetric.accuracy()), 0, manager);
             TrainerState state = checkpoint == null ? TrainerState.start() : CheckpointStore.restore(checkpoint, task);
 
-            ModelCard card = card(recipe, trainImages, data.classes(), Map.of());
-            List<EpochRecord> history = new ArrayList<>(state.history());
             Trainer trainer = new Trainer(task, recipe.trainerConfig(), manager)
                     .stopSignal(options.stop())
                     .addListener(new ConsoleProgress(console))
-                    .addListener(new TrainingListener() {
-                        @Override
-                        public void onEnd(Trainer.Outcome outcome) {
-                            // Here rather than after fit(): on Ctrl-C the JVM exits once this has run.
-                            if (outcome.status() == Trainer.Status.STOPPED) {
-                                run.writeInfo(run.info().with("stopped", Map.of(), "stopped at epoch "
-                                        + (outcome.state().epoch() + 1) + ", batch " + outcome.state().batch()));
-                            }
-                        }
-
-                        @Override
-                        public void onEpochEnd(EpochRecord record, boolean best) {
-                            history.add(record);
-                            try {
-                                HistoryCsv.write(run.historyCsv(), history);
-                                if (best) {
-                                    ModelArtifact.save(run.model(), card, block);
-                                }
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        }
-                    });
+                    .addListener(new RunRecorder(run, card(recipe, trainImages, data.classes(), Map.of()), block, state));
             console.printf(Locale.ROOT, "training %s (%s, %,d parameters) on %s: %,d train / %,d validation / %,d test images%n",
                     info().id(), recipe.model(), params.count(), data.datasetId(), trainImages.size(),
                     valImages == null ? 0 : valImages.size(), data.test().size());
@@ -178,7 +153,7 @@ public abstract class ImageClassifierProject implements TrainableProject {
                 console.println("run: " + run.path());
                 return run;
             }
-            // Report the test set with the weights of the best validation epoch, not the last one.
+            // Evaluate the weights that were kept (with early stopping, the best epoch's, not the last).
             ModelArtifact.loadWeights(run.model(), block);
             ClassifierEvaluation test = ClassifierEvaluation.run(block, ImageBatches.evaluation(data.test(), EVAL_BATCH), manager);
             Map<String, Double> metrics = finalMetrics(test, outcome, params.count());
