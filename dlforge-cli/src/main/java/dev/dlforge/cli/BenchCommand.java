@@ -13,11 +13,13 @@ import dev.dlforge.data.datasets.ImageClassificationDataset;
 import dev.dlforge.data.image.LabeledImages;
 import dev.dlforge.projects.Catalogue;
 import dev.dlforge.projects.TrainOptions;
-import dev.dlforge.projects.TrainableProject;
 import dev.dlforge.projects.TrainableProject.BenchmarkTarget;
+import dev.dlforge.projects.TrainableProject;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -37,10 +39,10 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TARGET", description = "speed, or a project id")
     String target;
 
-    @Option(names = "--steps", defaultValue = "300", description = "speed: training steps per run (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "300", description = "speed: training steps per run (default: ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--repeats", defaultValue = "3", description = "speed: runs of each side, alternated (default: ${DEFAULT-VALUE})")
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "3", description = "speed: runs of each side, alternated (default: ${DEFAULT-VALUE})")
     int repeats;
 
     @Override
@@ -83,20 +85,22 @@ final class BenchCommand implements Callable<Integer> {
             double seconds = info.metrics().getOrDefault("train_seconds", Double.NaN);
             boolean met = value >= t.atLeast() && (t.withinSeconds() <= 0 || seconds <= t.withinSeconds());
             allMet &= met;
-            lines.add(String.format(Locale.ROOT, "%-8s %-6s %s %.4f (target >= %.3f)  %.0f s%s  rss per epoch: %s  %s  %s",
+            lines.add(String.format(Locale.ROOT, "%-8s %-6s %s %.4f (target >= %.3f)  %.0f s%s  %s  %s  %s",
                     project.info().id(), t.model(), t.metric(), value, t.atLeast(), seconds,
                     t.withinSeconds() > 0 ? String.format(Locale.ROOT, " (target <= %.0f s)", t.withinSeconds()) : "",
-                    rssColumn(run), met ? "MET" : "MISSED", run.path()));
+                    rssSummary(run), met ? "MET" : "MISSED", run.path()));
         }
         root.out.println();
         lines.forEach(root.out::println);
         return allMet ? 0 : 1;
     }
 
-    /** The rss_mb column of history.csv, e.g. "612 618 619" MB. */
-    private static String rssColumn(RunDir run) throws java.io.IOException {
+    /** RSS from history.csv: after epoch 1, its peak, and at the end, e.g. "rss first/peak/last 612/640/638 MB". */
+    private static String rssSummary(RunDir run) throws IOException {
         List<String> rows = Files.readAllLines(run.historyCsv());
         int col = List.of(rows.get(0).split(",")).indexOf("rss_mb");
-        return String.join(" ", rows.subList(1, rows.size()).stream().map(r -> r.split(",")[col]).toList()) + " MB";
+        double[] rss = rows.subList(1, rows.size()).stream().mapToDouble(r -> Double.parseDouble(r.split(",")[col])).toArray();
+        return String.format(Locale.ROOT, "rss first/peak/last %.0f/%.0f/%.0f MB", rss[0],
+                Arrays.stream(rss).max().orElse(Double.NaN), rss[rss.length - 1]);
     }
 }

@@ -2,10 +2,12 @@ package dev.dlforge.cli;
 
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.engine.Engines;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import picocli.CommandLine;
+import java.util.Properties;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code dlforge} command. */
 @Command(name = "dlforge", mixinStandardHelpOptions = true, versionProvider = Dlforge.Version.class,
@@ -66,8 +68,8 @@ public final class Dlforge implements Runnable {
     /** The version Maven wrote into dlforge-version.properties at build time. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws java.io.IOException {
-            java.util.Properties p = new java.util.Properties();
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
             try (var in = Dlforge.class.getResourceAsStream("/dlforge-version.properties")) {
                 if (in != null) {
                     p.load(in);

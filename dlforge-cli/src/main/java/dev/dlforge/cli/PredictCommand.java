@@ -27,7 +27,7 @@ final class PredictCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "pictures to classify")
     List<Path> files;
 
-    @Option(names = "--top", defaultValue = "3", description = "how many classes to show (default: ${DEFAULT-VALUE})")
+    @Option(names = "--top", paramLabel = "K", defaultValue = "3", description = "how many classes to show (default: ${DEFAULT-VALUE})")
     int top;
 
     @Override

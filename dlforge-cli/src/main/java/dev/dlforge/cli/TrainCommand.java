@@ -23,28 +23,28 @@ final class TrainCommand implements Runnable {
     @Parameters(paramLabel = "PROJECT", arity = "0..1", description = "project id, as in `dlforge projects`")
     String project;
 
-    @Option(names = "--model", description = "model variant (digits: cnn, mlp)")
+    @Option(names = "--model", paramLabel = "NAME", description = "model variant (digits: cnn, mlp)")
     String model;
 
-    @Option(names = "--dataset", description = "dataset id instead of the project's default (digits: mnist)")
+    @Option(names = "--dataset", paramLabel = "ID", description = "dataset id instead of the project's default (digits: mnist)")
     String dataset;
 
     @Option(names = "--data", paramLabel = "DIR", description = "folder holding the dataset's files, instead of the cache")
     Path data;
 
-    @Option(names = "--epochs", description = "passes over the training set")
+    @Option(names = "--epochs", paramLabel = "N", description = "passes over the training set")
     Integer epochs;
 
-    @Option(names = "--batch-size", description = "examples per step")
+    @Option(names = "--batch-size", paramLabel = "N", description = "examples per step")
     Integer batchSize;
 
-    @Option(names = "--lr", description = "base learning rate")
+    @Option(names = "--lr", paramLabel = "RATE", description = "base learning rate")
     Double learningRate;
 
-    @Option(names = "--limit", description = "use at most N examples of each split (quick runs)")
+    @Option(names = "--limit", paramLabel = "N", description = "use at most N examples of each split (quick runs)")
     Integer limit;
 
-    @Option(names = "--seed", description = "random seed (split, initialisation, shuffling, augmentation, dropout)")
+    @Option(names = "--seed", paramLabel = "N", description = "random seed (split, initialisation, shuffling, augmentation, dropout)")
     Long seed;
 
     @Option(names = "--out", paramLabel = "DIR", description = "run folder (default: $DLFORGE_HOME/runs/PROJECT/TIMESTAMP)")

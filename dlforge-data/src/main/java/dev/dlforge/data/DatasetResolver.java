@@ -8,6 +8,7 @@ import dev.dlforge.data.source.SourceUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +109,7 @@ public final class DatasetResolver {
             FileTrees.delete(target); // an incomplete folder left by an older version
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
                 // another process cached it first; theirs is as good as ours
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target);

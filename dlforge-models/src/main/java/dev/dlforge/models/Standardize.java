@@ -8,6 +8,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.Arrays;
 
 /**
  * y = (x - mean) / std per channel of a (B, C, ...) input. The statistics are stored parameters
@@ -43,7 +44,7 @@ public final class Standardize extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.head();                                        // (B, C, ...)
         long[] broadcast = new long[x.getShape().dimension()];
-        java.util.Arrays.fill(broadcast, 1);
+        Arrays.fill(broadcast, 1);
         broadcast[1] = channels;                                          // (1, C, 1, ...)
         NDArray m = store.getValue(mean, x.getDevice(), training).reshape(new Shape(broadcast));
         NDArray s = store.getValue(std, x.getDevice(), training).reshape(new Shape(broadcast));

@@ -2,11 +2,13 @@ package dev.dlforge.core.eval;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.dlforge.core.metrics.ConfusionMatrix;
 import dev.dlforge.core.train.Batch;
 import dev.dlforge.core.train.BatchSource;
+import java.util.Arrays;
 
 /**
  * A classifier's predictions on every example of a source, in order: the true class, the predicted
@@ -29,9 +31,9 @@ public record ClassifierEvaluation(int[] truth, int[] predicted, float[][] proba
                 NDArray probs = logits.softmax(-1);
                 int k = (int) probs.getShape().get(1);
                 float[] p = probs.toFloatArray();
-                float[] labels = batch.labels().head().toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+                float[] labels = batch.labels().head().toType(DataType.FLOAT32, false).toFloatArray();
                 for (int i = 0; i < batch.size(); i++) {
-                    float[] row = java.util.Arrays.copyOfRange(p, i * k, (i + 1) * k);
+                    float[] row = Arrays.copyOfRange(p, i * k, (i + 1) * k);
                     probabilities[at] = row;
                     truth[at] = (int) labels[i];
                     predicted[at] = argMax(row);

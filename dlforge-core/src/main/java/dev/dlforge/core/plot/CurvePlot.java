@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -41,7 +42,7 @@ public final class CurvePlot {
         chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
         for (var e : series.entrySet()) {
             double[] y = e.getValue();
-            int[] keep = java.util.stream.IntStream.range(0, y.length).filter(i -> !Double.isNaN(y[i])).toArray();
+            int[] keep = IntStream.range(0, y.length).filter(i -> !Double.isNaN(y[i])).toArray();
             if (keep.length == 0) {
                 continue;
             }

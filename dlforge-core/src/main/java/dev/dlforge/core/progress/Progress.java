@@ -1,6 +1,7 @@
 package dev.dlforge.core.progress;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -32,7 +33,7 @@ public final class Progress {
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUnit(unitName.isEmpty() ? "" : " " + unitName, unitSize)
                 .setMaxRenderedLength(120)
-                .startsFrom(start, java.time.Duration.ZERO);
+                .startsFrom(start, Duration.ZERO);
         if (interactive()) {
             builder.setUpdateIntervalMillis(250);
         } else {

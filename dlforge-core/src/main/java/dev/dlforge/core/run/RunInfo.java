@@ -1,6 +1,7 @@
 package dev.dlforge.core.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -19,7 +20,7 @@ public record RunInfo(String id, String project, String status, String created, 
         JsonNode recipe, Map<String, Double> metrics, String message) {
 
     public RunInfo with(String newStatus, Map<String, Double> newMetrics, String newMessage) {
-        return new RunInfo(id, project, newStatus, created, java.time.Instant.now().toString(), recipe,
+        return new RunInfo(id, project, newStatus, created, Instant.now().toString(), recipe,
                 newMetrics, newMessage);
     }
 }

@@ -3,16 +3,17 @@ package dev.dlforge.core.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.DlforgeHome;
+import dev.dlforge.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -130,7 +131,7 @@ public final class RunStore {
             for (int i = 2; Files.exists(link) && !dir.equals(followLink(link)); i++) {
                 link = parent.resolve(name + "-" + i + LINK);
             }
-            dev.dlforge.core.io.AtomicFiles.writeString(link, dir + "\n");
+            AtomicFiles.writeString(link, dir + "\n");
         } catch (IOException e) {
             System.err.println("note: run " + dir + " will not be listed by `dlforge runs` (" + e.getMessage() + ")");
         }
@@ -143,7 +144,7 @@ public final class RunStore {
             }
             Path target = Path.of(Files.readString(link).strip());
             return Files.isRegularFile(target.resolve("run.json")) ? target : null;
-        } catch (IOException | java.nio.file.InvalidPathException e) {
+        } catch (IOException | InvalidPathException e) {
             return null;
         }
     }

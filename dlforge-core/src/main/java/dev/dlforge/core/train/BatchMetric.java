@@ -2,6 +2,7 @@ package dev.dlforge.core.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 
 /** A per-batch mean computed from targets and predictions, e.g. accuracy. */
 public interface BatchMetric {
@@ -22,7 +23,7 @@ public interface BatchMetric {
             public double compute(NDList labels, NDList predictions) {
                 NDArray predicted = predictions.head().argMax(-1);
                 NDArray truth = labels.head().toType(predicted.getDataType(), false);
-                return predicted.eq(truth).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).mean().getFloat();
+                return predicted.eq(truth).toType(DataType.FLOAT32, false).mean().getFloat();
             }
         };
     }

@@ -1,5 +1,6 @@
 package dev.dlforge.data.image;
 
+import java.util.Arrays;
 import java.util.Random;
 
 /** A random, label-preserving change to one training image (C, H, W floats), done in place. */
@@ -24,7 +25,7 @@ public interface Augmentation {
             for (int c = 0; c < channels; c++) {
                 int base = offset + c * plane;
                 System.arraycopy(pixels, base, copy, 0, plane);
-                java.util.Arrays.fill(pixels, base, base + plane, 0f);
+                Arrays.fill(pixels, base, base + plane, 0f);
                 for (int y = Math.max(0, dy); y < Math.min(height, height + dy); y++) {
                     int x0 = Math.max(0, dx);
                     int x1 = Math.min(width, width + dx);

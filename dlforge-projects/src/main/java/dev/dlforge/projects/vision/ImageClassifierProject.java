@@ -25,6 +25,7 @@ import dev.dlforge.core.run.RunStore;
 import dev.dlforge.core.train.BatchMetric;
 import dev.dlforge.core.train.ConsoleProgress;
 import dev.dlforge.core.train.EpochRecord;
+import dev.dlforge.core.train.StopSignal;
 import dev.dlforge.core.train.SupervisedTask;
 import dev.dlforge.core.train.Trainer;
 import dev.dlforge.core.train.TrainerState;
@@ -147,7 +148,7 @@ public abstract class ImageClassifierProject implements TrainableProject {
                 outcome = trainer.fit(ImageBatches.training(trainImages, recipe.batchSize(), recipe.seed(), recipe.augmentations()),
                         valImages == null ? null : ImageBatches.evaluation(valImages, EVAL_BATCH), run.checkpoints(), state);
             } finally {
-                dev.dlforge.core.train.StopSignal.uninstall(hook);
+                StopSignal.uninstall(hook);
             }
             if (outcome.status() == Trainer.Status.STOPPED) {
                 console.println("run: " + run.path());
