@@ -2,6 +2,7 @@ package dev.dlforge.core.engine;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * Starts the deep-learning engine the way dlforge needs it: PyTorch natives from the classpath,
@@ -26,7 +27,7 @@ public final class Engines {
                         // libtorch prints a deprecation notice from inside DJL's JNI code the first
                         // time data is copied into a tensor; the user can do nothing about it.
                         try (NDManager m = started.newBaseManager()) {
-                            m.zeros(new ai.djl.ndarray.types.Shape(1)).set(new float[] {0});
+                            m.zeros(new Shape(1)).set(new float[] {0});
                         }
                     });
                     engine = started;

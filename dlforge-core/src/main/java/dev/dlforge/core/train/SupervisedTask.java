@@ -2,6 +2,7 @@ package dev.dlforge.core.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -28,7 +29,7 @@ public final class SupervisedTask implements TrainingTask {
     private final ParameterStore parameterStore;
 
     public SupervisedTask(Block block, TrainableParameters params, Loss loss, Optimizer optimizer,
-            List<BatchMetric> metrics, double gradientClipNorm, ai.djl.ndarray.NDManager manager) {
+            List<BatchMetric> metrics, double gradientClipNorm, NDManager manager) {
         this.block = block;
         this.params = params;
         this.loss = loss;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -35,7 +36,7 @@ class AdamTest {
             for (int t = 0; t < steps; t++) {
                 try (NDManager step = m.newSubManager()) {
                     try (GradientCollector gc = Engines.get().newGradientCollector()) {
-                        NDArray out = lin.forward(store, new ai.djl.ndarray.NDList(step.create(g, new Shape(1, g.length))), true).head();
+                        NDArray out = lin.forward(store, new NDList(step.create(g, new Shape(1, g.length))), true).head();
                         gc.backward(out.sum());
                     }
                     opt.step(lr, scale);
@@ -107,7 +108,7 @@ class AdamTest {
             Adam adam = new Adam(params, Adam.Config.defaults());
             ParameterStore store = new ParameterStore(m, false);
             try (GradientCollector gc = Engines.get().newGradientCollector()) {
-                gc.backward(lin.forward(store, new ai.djl.ndarray.NDList(m.ones(new Shape(1, 3))), true).head().sum());
+                gc.backward(lin.forward(store, new NDList(m.ones(new Shape(1, 3))), true).head().sum());
             }
             adam.step(0.01, 1f);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
