@@ -20,6 +20,7 @@ class DigitsSheetReaderTest {
         BufferedImage sheet = new BufferedImage(2000, 1000, BufferedImage.TYPE_BYTE_GRAY);
         // Mark the top-left pixel of cell (row 7, column 3) white: row 7 holds ones (rows 5-9).
         sheet.getRaster().setSample(3 * 20, 7 * 20, 0, 255);
+        sheet.getRaster().setSample(3 * 20 + 1, 7 * 20, 0, 100); // an anti-aliased edge keeps its value
         Path png = dir.resolve("digits.png");
         ImageIO.write(sheet, "png", png.toFile());
 
@@ -30,6 +31,7 @@ class DigitsSheetReaderTest {
         int cell = 7 * 100 + 3;
         assertThat(digits.labels()[cell]).isEqualTo(1);
         assertThat(digits.pixels()[cell * 784 + 4 * 28 + 4]).as("moved by the 4-pixel padding").isEqualTo((byte) 255);
+        assertThat(digits.pixels()[cell * 784 + 4 * 28 + 5] & 0xFF).isEqualTo(100);
         assertThat(digits.pixels()[cell * 784]).isEqualTo((byte) 0);
     }
 
