@@ -29,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Training speed of the pytorch/examples MNIST {@code Net} in dlforge and in PyTorch on the same
@@ -62,7 +61,7 @@ public final class SpeedBenchmark {
             ImageBatches batches = ImageBatches.training(images.head(setup.steps() * setup.batchSize()), setup.batchSize(),
                     setup.seed(), List.of());
             long[] marks = new long[2];
-            TrainerConfig config = new TrainerConfig(1, 1e-3, "constant", setup.seed(), 0, 0, EarlyStopping.off("val_accuracy", true));
+            TrainerConfig config = new TrainerConfig(1, 1e-3, "constant", setup.seed(), 0, EarlyStopping.off("val_accuracy", true));
             new Trainer(task, config, manager).addListener(new TrainingListener() {
                 @Override
                 public void onBatch(BatchProgress p) {
@@ -93,11 +92,12 @@ public final class SpeedBenchmark {
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
             pb.environment().put("OMP_NUM_THREADS", String.valueOf(setup.threads()));
             if (Files.isDirectory(OPENBLAS)) {
-                pb.environment().put("LD_LIBRARY_PATH", OPENBLAS + pb.environment().getOrDefault("LD_LIBRARY_PATH", "").replaceAll("^(.)", ":$1"));
+                String inherited = pb.environment().getOrDefault("LD_LIBRARY_PATH", "");
+                pb.environment().put("LD_LIBRARY_PATH", inherited.isEmpty() ? OPENBLAS.toString() : OPENBLAS + ":" + inherited);
             }
             Process process = pb.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8); // until it exits
+            if (process.waitFor() != 0) {
                 throw new DlforgeException("the PyTorch reference failed: " + lastLine(output),
                         "check that `/usr/bin/python3 -c 'import torch'` works");
             }

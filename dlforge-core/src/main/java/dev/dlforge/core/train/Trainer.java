@@ -1,9 +1,9 @@
 package dev.dlforge.core.train;
 
-import ai.djl.ndarray.NDManager;
-import dev.dlforge.core.checkpoint.CheckpointStore;
 import static dev.dlforge.core.engine.ProcessMemory.rssMegabytes;
 
+import ai.djl.ndarray.NDManager;
+import dev.dlforge.core.checkpoint.CheckpointStore;
 import dev.dlforge.core.engine.Engines;
 import dev.dlforge.core.engine.Seeds;
 import dev.dlforge.core.optim.LrSchedule;
@@ -67,6 +67,14 @@ public final class Trainer {
      * @param validation evaluated after each epoch; may be null
      */
     public Outcome fit(BatchSource train, BatchSource validation, CheckpointStore checkpoints, TrainerState state) {
+        try {
+            return loop(train, validation, checkpoints, state);
+        } finally {
+            stop.reachedSafePoint(); // however the loop ended, a Ctrl-C arriving now has nothing to wait for
+        }
+    }
+
+    private Outcome loop(BatchSource train, BatchSource validation, CheckpointStore checkpoints, TrainerState state) {
         int batches = train.batchesPerEpoch();
         long totalSteps = (long) batches * config.epochs();
         LrSchedule schedule = config.lrSchedule();
@@ -86,7 +94,7 @@ public final class Trainer {
             double lr = schedule.rate(config.learningRate(), step, totalSteps);
             for (int b = state.batch(); b < batches; b++) {
                 if (stop.requested()) {
-                    return stopped(checkpoints, state.atBatch(b, step, sums, elapsed(elapsedBefore, sessionStart)));
+                    return stopped(checkpoints, state.atBatch(b, step, sums, elapsed(elapsedBefore, sessionStart)), true);
                 }
                 lr = schedule.rate(config.learningRate(), step, totalSteps);
                 Engines.seed(Seeds.mix(config.seed(), epoch, b));
@@ -110,7 +118,7 @@ public final class Trainer {
             }
             state = state.atBatch(batches, step, sums, elapsed(elapsedBefore, sessionStart));
             if (stop.requested()) {
-                return stopped(checkpoints, state);
+                return stopped(checkpoints, state, true);
             }
 
             Map<String, Double> metrics = sums.means("train_");
@@ -120,14 +128,17 @@ public final class Trainer {
             double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
             EpochRecord record = new EpochRecord(epoch + 1, lr, epochSeconds, rssMegabytes(), metrics);
             double value = metrics.getOrDefault(early.monitor(), Double.NaN);
-            // Without the monitored metric (no validation set) the latest epoch is the best one.
-            boolean best = Double.isNaN(value) || early.improves(value, state.bestValue());
+            // Without the monitored metric (no validation set) the latest epoch is the best one; a NaN never is.
+            boolean best = !metrics.containsKey(early.monitor()) || early.improves(value, state.bestValue());
             state = state.nextEpoch(record, best ? value : state.bestValue(), best ? epoch + 1 : state.bestEpoch(),
                     elapsed(elapsedBefore, sessionStart));
             for (TrainingListener l : listeners) {
                 l.onEpochEnd(record, best);
             }
             save(checkpoints, state);
+            if (stop.requested()) { // asked during validation: the epoch's checkpoint is already written
+                return stopped(checkpoints, state, false);
+            }
             if (early.patience() > 0 && state.epochsSinceBest() >= early.patience()) {
                 return finish(new Outcome(Status.EARLY_STOPPED, state));
             }
@@ -146,8 +157,10 @@ public final class Trainer {
         return sums;
     }
 
-    private Outcome stopped(CheckpointStore checkpoints, TrainerState state) {
-        save(checkpoints, state);
+    private Outcome stopped(CheckpointStore checkpoints, TrainerState state, boolean save) {
+        if (save) {
+            save(checkpoints, state);
+        }
         Outcome outcome = finish(new Outcome(Status.STOPPED, state)); // listeners record the stop first
         stop.reachedSafePoint();
         if (stop.shuttingDown()) {

@@ -9,7 +9,6 @@ import dev.dlforge.core.optim.LrSchedule;
  * @param learningRate base rate; the schedule scales it per step
  * @param schedule {@code constant}, {@code cosine} or {@code step}
  * @param seed seeds shuffling, augmentation, initialisation and dropout
- * @param gradientClipNorm rescale gradients whose global L2 norm exceeds this; 0 disables
  * @param checkpointEverySteps extra checkpoints inside an epoch; 0 checkpoints at epoch ends only
  * @param earlyStopping the metric that picks the best epoch, and the patience
  */
@@ -18,7 +17,6 @@ public record TrainerConfig(
         double learningRate,
         String schedule,
         long seed,
-        double gradientClipNorm,
         int checkpointEverySteps,
         EarlyStopping earlyStopping) {
 
@@ -34,9 +32,5 @@ public record TrainerConfig(
 
     public LrSchedule lrSchedule() {
         return LrSchedule.parse(schedule);
-    }
-
-    public TrainerConfig withEpochs(int newEpochs) {
-        return new TrainerConfig(newEpochs, learningRate, schedule, seed, gradientClipNorm, checkpointEverySteps, earlyStopping);
     }
 }

@@ -2,6 +2,7 @@ package dev.dlforge.core.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.loss.Loss;
@@ -14,6 +15,7 @@ import dev.dlforge.core.testing.TwoBlobs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +62,7 @@ class TrainerTest {
     }
 
     private static TrainerConfig config(int epochs, int patience) {
-        return new TrainerConfig(epochs, 0.01, "cosine", 7, 1.0, 0, new EarlyStopping("val_accuracy", true, patience));
+        return new TrainerConfig(epochs, 0.01, "cosine", 7, 0, new EarlyStopping("val_accuracy", true, patience));
     }
 
     @Test
@@ -120,7 +122,7 @@ class TrainerTest {
                     liveArrays.add(s.manager().getManagedArrays().size());
                 }
             });
-            trainer.fit(new TwoBlobs(8, 16, 100, 2), null, new CheckpointStore(dir, 1), TrainerState.start());
+            trainer.fit(new TwoBlobs(8, 16, 100, 2), VAL, new CheckpointStore(dir, 1), TrainerState.start()); // validation too
             // After the first step has created the optimiser's moments, nothing more may stay alive.
             List<Integer> afterWarmUp = liveArrays.subList(1, liveArrays.size());
             assertThat(afterWarmUp).as("live arrays per batch").containsOnly(liveArrays.get(1));
@@ -131,11 +133,61 @@ class TrainerTest {
     void earlyStoppingEndsARunThatStoppedImproving() {
         try (Setup s = Setup.create(3)) {
             // A rate far below float32 resolution: the weights, and so val_loss, never change after epoch 1.
-            TrainerConfig cfg = new TrainerConfig(10, 1e-15, "constant", 7, 0, 0, new EarlyStopping("val_loss", false, 2));
+            TrainerConfig cfg = new TrainerConfig(10, 1e-15, "constant", 7, 0, new EarlyStopping("val_loss", false, 2));
             Trainer.Outcome outcome = s.trainer(cfg).fit(TRAIN, VAL, new CheckpointStore(dir, 2), TrainerState.start());
             assertThat(outcome.status()).isEqualTo(Trainer.Status.EARLY_STOPPED);
             assertThat(outcome.state().history()).hasSize(3);
             assertThat(outcome.state().bestEpoch()).isEqualTo(1);
+        }
+    }
+
+    /** {@link #VAL}, passing the number of batches served so far (over all epochs) and each batch through {@code edit}. */
+    private static BatchSource validationWith(BiFunction<Integer, Batch, Batch> edit) {
+        int[] served = {0};
+        return new BatchSource() {
+            @Override
+            public int examples() {
+                return VAL.examples();
+            }
+
+            @Override
+            public int batchesPerEpoch() {
+                return VAL.batchesPerEpoch();
+            }
+
+            @Override
+            public Batch batch(int epoch, int index, NDManager manager) {
+                return edit.apply(served[0]++, VAL.batch(epoch, index, manager));
+            }
+        };
+    }
+
+    @Test
+    void anEpochWhoseMetricIsNaNIsNeverTheBest() {
+        // After the first validation pass the inputs are NaN, so val_loss is NaN from epoch 2 on.
+        BatchSource turnsNaN = validationWith((served, b) -> served < VAL.batches() ? b
+                : new Batch(new NDList(b.inputs().head().mul(Float.NaN)), b.labels(), b.size()));
+        try (Setup s = Setup.create(3)) {
+            TrainerConfig cfg = new TrainerConfig(3, 0.01, "constant", 7, 0, new EarlyStopping("val_loss", false, 0));
+            Trainer.Outcome outcome = s.trainer(cfg).fit(TRAIN, turnsNaN, new CheckpointStore(dir, 2), TrainerState.start());
+            assertThat(outcome.state().history().get(2).metrics().get("val_loss")).isNaN();
+            assertThat(outcome.state().bestEpoch()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aStopAskedDuringValidationEndsTheRunAfterTheEpochCheckpoint() throws Exception {
+        StopSignal stop = new StopSignal();
+        BatchSource stopsMidValidation = validationWith((served, b) -> {
+            stop.request();
+            return b;
+        });
+        try (Setup s = Setup.create(3)) {
+            CheckpointStore store = new CheckpointStore(dir, 2);
+            Trainer.Outcome outcome = s.trainer(config(3, 0)).stopSignal(stop).fit(TRAIN, stopsMidValidation, store, TrainerState.start());
+            assertThat(outcome.status()).isEqualTo(Trainer.Status.STOPPED);
+            assertThat(outcome.state().history()).hasSize(1);
+            assertThat(store.list()).extracting(p -> p.getFileName().toString()).containsExactly("step-00000020.ckpt");
         }
     }
 

@@ -20,7 +20,7 @@ import java.util.List;
  * @param weightDecay decoupled (AdamW) weight decay; 0 for plain Adam
  * @param dropout dropout rate of the network's dense layers
  * @param augment random changes to training images
- * @param validationFraction share of the training split held out (stratified) to pick the best epoch
+ * @param validationFraction share of the training split held out (stratified) for validation curves and, with patience, early stopping
  * @param patience stop after this many epochs without a better validation accuracy and keep the best
  *     epoch; 0 trains every epoch and keeps the last
  * @param seed seeds the split, initialisation, shuffling, augmentation and dropout
@@ -39,10 +39,6 @@ public record ImageClassifierRecipe(String dataset, String model, int epochs, in
      * @param flip left-right mirroring half of the time (clothes, not digits)
      */
     public record Augment(int shiftPixels, double rotateDegrees, double scale, boolean flip) {
-        public static Augment none() {
-            return new Augment(0, 0, 0, false);
-        }
-
         List<Augmentation> augmentations() {
             List<Augmentation> a = new ArrayList<>();
             if (rotateDegrees > 0 || scale > 0) {
@@ -98,7 +94,7 @@ public record ImageClassifierRecipe(String dataset, String model, int epochs, in
      */
     public TrainerConfig trainerConfig() {
         String monitor = patience > 0 ? "val_accuracy" : "none";
-        return new TrainerConfig(epochs, learningRate, schedule, seed, 0, 0, new EarlyStopping(monitor, true, patience));
+        return new TrainerConfig(epochs, learningRate, schedule, seed, 0, new EarlyStopping(monitor, true, patience));
     }
 
     public List<Augmentation> augmentations() {
