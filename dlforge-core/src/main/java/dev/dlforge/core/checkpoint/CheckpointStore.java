@@ -84,6 +84,15 @@ public final class CheckpointStore {
         return Optional.empty();
     }
 
+    /** Where the run stood at {@code checkpoint}, without touching any tensor. */
+    public static TrainerState stateOf(Path checkpoint) throws IOException {
+        try (ZipFile zip = new ZipFile(checkpoint.toFile()); InputStream in = entry(zip, STATE)) {
+            return Json.MAPPER.readValue(in, TrainerState.class);
+        } catch (IOException e) {
+            throw new IOException("checkpoint " + checkpoint.getFileName() + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     /** Restores the task's tensors from {@code checkpoint} and returns where the run stood. */
     public static TrainerState restore(Path checkpoint, TrainingTask task) throws IOException {
         try (ZipFile zip = new ZipFile(checkpoint.toFile())) {

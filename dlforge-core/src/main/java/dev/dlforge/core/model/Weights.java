@@ -1,6 +1,5 @@
 package dev.dlforge.core.model;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -9,6 +8,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A block's parameters by name, including non-learned state such as batch-norm running statistics.
@@ -30,9 +30,7 @@ public final class Weights {
         out.writeInt(params.size());
         for (Pair<String, Parameter> p : params) {
             out.writeUTF(p.getKey());
-            byte[] encoded = p.getValue().getArray().encode();
-            out.writeInt(encoded.length);
-            out.write(encoded);
+            ArrayRecords.write(out, p.getValue().getArray());
         }
     }
 
@@ -48,30 +46,18 @@ public final class Weights {
         for (Pair<String, Parameter> p : block.getParameters()) {
             expected.put(p.getKey(), p.getValue());
         }
+        Set<String> names = Set.copyOf(expected.keySet());
         int count = in.readInt();
         if (count != expected.size()) {
             throw new IOException("weights hold " + count + " tensors, the model has " + expected.size());
         }
         for (int i = 0; i < count; i++) {
             String name = in.readUTF();
-            Parameter target = expected.get(name);
+            Parameter target = expected.remove(name);
             if (target == null) {
-                throw new IOException("weights hold '" + name + "', which this model does not have");
+                throw new IOException("weights hold '" + name + "'" + (names.contains(name) ? " twice" : ", which this model does not have"));
             }
-            int length = in.readInt();
-            if (length < 0 || length > Integer.MAX_VALUE - 16) {
-                throw new IOException("weights entry '" + name + "' has an impossible length " + length);
-            }
-            byte[] encoded = new byte[length];
-            in.readFully(encoded);
-            NDArray array = target.getArray();
-            try (NDArray loaded = array.getManager().decode(encoded)) {
-                if (!loaded.getShape().equals(array.getShape()) || loaded.getDataType() != array.getDataType()) {
-                    throw new IOException("weights entry '" + name + "' is " + loaded.getDataType() + loaded.getShape()
-                            + ", the model expects " + array.getDataType() + array.getShape());
-                }
-                loaded.copyTo(array);
-            }
+            ArrayRecords.readInto(in, target.getArray(), "weights entry '" + name + "'");
         }
     }
 }

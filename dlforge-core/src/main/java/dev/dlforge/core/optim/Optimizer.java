@@ -25,7 +25,7 @@ public interface Optimizer {
 
     void readState(DataInputStream in) throws IOException;
 
-    /** Makes an optimiser for a model's parameters (recipes and tests choose one this way). */
+    /** Makes an optimiser for a model's parameters. */
     @FunctionalInterface
     interface Factory {
         Optimizer create(TrainableParameters params);

@@ -1,6 +1,7 @@
 package dev.dlforge.core.optim;
 
 import ai.djl.ndarray.NDArray;
+import dev.dlforge.core.model.ArrayRecords;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -36,9 +37,7 @@ final class OptimizerState {
         for (TrainableParameters.Entry e : params.entries()) {
             out.writeUTF(e.name());
             for (NDArray b : of(e)) {
-                byte[] encoded = b.encode();
-                out.writeInt(encoded.length);
-                out.write(encoded);
+                ArrayRecords.write(out, b);
             }
         }
     }
@@ -57,15 +56,7 @@ final class OptimizerState {
             }
             NDArray[] target = of(e);
             for (int i = 0; i < perParameter; i++) {
-                byte[] encoded = new byte[in.readInt()];
-                in.readFully(encoded);
-                try (NDArray loaded = NDArray.decode(e.array().getManager(), encoded)) {
-                    if (!loaded.getShape().equals(target[i].getShape())) {
-                        throw new IOException("optimiser state for '" + name + "' has shape " + loaded.getShape()
-                                + ", the parameter has " + target[i].getShape());
-                    }
-                    loaded.copyTo(target[i]);
-                }
+                ArrayRecords.readInto(in, target[i], "optimiser state for '" + name + "'");
             }
         }
     }
