@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -106,7 +107,10 @@ public final class DatasetResolver {
             }
             Json.writeFile(temp.resolve(MANIFEST), new Manifest(spec.id(), source.describe(), Instant.now().toString(), describeFiles(spec, temp)));
             Path target = cacheDir(spec);
-            FileTrees.delete(target); // an incomplete folder left by an older version
+            if (cached(spec).isPresent()) {
+                return target; // another process cached it while we fetched; theirs is as good as ours
+            }
+            FileTrees.delete(target); // an incomplete folder (an interrupted copy, an older version)
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
@@ -139,7 +143,7 @@ public final class DatasetResolver {
                 md.update(buffer, 0, n);
             }
             return HexFormat.of().formatHex(md.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -33,6 +33,11 @@ final class NativeStderr {
         int saved = libc.dup(STDERR);
         int devNull = libc.open("/dev/null", O_WRONLY);
         if (saved < 0 || devNull < 0) {
+            for (int fd : new int[] {saved, devNull}) {
+                if (fd >= 0) {
+                    libc.close(fd);
+                }
+            }
             action.run();
             return;
         }

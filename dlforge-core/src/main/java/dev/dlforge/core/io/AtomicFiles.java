@@ -5,16 +5,18 @@ import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes that are all-or-nothing: the content goes to a temporary file beside the target, is
- * flushed to disk, and is then renamed over the target in one atomic step. A crash at any moment
- * leaves either the old file or the new one, never a torn one.
+ * flushed to disk, and is then renamed over the target in one atomic step (and the folder synced).
+ * A crash at any moment leaves either the old file or the new one, never a torn one.
  */
 public final class AtomicFiles {
     /** Suffix of in-flight files; readers ignore them and {@link #deleteLeftovers} removes them. */
@@ -44,8 +46,18 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            syncDirectory(dir);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Makes the rename itself survive a power cut (Linux; elsewhere a directory may not open). */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException unsupported) {
+            // the file is in place either way; only durability across a power cut is weaker
         }
     }
 

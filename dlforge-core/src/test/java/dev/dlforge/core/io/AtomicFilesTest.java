@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +21,7 @@ class AtomicFilesTest {
         AtomicFiles.writeString(file, "first");
         AtomicFiles.writeString(file, "second");
         assertThat(Files.readString(file)).isEqualTo("second");
-        assertThat(Files.list(dir)).containsExactly(file);
+        assertThat(listing(dir)).containsExactly(file);
     }
 
     @Test
@@ -31,7 +33,7 @@ class AtomicFilesTest {
             throw new IOException("disk full");
         })).hasMessage("disk full");
         assertThat(Files.readString(file)).isEqualTo("good");
-        assertThat(Files.list(dir)).containsExactly(file);
+        assertThat(listing(dir)).containsExactly(file);
     }
 
     @Test
@@ -53,6 +55,12 @@ class AtomicFilesTest {
         Files.writeString(dir.resolve("x.ckpt.123" + AtomicFiles.TEMP_SUFFIX), "torn");
         Files.writeString(dir.resolve("keep.txt"), "ok");
         AtomicFiles.deleteLeftovers(dir);
-        assertThat(Files.list(dir)).containsExactly(dir.resolve("keep.txt"));
+        assertThat(listing(dir)).containsExactly(dir.resolve("keep.txt"));
+    }
+
+    private static List<Path> listing(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.toList();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.dlforge.core.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,13 @@ class ConfusionMatrixTest {
 
     @Test
     void topConfusionsAreOffDiagonalCellsByCount() {
+        // 2 mistaken for 0 three times, 0 for 1 once, 1 for 2 once: the largest count comes first.
+        ConfusionMatrix worse = ConfusionMatrix.of(3, new int[] {0, 1, 2, 2, 2, 2}, new int[] {1, 2, 0, 0, 0, 2});
+        assertThat(worse.topConfusions(10)).extracting(ConfusionMatrix.Confusion::truth, ConfusionMatrix.Confusion::predicted)
+                .first().isEqualTo(tuple(2, 0));
+        assertThat(worse.topConfusions(10)).hasSize(3);
         assertThat(m.topConfusions(10)).extracting(ConfusionMatrix.Confusion::truth, ConfusionMatrix.Confusion::predicted)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(0, 1), org.assertj.core.groups.Tuple.tuple(1, 2));
+                .containsExactlyInAnyOrder(tuple(0, 1), tuple(1, 2));
     }
 
     @Test

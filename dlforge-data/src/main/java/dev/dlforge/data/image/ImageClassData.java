@@ -13,8 +13,8 @@ import java.util.List;
  */
 public record ImageClassData(String datasetId, List<String> classes, LabeledImages train, LabeledImages test, String splitNote) {
 
-    /** At most {@code n} examples of each split, for quick runs. */
-    public ImageClassData limit(int n) {
-        return new ImageClassData(datasetId, classes, train.head(n), test.head(n), splitNote);
+    /** At most {@code n} examples of each split, every class in proportion, for quick runs. */
+    public ImageClassData limit(int n, long seed) {
+        return new ImageClassData(datasetId, classes, train.sample(n, classes.size(), seed), test.sample(n, classes.size(), seed), splitNote);
     }
 }

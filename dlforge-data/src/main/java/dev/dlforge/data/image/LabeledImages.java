@@ -38,6 +38,18 @@ public record LabeledImages(byte[] pixels, int[] labels, int channels, int heigh
         return new LabeledImages(p, l, channels, height, width);
     }
 
+    /**
+     * At most {@code n} images drawn from every class in proportion (a seeded stratified sample), in
+     * their original order: a quick run on class-sorted data still sees every class.
+     */
+    public LabeledImages sample(int n, int classes, long seed) {
+        if (n >= size()) {
+            return this;
+        }
+        int[] chosen = Splits.stratified(labels, classes, n / (double) size(), seed).heldOut();
+        return select(chosen.length > n ? Arrays.copyOf(chosen, n) : chosen);
+    }
+
     /** The first {@code n} images (all of them when there are fewer). */
     public LabeledImages head(int n) {
         if (n >= size()) {

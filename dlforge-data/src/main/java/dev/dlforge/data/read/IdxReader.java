@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * The IDX format of MNIST and Fashion-MNIST, gzip-compressed or plain (detected from the bytes).
@@ -67,7 +68,7 @@ public final class IdxReader {
                 throw new IOException(file.getFileName() + ": truncated: header promises " + size + " bytes of data, file has " + read);
             }
             return new IdxArray(dims, bytes);
-        } catch (java.util.zip.ZipException e) {
+        } catch (ZipException e) {
             throw new IOException(file.getFileName() + ": corrupt gzip data (" + e.getMessage() + ")");
         } catch (EOFException e) {
             throw new IOException(file.getFileName() + ": truncated gzip stream");
@@ -80,7 +81,14 @@ public final class IdxReader {
         int b0 = in.read();
         int b1 = in.read();
         in.reset();
-        boolean gzip = b0 == 0x1f && b1 == 0x8b;
-        return gzip ? new GZIPInputStream(in, 1 << 16) : in;
+        if (b0 != 0x1f || b1 != 0x8b) {
+            return in;
+        }
+        try {
+            return new GZIPInputStream(in, 1 << 16);
+        } catch (IOException e) { // a damaged gzip header: the file must still be closed
+            in.close();
+            throw e;
+        }
     }
 }

@@ -65,8 +65,8 @@ final class ArchiveMembers {
         TarArchiveEntry entry;
         while (!left.isEmpty() && (entry = tar.getNextEntry()) != null) {
             String path = entry.getName().startsWith("./") ? entry.getName().substring(2) : entry.getName();
-            String fileName = left.remove(path);
-            if (fileName != null && entry.isFile()) {
+            String fileName = entry.isFile() ? left.remove(path) : null; // a link delivers nothing
+            if (fileName != null) {
                 Files.copy(tar, target.resolve(fileName), StandardCopyOption.REPLACE_EXISTING);
             }
         }

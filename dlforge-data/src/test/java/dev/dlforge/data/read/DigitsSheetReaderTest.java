@@ -33,6 +33,8 @@ class DigitsSheetReaderTest {
         assertThat(digits.pixels()[cell * 784 + 4 * 28 + 4]).as("moved by the 4-pixel padding").isEqualTo((byte) 255);
         assertThat(digits.pixels()[cell * 784 + 4 * 28 + 5] & 0xFF).isEqualTo(100);
         assertThat(digits.pixels()[cell * 784]).isEqualTo((byte) 0);
+        // The sheet is sorted by class: a quick run's sample must still hold every digit.
+        assertThat(digits.sample(400, 10, 42).classCounts(10)).containsOnly(40);
     }
 
     @Test
