@@ -1,6 +1,7 @@
 package dev.dlforge.cli;
 
 import dev.dlforge.cli.bench.SpeedBenchmark;
+import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.DlforgeHome;
 import dev.dlforge.core.engine.Engines;
 import dev.dlforge.core.run.RunDir;
@@ -51,16 +52,21 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private int speed() throws Exception {
+        var setup = new SpeedBenchmark.Setup(steps, 20, 64, Engines.threads(), 1);
+        int maxSteps = 60_000 / setup.batchSize(); // one pass over the training images, no reshuffle mid-run
+        if (steps <= setup.warmup() || steps > maxSteps || repeats < 1) {
+            throw new DlforgeException("--steps must be " + (setup.warmup() + 1) + ".." + maxSteps + " and --repeats at least 1",
+                    "leave them out for the defaults (300 steps, 3 repeats)");
+        }
         String torch = SpeedBenchmark.pytorchVersion();
         ImageClassificationDataset fashion = DatasetRegistry.builtIn().imageClassification(FashionMnist.ID);
         Path dir = new DatasetResolver(DlforgeHome.current().datasets()).resolve(fashion.spec(), null);
         LabeledImages images = fashion.read(dir).train();
-        Path imageFile = DatasetFiles.locate(dir, "train-images-idx3-ubyte.gz").orElseThrow();
-        Path labelFile = DatasetFiles.locate(dir, "train-labels-idx1-ubyte.gz").orElseThrow();
-        var setup = new SpeedBenchmark.Setup(steps, 20, 64, Engines.threads(), 1);
+        Path imageFile = idxFile(dir, "train-images-idx3-ubyte.gz");
+        Path labelFile = idxFile(dir, "train-labels-idx1-ubyte.gz");
         root.out.printf(Locale.ROOT, "pytorch/examples MNIST Net on Fashion-MNIST: batch %d, %d timed steps after %d warm-up, %d threads%n",
                 setup.batchSize(), steps - setup.warmup(), setup.warmup(), setup.threads());
-        root.out.printf(Locale.ROOT, "dlforge (DJL 0.36.0, PyTorch 2.7.1) vs PyTorch %s (Debian python3-torch, OpenBLAS)%n", torch);
+        root.out.printf(Locale.ROOT, "dlforge (%s) vs PyTorch %s (Debian python3-torch, OpenBLAS)%n", Dlforge.Version.engine(), torch);
         root.out.printf(Locale.ROOT, "%-6s %14s %14s%n", "run", "dlforge img/s", "pytorch img/s");
         List<Double> ours = new ArrayList<>();
         List<Double> theirs = new ArrayList<>();
@@ -93,6 +99,11 @@ final class BenchCommand implements Callable<Integer> {
         root.out.println();
         lines.forEach(root.out::println);
         return allMet ? 0 : 1;
+    }
+
+    private static Path idxFile(Path dir, String name) {
+        return DatasetFiles.locate(dir, name).orElseThrow(() -> new DlforgeException("the Fashion-MNIST cache " + dir + " lacks " + name,
+                "delete " + dir + " and run `dlforge data fetch " + FashionMnist.ID + "`"));
     }
 
     /** RSS from history.csv: after epoch 1, its peak, and at the end, e.g. "rss first/peak/last 612/640/638 MB". */

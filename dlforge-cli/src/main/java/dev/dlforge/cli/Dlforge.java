@@ -44,6 +44,10 @@ public final class Dlforge implements Runnable {
             report(err, e);
             return 1;
         });
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            report(err, new DlforgeException(e.getMessage(), "see `" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help`"));
+            return 2;
+        });
         return cli.execute(args);
     }
 
@@ -65,18 +69,31 @@ public final class Dlforge implements Runnable {
         err.flush();
     }
 
-    /** The version Maven wrote into dlforge-version.properties at build time. */
+    /** The versions Maven wrote into dlforge-version.properties at build time. */
     static final class Version implements CommandLine.IVersionProvider {
+        static final Properties BUILD = load();
+
+        /** dlforge's engine, e.g. "DJL 0.36.0, PyTorch 2.7.1". */
+        static String engine() {
+            return "DJL " + BUILD.getProperty("djl", "?") + ", PyTorch " + BUILD.getProperty("pytorch", "?");
+        }
+
         @Override
-        public String[] getVersion() throws IOException {
+        public String[] getVersion() {
+            return new String[] {"dlforge " + BUILD.getProperty("version", "(unknown version)") + " (" + engine() + " CPU, Java "
+                    + Runtime.version().feature() + ")"};
+        }
+
+        private static Properties load() {
             Properties p = new Properties();
             try (var in = Dlforge.class.getResourceAsStream("/dlforge-version.properties")) {
                 if (in != null) {
                     p.load(in);
                 }
+            } catch (IOException e) {
+                // the version line shows "?" rather than failing a command
             }
-            return new String[] {"dlforge " + p.getProperty("version", "(unknown version)") + " (DJL 0.36.0, PyTorch 2.7.1 CPU, Java "
-                    + Runtime.version().feature() + ")"};
+            return p;
         }
     }
 }

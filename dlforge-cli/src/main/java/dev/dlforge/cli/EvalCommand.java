@@ -2,12 +2,12 @@ package dev.dlforge.cli;
 
 import dev.dlforge.core.DlforgeHome;
 import dev.dlforge.core.io.Json;
+import dev.dlforge.core.run.MetricText;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.run.RunStore;
 import dev.dlforge.projects.Catalogue;
 import dev.dlforge.projects.TrainOptions;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +37,7 @@ final class EvalCommand implements Runnable {
             root.out.println(Json.write(metrics));
         } else {
             root.out.println("run: " + dir.path());
-            metrics.forEach((k, v) -> root.out.printf(Locale.ROOT, "%s %s%n", k, v == Math.rint(v) ? String.valueOf(v.longValue()) : String.format(Locale.ROOT, "%.4f", v)));
+            metrics.forEach((k, v) -> root.out.println(k + " " + MetricText.value(v)));
         }
     }
 }

@@ -32,22 +32,23 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (top < 1) {
+            throw new DlforgeException("--top must be at least 1, got " + top, "leave it out for the top 3 classes");
+        }
         RunDir dir = new RunStore(DlforgeHome.current()).resolve(run);
         TrainableProject project = Catalogue.standard().trainable(dir.info().project());
         int failed = 0;
-        // One file at a time, so one bad picture costs its own line and not the others' results.
-        for (Path file : files) {
-            try {
-                TrainableProject.Prediction p = project.predict(dir, List.of(file), top).get(0);
-                StringBuilder line = new StringBuilder(p.input()).append(':');
-                for (TrainableProject.Score s : p.top()) {
-                    line.append(String.format(Locale.ROOT, "  %s %.3f", s.label(), s.probability()));
-                }
-                root.out.println(line);
-            } catch (DlforgeException e) {
-                Dlforge.report(root.err, e);
+        for (TrainableProject.Prediction p : project.predict(dir, files, top)) {
+            if (p.failure() != null) {
+                Dlforge.report(root.err, p.failure());
                 failed++;
+                continue;
             }
+            StringBuilder line = new StringBuilder(p.input()).append(':');
+            for (TrainableProject.Score s : p.top()) {
+                line.append(String.format(Locale.ROOT, "  %s %.3f", s.label(), s.probability()));
+            }
+            root.out.println(line);
         }
         return failed == 0 ? 0 : 1;
     }

@@ -29,6 +29,7 @@ final class ProjectsCommand implements Runnable {
             }
             root.out.printf(Locale.ROOT, "  %-10s %s  %-22s %s%n", info.id(), info.level(), status(p, runs), info.title());
             root.out.printf(Locale.ROOT, "  %-10s    %-22s teaches: %s%n", "", "", info.teaches());
+            root.out.printf(Locale.ROOT, "  %-10s    %-22s data:    %s%n", "", "", info.offlineSource());
         }
         root.out.println("\nTrain one with `dlforge train ID`; `dlforge train --help` lists the options.");
     }

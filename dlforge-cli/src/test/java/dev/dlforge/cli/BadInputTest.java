@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dlforge.data.read.IdxFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +44,10 @@ class BadInputTest {
         assertThat(tmp.resolve("r")).doesNotExist();
         Cli usage = Cli.run("train", "digits", "--epochs", "many");
         assertThat(usage.exitCode()).isEqualTo(2);
-        assertThat(usage.err()).contains("Invalid value for option '--epochs'");
+        assertThat(usage.err()).startsWith("error: Invalid value for option '--epochs'")
+                .contains("hint: see `dlforge train --help`").doesNotContain("Usage:");
+        assertCleanError(Cli.run("bench", "speed", "--steps", "5"), "--steps must be 21..937");
+        assertCleanError(Cli.run("bench", "speed", "--repeats", "0"), "--repeats at least 1");
     }
 
     @Test
@@ -77,11 +81,12 @@ class BadInputTest {
         assertThat(Cli.run("train", "digits", "--limit", "200", "--epochs", "1", "--out", run.toString()).exitCode()).isZero();
         Path good = ProjectSmokeTest.drawnDigit(tmp.resolve("good.png"));
         byte[] bytes = Files.readAllBytes(good);
-        Path bad = Files.write(tmp.resolve("bad.png"), java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        Path bad = Files.write(tmp.resolve("bad.png"), Arrays.copyOf(bytes, bytes.length / 3));
         Cli predict = Cli.run("predict", run.toString(), bad.toString(), good.toString());
         assertThat(predict.exitCode()).isEqualTo(1);
         assertThat(predict.err()).startsWith("error: image " + bad + " is corrupt or truncated");
         assertThat(predict.out()).contains("good.png:");
+        assertCleanError(Cli.run("predict", run.toString(), good.toString(), "--top", "0"), "--top must be at least 1");
     }
 
     @Test

@@ -51,12 +51,20 @@ class KillAndResumeTest {
         return Json.MAPPER.readTree(run.resolve("run.json").toFile());
     }
 
+    /** Resumes for one more epoch than the checkpoint holds, however far the run had got. */
     private static void assertResumesToCompletion(Path run) throws Exception {
-        Cli resume = Cli.run("train", "--resume", run.toString(), "--epochs", "2");
+        Path latest = new CheckpointStore(run.resolve("checkpoints"), 2).latestReadable().orElseThrow();
+        String epochs = String.valueOf(CheckpointStore.stateOf(latest).epoch() + 1);
+        Cli resume = Cli.run("train", "--resume", run.toString(), "--epochs", epochs);
         assertThat(resume.exitCode()).as(resume.toString()).isZero();
         assertThat(resume.out()).contains("resuming " + run);
         assertThat(info(run).get("status").asText()).isEqualTo("completed");
-        assertThat(Files.readAllLines(run.resolve("history.csv"))).hasSize(3);
+        assertThat(Files.readAllLines(run.resolve("history.csv"))).hasSize(Integer.parseInt(epochs) + 1);
+
+        Cli again = Cli.run("train", "--resume", run.toString(), "--epochs", epochs);
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).contains("has already trained " + epochs + " epochs").contains("hint:");
+        assertThat(info(run).get("status").asText()).as("a refused resume changes nothing").isEqualTo("completed");
     }
 
     @Test

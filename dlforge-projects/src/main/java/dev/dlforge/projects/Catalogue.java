@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every roadmap project (ROADMAP.md), built or planned, in roadmap order. */
+/** Every roadmap project, built or planned, in roadmap order. */
 public final class Catalogue {
     private final Map<String, Project> projects = new LinkedHashMap<>();
 

@@ -1,7 +1,7 @@
 package dev.dlforge.projects;
 
 /**
- * A roadmap entry as the catalogue shows it (ROADMAP.md).
+ * A roadmap entry as the catalogue shows it.
  *
  * @param id command-line name, e.g. {@code fashion}
  * @param level B beginner, I intermediate, P pro

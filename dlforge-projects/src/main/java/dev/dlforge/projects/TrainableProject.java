@@ -1,5 +1,6 @@
 package dev.dlforge.projects;
 
+import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.run.RunDir;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,8 +35,15 @@ public interface TrainableProject extends Project {
     /** Re-evaluates a run's saved model on its test set. */
     Map<String, Double> evaluate(RunDir run, TrainOptions options);
 
-    /** A prediction for one input file: the top classes with probabilities. */
-    record Prediction(String input, List<Score> top) {}
+    /**
+     * A prediction for one input file: the top classes with probabilities, or why this input could
+     * not be classified (one bad file does not cost the others their results).
+     */
+    record Prediction(String input, List<Score> top, DlforgeException failure) {
+        public static Prediction failed(String input, DlforgeException failure) {
+            return new Prediction(input, List.of(), failure);
+        }
+    }
 
     /** One class and its probability. */
     record Score(String label, double probability) {}

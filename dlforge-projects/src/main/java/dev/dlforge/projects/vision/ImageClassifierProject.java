@@ -18,6 +18,7 @@ import dev.dlforge.core.model.ModelArtifact;
 import dev.dlforge.core.model.ModelCard;
 import dev.dlforge.core.optim.Adam;
 import dev.dlforge.core.optim.TrainableParameters;
+import dev.dlforge.core.run.MetricText;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.run.RunInfo;
 import dev.dlforge.core.run.RunRecorder;
@@ -95,13 +96,19 @@ public abstract class ImageClassifierProject implements TrainableProject {
         RunInfo info = run.info();
         ImageClassifierRecipe recipe = recipeOf(info.recipe(), "run " + info.id());
         Path checkpoint;
+        int trainedEpochs;
         try {
             checkpoint = run.checkpoints().latestReadable().orElseThrow(() -> new DlforgeException(
                     "run " + run.path() + " has no usable checkpoint", "start a new run with `dlforge train " + info.project() + "`"));
+            trainedEpochs = CheckpointStore.stateOf(checkpoint).epoch();
         } catch (IOException e) {
             throw new DlforgeException("cannot read checkpoints of " + run.path() + ": " + e.getMessage(), "check the folder's permissions");
         }
         if (options.epochs() != null) {
+            if (options.epochs() <= trainedEpochs) {
+                throw new DlforgeException("run " + run.id() + " has already trained " + trainedEpochs + " epochs; --epochs "
+                        + options.epochs() + " would add none", "pass --epochs N with N more than " + trainedEpochs);
+            }
             recipe = recipe.withEpochs(options.epochs()).validated();
         }
         if ("completed".equals(info.status()) && options.epochs() == null) {
@@ -166,7 +173,7 @@ public abstract class ImageClassifierProject implements TrainableProject {
             run.writeInfo(run.info().with("completed", metrics, outcome.status() == Trainer.Status.EARLY_STOPPED
                     ? "early stop after epoch " + outcome.state().history().size() : ""));
             console.println("run: " + run.path());
-            console.println(formatMetrics(metrics));
+            console.println(MetricText.line(metrics));
             console.println("report: " + run.report());
             return run;
         } catch (IOException | UncheckedIOException | DlforgeException e) {
@@ -185,8 +192,8 @@ public abstract class ImageClassifierProject implements TrainableProject {
     @Override
     public Map<String, Double> evaluate(RunDir run, TrainOptions options) {
         ImageClassifierRecipe recipe = recipeOf(run.info().recipe(), "run " + run.id());
-        ImageClassData data = loadData(recipe, options.data());
-        try (ImageClassifier classifier = ImageClassifier.load(this, run.model())) {
+        try (ImageClassifier classifier = ImageClassifier.load(this, run.model())) { // a missing model fails before any download
+            ImageClassData data = loadData(recipe, options.data());
             ClassifierEvaluation test = classifier.evaluate(ImageBatches.evaluation(data.test(), EVAL_BATCH));
             Map<String, Double> metrics = new LinkedHashMap<>();
             metrics.put("test_accuracy", test.accuracy());
@@ -200,7 +207,11 @@ public abstract class ImageClassifierProject implements TrainableProject {
         try (ImageClassifier classifier = ImageClassifier.load(this, run.model())) {
             List<Prediction> predictions = new ArrayList<>();
             for (Path input : inputs) {
-                predictions.add(new Prediction(input.toString(), classifier.classify(input, topK)));
+                try {
+                    predictions.add(new Prediction(input.toString(), classifier.classify(input, topK), null));
+                } catch (DlforgeException e) {
+                    predictions.add(Prediction.failed(input.toString(), e));
+                }
             }
             return predictions;
         }
@@ -235,7 +246,7 @@ public abstract class ImageClassifierProject implements TrainableProject {
         Path dir = new DatasetResolver(DlforgeHome.current().datasets()).resolve(dataset.spec(), explicit);
         try {
             ImageClassData data = dataset.read(dir);
-            return recipe.limit() > 0 ? data.limit(recipe.limit()) : data;
+            return recipe.limit() > 0 ? data.limit(recipe.limit(), recipe.seed()) : data;
         } catch (IOException e) {
             throw new DlforgeException("dataset " + recipe.dataset() + " in " + dir + " is unreadable: " + e.getMessage(),
                     explicit != null ? "check the files passed with --data" : "delete " + dir + " and run `dlforge data fetch " + recipe.dataset() + "`");
@@ -265,13 +276,6 @@ public abstract class ImageClassifierProject implements TrainableProject {
         m.put("train_seconds", s.elapsedSeconds());
         m.put("parameters", (double) parameters);
         return m;
-    }
-
-    static String formatMetrics(Map<String, Double> metrics) {
-        StringBuilder line = new StringBuilder();
-        metrics.forEach((k, v) -> line.append(line.length() == 0 ? "" : "  ").append(k).append(' ')
-                .append(v == Math.rint(v) && Math.abs(v) < 1e12 ? String.valueOf(v.longValue()) : String.format(Locale.ROOT, "%.4f", v)));
-        return line.toString();
     }
 
     private static Standardize standardizer(Block block) {

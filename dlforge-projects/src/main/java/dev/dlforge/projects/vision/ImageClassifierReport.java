@@ -70,7 +70,8 @@ public final class ImageClassifierReport {
                         recipe.patience() > 0 ? "best validation accuracy, early stopping on" : "the final epoch")),
                 List.of("training time", String.format(Locale.ROOT, "%.0f s", metrics.getOrDefault("train_seconds", 0.0))),
                 List.of("command", "`dlforge train " + project.id() + " --model " + recipe.model() + " --dataset " + recipe.dataset()
-                        + " --epochs " + recipe.epochs() + " --seed " + recipe.seed() + (recipe.limit() > 0 ? " --limit " + recipe.limit() : "") + "`")));
+                        + " --epochs " + recipe.epochs() + " --batch-size " + recipe.batchSize() + " --lr " + recipe.learningRate()
+                        + " --seed " + recipe.seed() + (recipe.limit() > 0 ? " --limit " + recipe.limit() : "") + "`")));
 
         md.section("Learning curves");
         curves();
