@@ -94,7 +94,9 @@ public final class Trainer {
             double lr = schedule.rate(config.learningRate(), step, totalSteps);
             for (int b = state.batch(); b < batches; b++) {
                 if (stop.requested()) {
-                    return stopped(checkpoints, state.atBatch(b, step, sums, elapsed(elapsedBefore, sessionStart)), true);
+                    state = state.atBatch(b, step, sums, elapsed(elapsedBefore, sessionStart));
+                    save(checkpoints, state);
+                    return stopped(state);
                 }
                 lr = schedule.rate(config.learningRate(), step, totalSteps);
                 Engines.seed(Seeds.mix(config.seed(), epoch, b));
@@ -118,7 +120,8 @@ public final class Trainer {
             }
             state = state.atBatch(batches, step, sums, elapsed(elapsedBefore, sessionStart));
             if (stop.requested()) {
-                return stopped(checkpoints, state, true);
+                save(checkpoints, state);
+                return stopped(state);
             }
 
             Map<String, Double> metrics = sums.means("train_");
@@ -137,7 +140,7 @@ public final class Trainer {
             }
             save(checkpoints, state);
             if (stop.requested()) { // asked during validation: the epoch's checkpoint is already written
-                return stopped(checkpoints, state, false);
+                return stopped(state);
             }
             if (early.patience() > 0 && state.epochsSinceBest() >= early.patience()) {
                 return finish(new Outcome(Status.EARLY_STOPPED, state));
@@ -157,10 +160,8 @@ public final class Trainer {
         return sums;
     }
 
-    private Outcome stopped(CheckpointStore checkpoints, TrainerState state, boolean save) {
-        if (save) {
-            save(checkpoints, state);
-        }
+    /** Ends the run after its checkpoint is on disk. */
+    private Outcome stopped(TrainerState state) {
         Outcome outcome = finish(new Outcome(Status.STOPPED, state)); // listeners record the stop first
         stop.reachedSafePoint();
         if (stop.shuttingDown()) {
