@@ -56,7 +56,7 @@ final class TrainCommand implements Runnable {
     @Override
     public void run() {
         TrainOptions options = new TrainOptions(model, dataset, data, epochs, batchSize, learningRate, limit, seed, out,
-                root.out, new StopSignal());
+                root.out, new StopSignal(), null);
         Catalogue catalogue = Catalogue.standard();
         if (resume != null) {
             RunDir run = new RunStore(DlforgeHome.current()).resolve(resume);

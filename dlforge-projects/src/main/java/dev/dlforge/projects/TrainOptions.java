@@ -1,6 +1,7 @@
 package dev.dlforge.projects;
 
 import dev.dlforge.core.train.StopSignal;
+import dev.dlforge.core.train.TrainingListener;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
@@ -14,19 +15,21 @@ import java.nio.file.Path;
  * @param outDir run folder instead of one under the home
  * @param console where progress and results are printed
  * @param stop lets the caller stop training gracefully
+ * @param listener also told of the run's progress (the studio's live charts); null for none
  */
 public record TrainOptions(String model, String dataset, Path data, Integer epochs, Integer batchSize,
-        Double learningRate, Integer limit, Long seed, Path outDir, PrintStream console, StopSignal stop) {
+        Double learningRate, Integer limit, Long seed, Path outDir, PrintStream console, StopSignal stop,
+        TrainingListener listener) {
 
     public static TrainOptions defaults(PrintStream console) {
-        return new TrainOptions(null, null, null, null, null, null, null, null, null, console, new StopSignal());
+        return new TrainOptions(null, null, null, null, null, null, null, null, null, console, new StopSignal(), null);
     }
 
     public TrainOptions withModel(String newModel) {
-        return new TrainOptions(newModel, dataset, data, epochs, batchSize, learningRate, limit, seed, outDir, console, stop);
+        return new TrainOptions(newModel, dataset, data, epochs, batchSize, learningRate, limit, seed, outDir, console, stop, listener);
     }
 
     public TrainOptions withData(Path newData) {
-        return new TrainOptions(model, dataset, newData, epochs, batchSize, learningRate, limit, seed, outDir, console, stop);
+        return new TrainOptions(model, dataset, newData, epochs, batchSize, learningRate, limit, seed, outDir, console, stop, listener);
     }
 }

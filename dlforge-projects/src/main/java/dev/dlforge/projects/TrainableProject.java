@@ -2,6 +2,9 @@ package dev.dlforge.projects;
 
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.run.RunDir;
+import dev.dlforge.projects.serving.Demo;
+import dev.dlforge.projects.serving.DemoSample;
+import dev.dlforge.projects.serving.Predictor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -49,4 +52,18 @@ public interface TrainableProject extends Project {
     record Score(String label, double probability) {}
 
     List<Prediction> predict(RunDir run, List<Path> inputs, int topK);
+
+    /**
+     * Loads a model folder (a run's {@code model/}, see ModelArtifact) for serving: the API and the
+     * studio's demo send it batches of requests.
+     */
+    Predictor<?, ?> predictor(Path modelDir);
+
+    /** How the studio's demo presents this project's model. */
+    Demo demo();
+
+    /** Up to {@code count} example inputs for the demo (e.g. test-set pictures); none by default. */
+    default List<DemoSample> demoSamples(RunDir run, int count) {
+        return List.of();
+    }
 }

@@ -3,10 +3,14 @@ package dev.dlforge.core.run;
 import dev.dlforge.core.io.AtomicFiles;
 import dev.dlforge.core.train.EpochRecord;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** Per-epoch metrics as CSV, one row per epoch: epoch, lr, seconds, RSS, then every metric seen. */
@@ -30,5 +34,33 @@ public final class HistoryCsv {
             csv.append('\n');
         }
         AtomicFiles.writeString(file, csv.toString());
+    }
+
+    /** The rows of a history file, each as column -> value (empty cells left out), oldest first. */
+    public static List<Map<String, Double>> read(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        List<Map<String, Double>> rows = new ArrayList<>();
+        if (lines.isEmpty()) {
+            return rows;
+        }
+        String[] header = lines.get(0).split(",", -1);
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] cells = line.split(",", -1);
+            Map<String, Double> row = new LinkedHashMap<>();
+            for (int i = 0; i < Math.min(header.length, cells.length); i++) {
+                if (!cells[i].isEmpty()) {
+                    try {
+                        row.put(header[i], Double.parseDouble(cells[i]));
+                    } catch (NumberFormatException e) {
+                        throw new IOException(file + " line " + (rows.size() + 2) + ": '" + cells[i] + "' is not a number");
+                    }
+                }
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 }

@@ -7,12 +7,14 @@ import dev.dlforge.data.datasets.OpencvDigits;
 import dev.dlforge.models.vision.Mlp;
 import dev.dlforge.models.vision.VggStyleCnn;
 import dev.dlforge.projects.ProjectInfo;
+import dev.dlforge.projects.serving.Demo;
 import dev.dlforge.projects.vision.ImageClassifierProject;
 import dev.dlforge.projects.vision.ImageClassifierRecipe;
 import dev.dlforge.projects.vision.ImageClassifierReport;
 import dev.dlforge.projects.vision.LearnedFilters;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Handwritten digits, the first project: an MLP (784-256-128-10) and then a small CNN, on 5,000 real
@@ -64,6 +66,11 @@ public final class DigitsProject extends ImageClassifierProject {
     }
 
     /** Like MNIST: the digit fitted into a 20x20 box, centred by its centre of mass in 28x28. */
+    @Override
+    public Demo demo() {
+        return new Demo("draw", "Draw a digit with the mouse; the model reads it as you draw.", Map.of("width", 280, "height", 280, "stroke", 18));
+    }
+
     @Override
     protected ImageInput imageInput(int side) {
         return new ImageInput(side, 20);

@@ -5,9 +5,11 @@ import dev.dlforge.core.image.ImageInput;
 import dev.dlforge.data.datasets.FashionMnist;
 import dev.dlforge.models.vision.VggStyleCnn;
 import dev.dlforge.projects.ProjectInfo;
+import dev.dlforge.projects.serving.Demo;
 import dev.dlforge.projects.vision.ImageClassifierProject;
 import dev.dlforge.projects.vision.ImageClassifierRecipe;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Clothing images: a CNN with convolutions, pooling, batch norm, dropout and augmentation (shifts
@@ -51,6 +53,11 @@ public final class FashionProject extends ImageClassifierProject {
     }
 
     /** The whole picture, scaled to fit 28x28, light object on a dark background. */
+    @Override
+    public Demo demo() {
+        return new Demo("image", "Upload a photo of a garment, or pick a test picture.", Map.of());
+    }
+
     @Override
     protected ImageInput imageInput(int side) {
         return new ImageInput(side, 0);

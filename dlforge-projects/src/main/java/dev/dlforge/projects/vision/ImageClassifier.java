@@ -69,25 +69,52 @@ public final class ImageClassifier implements AutoCloseable {
     }
 
     public List<Score> classify(BufferedImage image, int topK) {
-        if (card.inputShape().get(0) != 1) {
-            throw new DlforgeException("classifying pictures with a colour model is not supported yet", "use a grey-scale project");
-        }
-        return classifyPixels(input.toPixels(image), topK);
+        return classifyPixels(pixelsOf(image), topK);
     }
 
     /** Classifies pixels already framed like the training data: (C*H*W) values in [0, 1]. */
     public List<Score> classifyPixels(float[] pixels, int topK) {
+        return classifyBatch(List.of(pixels), topK).get(0);
+    }
+
+    /**
+     * Classifies a batch in one forward pass: each element is (C*H*W) values in [0, 1]; the answer
+     * holds each one's {@code topK} classes, most probable first.
+     */
+    public List<List<Score>> classifyBatch(List<float[]> batch, int topK) {
         List<Long> s = card.inputShape();
-        try (NDManager call = manager.newSubManager()) {
-            NDArray x = call.create(pixels, new Shape(1, s.get(0), s.get(1), s.get(2)));      // (1, C, H, W)
-            float[] p = block.forward(store, new NDList(x), false).head().softmax(-1).toFloatArray();
-            List<Score> scores = new ArrayList<>();
-            for (int i = 0; i < p.length; i++) {
-                scores.add(new Score(card.labels().get(i), p[i]));
+        int size = Math.toIntExact(s.get(0) * s.get(1) * s.get(2));
+        float[] flat = new float[batch.size() * size];
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).length != size) {
+                throw new IllegalArgumentException("input " + i + " has " + batch.get(i).length + " values, the model takes " + size);
             }
-            scores.sort((a, b) -> Double.compare(b.probability(), a.probability()));
-            return scores.subList(0, Math.min(topK, scores.size()));
+            System.arraycopy(batch.get(i), 0, flat, i * size, size);
         }
+        int classes = card.labels().size();
+        float[] p;
+        try (NDManager call = manager.newSubManager()) {
+            NDArray x = call.create(flat, new Shape(batch.size(), s.get(0), s.get(1), s.get(2)));   // (B, C, H, W)
+            p = block.forward(store, new NDList(x), false).head().softmax(-1).toFloatArray();       // (B, classes)
+        }
+        List<List<Score>> answers = new ArrayList<>(batch.size());
+        for (int b = 0; b < batch.size(); b++) {
+            List<Score> scores = new ArrayList<>(classes);
+            for (int i = 0; i < classes; i++) {
+                scores.add(new Score(card.labels().get(i), p[b * classes + i]));
+            }
+            scores.sort((x, y) -> Double.compare(y.probability(), x.probability()));
+            answers.add(List.copyOf(scores.subList(0, Math.min(topK, classes))));
+        }
+        return answers;
+    }
+
+    /** Frames a user's picture like the training data: (C*H*W) values in [0, 1]. */
+    public float[] pixelsOf(BufferedImage image) {
+        if (card.inputShape().get(0) != 1) {
+            throw new DlforgeException("classifying pictures with a colour model is not supported yet", "use a grey-scale project");
+        }
+        return input.toPixels(image);
     }
 
     public ClassifierEvaluation evaluate(BatchSource source) {

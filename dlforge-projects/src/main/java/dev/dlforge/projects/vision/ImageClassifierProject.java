@@ -40,6 +40,10 @@ import dev.dlforge.data.image.Splits;
 import dev.dlforge.models.Standardize;
 import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.projects.TrainableProject;
+import dev.dlforge.projects.serving.DemoSample;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -146,6 +150,9 @@ public abstract class ImageClassifierProject implements TrainableProject {
                     .stopSignal(options.stop())
                     .addListener(new ConsoleProgress(console))
                     .addListener(new RunRecorder(run, card(recipe, trainImages, data.classes(), Map.of()), block, state));
+            if (options.listener() != null) {
+                trainer.addListener(options.listener());
+            }
             console.printf(Locale.ROOT, "training %s (%s, %,d parameters) on %s: %,d train / %,d validation / %,d test images%n",
                     info().id(), recipe.model(), params.count(), data.datasetId(), trainImages.size(),
                     valImages == null ? 0 : valImages.size(), data.test().size());
@@ -214,6 +221,59 @@ public abstract class ImageClassifierProject implements TrainableProject {
                 }
             }
             return predictions;
+        }
+    }
+
+    @Override
+    public ImagePredictor predictor(Path modelDir) {
+        return new ImagePredictor(ImageClassifier.load(this, modelDir));
+    }
+
+    /**
+     * Test-set pictures of the run's dataset, one class after another, as PNG. Reads the dataset
+     * only when it is already at hand (cached or the run's own folder): a demo never downloads.
+     */
+    @Override
+    public List<DemoSample> demoSamples(RunDir run, int count) {
+        ImageClassifierRecipe recipe = recipeOf(run.info().recipe(), "run " + run.id());
+        ImageClassificationDataset dataset = datasets.imageClassification(recipe.dataset());
+        ImageClassData data;
+        try {
+            var cached = new DatasetResolver(DlforgeHome.current().datasets()).cached(dataset.spec());
+            if (cached.isEmpty()) {
+                return List.of();
+            }
+            data = dataset.read(cached.get());
+        } catch (IOException | DlforgeException e) {
+            return List.of();
+        }
+        LabeledImages test = data.test();
+        List<DemoSample> samples = new ArrayList<>();
+        boolean[] taken = new boolean[test.size()];
+        for (int round = 0; samples.size() < count && round < test.size(); round++) {
+            int before = samples.size();
+            for (int c = 0; c < data.classes().size() && samples.size() < count; c++) {
+                for (int i = 0; i < test.size(); i++) {
+                    if (!taken[i] && test.labels()[i] == c) {
+                        taken[i] = true;
+                        samples.add(new DemoSample(data.classes().get(c), "image/png", png(test.image(i))));
+                        break;
+                    }
+                }
+            }
+            if (samples.size() == before) {
+                break;
+            }
+        }
+        return samples;
+    }
+
+    private static byte[] png(BufferedImage image) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,0 +1,76 @@
+package dev.dlforge.cli;
+
+import dev.dlforge.core.DlforgeException;
+import dev.dlforge.core.DlforgeHome;
+import dev.dlforge.core.model.ModelArtifact;
+import dev.dlforge.core.run.RunStore;
+import dev.dlforge.projects.Catalogue;
+import dev.dlforge.serve.DlforgeServer;
+import dev.dlforge.serve.api.ServeConfig;
+import dev.dlforge.serve.metrics.ServeMetrics;
+import dev.dlforge.serve.model.ModelRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve models over HTTP with dynamic batching: POST /v1/models/NAME/predict, GET /v1/models, /health, /metrics,"
+                + " /openapi.json. Runs until Ctrl-C."})
+final class ServeCommand implements Callable<Integer> {
+    @ParentCommand
+    Dlforge root;
+
+    @Parameters(arity = "1..*", paramLabel = "[NAME=]RUN_OR_MODEL",
+            description = "a run (folder, id, or project for its newest run) or a model folder; served as NAME (default: its project)")
+    List<String> models;
+
+    @Mixin
+    ServerOptions server;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServeConfig config = server.config();
+        Catalogue catalogue = Catalogue.standard();
+        ServeMetrics metrics = new ServeMetrics();
+        try (ModelRegistry registry = new ModelRegistry(catalogue, config.batching(), metrics)) {
+            RunStore runs = new RunStore(DlforgeHome.current());
+            for (String arg : models) {
+                int eq = arg.indexOf('=');
+                Path dir = modelDir(runs, eq < 0 ? arg : arg.substring(eq + 1));
+                String name = ModelRegistry.checkedName(eq < 0 ? ModelArtifact.readCard(dir).project() : arg.substring(0, eq));
+                if (registry.modelDir(name).isPresent()) {
+                    throw new DlforgeException("two models would be served as '" + name + "'", "name them: NAME=RUN, e.g. digits-mlp=" + arg);
+                }
+                registry.declare(name, dir);
+            }
+            registry.loadAll();
+            try (DlforgeServer http = DlforgeServer.start(config, registry, catalogue, metrics, null)) {
+                for (String name : registry.names()) {
+                    root.out.println("serving " + name + " (" + registry.modelDir(name).orElseThrow() + ")");
+                }
+                root.out.println("dlforge serve: " + http.url() + "  (POST /v1/models/NAME/predict; Ctrl-C to stop)");
+                Servers.awaitShutdown();
+            }
+        }
+        return 0;
+    }
+
+    /** A model folder as given, or the model of a run named any way the run store understands. */
+    private static Path modelDir(RunStore runs, String ref) {
+        Path asPath = Path.of(ref);
+        if (Files.isRegularFile(asPath.resolve("model.json"))) {
+            return asPath.toAbsolutePath();
+        }
+        Path model = runs.resolve(ref).model();
+        if (!Files.isRegularFile(model.resolve("model.json"))) {
+            throw new DlforgeException("run " + ref + " has no trained model yet (" + model + ")",
+                    "let it finish, or resume it with `dlforge train --resume " + ref + "`");
+        }
+        return model;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.dlforge.projects.serving;
+
+import java.util.Map;
+
+/**
+ * One prediction request as it arrived, before a {@link Predictor} makes sense of it.
+ *
+ * @param contentType the media type without parameters, lower case, e.g. {@code image/png}
+ * @param body the raw bytes (already capped in size by the server)
+ * @param options query options such as {@code top=3}
+ */
+public record Payload(String contentType, byte[] body, Map<String, String> options) {
+
+    /** An integer option in [min, max], or {@code fallback} when absent. */
+    public int intOption(String name, int fallback, int min, int max) {
+        String v = options.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the error below
+        }
+        throw InvalidInputException.badRequest("option " + name + "=" + v + " is not a whole number in [" + min + ", " + max + "]",
+                "pass ?" + name + "=N with N in that range");
+    }
+}

@@ -1,0 +1,232 @@
+package dev.dlforge.serve.studio;
+
+import dev.dlforge.core.io.Json;
+import dev.dlforge.core.run.HistoryCsv;
+import dev.dlforge.core.run.RunDir;
+import dev.dlforge.core.run.RunInfo;
+import dev.dlforge.core.run.RunStore;
+import dev.dlforge.projects.Catalogue;
+import dev.dlforge.projects.Project;
+import dev.dlforge.projects.ProjectInfo;
+import dev.dlforge.projects.TrainableProject;
+import dev.dlforge.projects.serving.Demo;
+import dev.dlforge.projects.serving.DemoSample;
+import dev.dlforge.serve.api.ApiError;
+import dev.dlforge.serve.model.ModelRegistry;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The studio's data, under {@code /studio/api} (the pages themselves are static files in
+ * {@code resources/studio}). Demos call the public API, {@code POST /v1/models/{project}/predict},
+ * where each trained project is served as its newest completed run.
+ *
+ * <pre>
+ *   GET  /studio/api/projects                          the gallery: every catalogue project, grouped by section
+ *   GET  /studio/api/projects/{id}                     one project: options, demo, runs
+ *   GET  /studio/api/projects/{id}/runs/{run}          a run: info, per-epoch history, plots, report
+ *   GET  /studio/api/projects/{id}/runs/{run}/plots/{file}
+ *   GET  /studio/api/projects/{id}/samples             demo inputs (test-set pictures), /samples/{i} their bytes
+ *   POST /studio/api/train    {project, model, epochs, batchSize, learningRate, limit, seed}   -> 202 job
+ *   POST /studio/api/train/stop                        stop after the current batch (resumable)
+ *   GET  /studio/api/events                            server-sent training events
+ * </pre>
+ */
+public final class Studio implements AutoCloseable {
+    private static final int SAMPLES = 20;
+    private final Catalogue catalogue;
+    private final RunFiles runs;
+    private final ModelRegistry models;
+    private final EventHub hub = new EventHub();
+    private final TrainingJobs jobs;
+    private final Map<Path, List<DemoSample>> samples = new ConcurrentHashMap<>();
+
+    public Studio(Catalogue catalogue, RunStore store, ModelRegistry models, PrintStream console) {
+        this.catalogue = catalogue;
+        this.runs = new RunFiles(store);
+        this.models = models;
+        this.jobs = new TrainingJobs(hub, console, this::serve);
+        for (Project p : catalogue.all()) {
+            if (p.built()) {
+                newestCompleted(p.info().id()).ifPresent(this::serve);
+            }
+        }
+    }
+
+    public TrainingJobs jobs() {
+        return jobs;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/studio/api/projects", ctx -> ctx.json(gallery()));
+        routes.get("/studio/api/projects/{id}", ctx -> ctx.json(project(ctx.pathParam("id"))));
+        routes.get("/studio/api/projects/{id}/runs/{run}", ctx -> ctx.json(run(ctx.pathParam("id"), ctx.pathParam("run"))));
+        routes.get("/studio/api/projects/{id}/runs/{run}/plots/{file}", this::plot);
+        routes.get("/studio/api/projects/{id}/samples", ctx -> ctx.json(sampleList(ctx.pathParam("id"))));
+        routes.get("/studio/api/projects/{id}/samples/{index}", this::sample);
+        routes.post("/studio/api/train", ctx -> {
+            TrainRequest request = parse(ctx, TrainRequest.class).validated();
+            ctx.status(202).json(jobs.start(trainable(request.project()), request));
+        });
+        routes.post("/studio/api/train/stop", ctx -> ctx.json(jobs.stop()));
+        routes.get("/studio/api/job", ctx -> ctx.json(Optional.ofNullable(jobs.current()).map(Object.class::cast).orElse(Map.of())));
+        routes.sse("/studio/api/events", hub::join);
+    }
+
+    /** Card data for every project, grouped by section in catalogue order. */
+    private Map<String, Object> gallery() {
+        Map<String, List<Map<String, Object>>> sections = new LinkedHashMap<>();
+        for (Project p : catalogue.all()) {
+            sections.computeIfAbsent(p.info().section(), s -> new ArrayList<>()).add(card(p));
+        }
+        List<Map<String, Object>> list = new ArrayList<>();
+        sections.forEach((name, cards) -> list.add(Map.of("name", name, "projects", cards)));
+        return Map.of("sections", list);
+    }
+
+    private Map<String, Object> card(Project p) {
+        ProjectInfo info = p.info();
+        Map<String, Object> card = new LinkedHashMap<>();
+        card.put("id", info.id());
+        card.put("level", info.level());
+        card.put("title", info.title());
+        card.put("teaches", info.teaches());
+        card.put("worksWhen", info.worksWhen());
+        card.put("offlineSource", info.offlineSource());
+        card.put("built", p.built());
+        String status = "planned";
+        if (p instanceof TrainableProject t) {
+            String metric = headline(t);
+            Optional<RunDir> best = runs.runsOf(info.id()).stream().filter(r -> r.info().metrics().containsKey(metric))
+                    .max((a, b) -> Double.compare(a.info().metrics().get(metric), b.info().metrics().get(metric)));
+            status = best.isPresent() ? "trained" : "not trained";
+            best.ifPresent(r -> card.put("best", Map.of("run", r.id(), "metric", metric, "value", r.info().metrics().get(metric))));
+        }
+        card.put("status", status);
+        return card;
+    }
+
+    private Map<String, Object> project(String id) {
+        Project p = catalogue.get(id);
+        Map<String, Object> page = card(p);
+        if (p instanceof TrainableProject t) {
+            page.put("models", t.models());
+            page.put("datasets", t.datasets());
+            page.put("metric", headline(t));
+            Demo demo = t.demo();
+            page.put("demo", demo);
+            page.put("served", models.modelDir(id).isPresent() ? id : null);
+            page.put("servedRun", models.modelDir(id).map(dir -> dir.getParent().getFileName().toString()).orElse(null));
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (RunDir r : runs.runsOf(id)) {
+                RunInfo info = r.info();
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("id", r.id());
+                row.put("status", info.status());
+                row.put("created", info.created());
+                row.put("model", info.recipe().path("model").asText(""));
+                row.put("dataset", info.recipe().path("dataset").asText(""));
+                row.put("epochs", info.recipe().path("epochs").asInt());
+                row.put("metrics", info.metrics());
+                row.put("message", info.message());
+                list.add(row);
+            }
+            page.put("runs", list);
+        }
+        return page;
+    }
+
+    private Map<String, Object> run(String project, String runId) throws IOException {
+        RunDir run = runs.run(project, runId);
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("info", run.info());
+        page.put("history", Files.isRegularFile(run.historyCsv()) ? HistoryCsv.read(run.historyCsv()) : List.of());
+        page.put("plots", runs.plots(run));
+        page.put("report", Files.isRegularFile(run.report()) ? Files.readString(run.report()) : "");
+        return page;
+    }
+
+    private void plot(Context ctx) throws IOException {
+        RunDir run = runs.run(ctx.pathParam("id"), ctx.pathParam("run"));
+        ctx.contentType("image/png").result(Files.readAllBytes(runs.plot(run, ctx.pathParam("file"))));
+    }
+
+    private List<Map<String, Object>> sampleList(String project) {
+        List<DemoSample> list = samplesOf(project);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            out.add(Map.of("index", i, "label", list.get(i).label(), "url", "/studio/api/projects/" + project + "/samples/" + i));
+        }
+        return out;
+    }
+
+    private void sample(Context ctx) {
+        List<DemoSample> list = samplesOf(ctx.pathParam("id"));
+        int i;
+        try {
+            i = Integer.parseInt(ctx.pathParam("index"));
+        } catch (NumberFormatException e) {
+            i = -1;
+        }
+        if (i < 0 || i >= list.size()) {
+            throw new ApiError(404, "no sample " + ctx.pathParam("index"), "GET .../samples lists them");
+        }
+        ctx.contentType(list.get(i).contentType()).result(list.get(i).bytes());
+    }
+
+    private List<DemoSample> samplesOf(String project) {
+        TrainableProject t = trainable(project);
+        Optional<Path> dir = models.modelDir(project);
+        if (dir.isEmpty()) {
+            return List.of();
+        }
+        return samples.computeIfAbsent(dir.get(), d -> t.demoSamples(new RunDir(d.getParent()), SAMPLES));
+    }
+
+    /** Serves a completed run's model as its project's demo model. */
+    private void serve(RunDir run) {
+        models.declare(run.info().project(), run.model());
+    }
+
+    private Optional<RunDir> newestCompleted(String project) {
+        List<RunDir> completed = runs.runsOf(project).stream()
+                .filter(r -> "completed".equals(r.info().status()) && Files.isRegularFile(r.model().resolve("model.json"))).toList();
+        return completed.isEmpty() ? Optional.empty() : Optional.of(completed.get(completed.size() - 1));
+    }
+
+    private TrainableProject trainable(String id) {
+        Project p = catalogue.get(id);
+        if (p instanceof TrainableProject t) {
+            return t;
+        }
+        throw new ApiError(400, "project " + id + " is not built yet", "the gallery marks the built ones");
+    }
+
+    private static String headline(TrainableProject t) {
+        return t.benchmarkTargets().isEmpty() ? "test_accuracy" : t.benchmarkTargets().get(0).metric();
+    }
+
+    private static <T> T parse(Context ctx, Class<T> type) {
+        try {
+            return Json.MAPPER.readValue(ctx.bodyAsBytes(), type);
+        } catch (IOException e) {
+            throw new ApiError(400, "the body is not a valid " + type.getSimpleName() + ": " + e.getMessage().lines().findFirst().orElse(""),
+                    "send JSON such as {\"project\": \"digits\", \"epochs\": 2}");
+        }
+    }
+
+    @Override
+    public void close() {
+        hub.close();
+    }
+}

@@ -1,0 +1,136 @@
+// Demo widgets, one per Demo.kind a project declares (see dev.dlforge.projects.serving.Demo).
+// Each widget gets the model's name and the project's demo settings, sends inputs through the
+// public API (POST /v1/models/{name}/predict) and shows the answer. A new kind of project adds a
+// widget here and nothing else.
+
+import { getJson, imageUrl, predict } from './api.js';
+
+const el = (tag, attrs = {}, ...children) => {
+  const e = document.createElement(tag);
+  Object.entries(attrs).forEach(([k, v]) => (k === 'class' ? (e.className = v) : e.setAttribute(k, v)));
+  children.forEach(c => e.append(c));
+  return e;
+};
+
+/** Class probabilities as bars, most probable first. */
+function showClassification(target, result) {
+  target.replaceChildren(
+    el('p', { class: 'answer' }, 'Prediction: ', el('strong', { id: 'top-label' }, result.label),
+      ` (${(result.probability * 100).toFixed(1)}%)`),
+    ...result.top.map(s => el('div', { class: 'bar', 'data-label': s.label },
+      el('span', { class: 'bar-label' }, s.label),
+      el('span', { class: 'bar-track' }, el('span', { class: 'bar-fill', style: `width:${(s.probability * 100).toFixed(1)}%` })),
+      el('span', { class: 'bar-value' }, `${(s.probability * 100).toFixed(1)}%`))));
+}
+
+function showError(target, error) {
+  target.replaceChildren(el('p', { class: 'error' }, error.message, error.hint ? el('br') : '', error.hint || ''));
+}
+
+/** A canvas to draw on with mouse, pen or finger; the drawing is classified while you draw. */
+function draw(root, model, demo) {
+  const { width = 280, height = 280, stroke = 18 } = demo.options;
+  const canvas = el('canvas', { id: 'draw-canvas', width, height, class: 'draw' });
+  const clear = el('button', { type: 'button', id: 'draw-clear' }, 'Clear');
+  const output = el('div', { class: 'prediction', id: 'prediction' }, el('p', { class: 'muted' }, 'Draw something.'));
+  root.append(el('div', { class: 'demo-row' }, el('div', {}, canvas, el('div', {}, clear)), output));
+
+  const g = canvas.getContext('2d');
+  const reset = () => {
+    g.fillStyle = '#fff';
+    g.fillRect(0, 0, width, height);
+    output.replaceChildren(el('p', { class: 'muted' }, 'Draw something.'));
+  };
+  reset();
+  g.lineCap = 'round';
+  g.lineJoin = 'round';
+  g.lineWidth = stroke;
+  g.strokeStyle = '#000';
+
+  let drawing = false;
+  let pending = null;
+  let busy = false;
+  const classify = () => {
+    if (busy) { pending = true; return; }
+    busy = true;
+    canvas.toBlob(async blob => {
+      try {
+        showClassification(output, await predict(model, blob));
+      } catch (e) {
+        showError(output, e);
+      } finally {
+        busy = false;
+        if (pending) { pending = false; classify(); }
+      }
+    }, 'image/png');
+  };
+  const point = e => {
+    const r = canvas.getBoundingClientRect();
+    return [(e.clientX - r.left) * (width / r.width), (e.clientY - r.top) * (height / r.height)];
+  };
+  canvas.addEventListener('pointerdown', e => {
+    drawing = true;
+    canvas.setPointerCapture(e.pointerId);
+    const [x, y] = point(e);
+    g.beginPath();
+    g.moveTo(x, y);
+    g.lineTo(x + 0.1, y + 0.1);
+    g.stroke();
+  });
+  canvas.addEventListener('pointermove', e => {
+    if (!drawing) return;
+    const [x, y] = point(e);
+    g.lineTo(x, y);
+    g.stroke();
+  });
+  const end = () => {
+    if (!drawing) return;
+    drawing = false;
+    classify();
+  };
+  canvas.addEventListener('pointerup', end);
+  canvas.addEventListener('pointercancel', end);
+  clear.addEventListener('click', reset);
+}
+
+/** Upload a picture or pick one of the test set's; the model's top classes appear beside it. */
+async function image(root, model, demo, project) {
+  const file = el('input', { type: 'file', accept: 'image/*', id: 'image-file' });
+  const preview = el('img', { class: 'preview', id: 'image-preview', alt: '' });
+  const output = el('div', { class: 'prediction', id: 'prediction' }, el('p', { class: 'muted' }, 'Choose a picture.'));
+  const gallery = el('div', { class: 'samples', id: 'samples' });
+  root.append(el('div', { class: 'demo-row' }, el('div', {}, file, preview), output), gallery);
+
+  const classify = async blob => {
+    preview.src = URL.createObjectURL(blob);
+    try {
+      showClassification(output, await predict(model, blob));
+    } catch (e) {
+      showError(output, e);
+    }
+  };
+  file.addEventListener('change', () => file.files[0] && classify(file.files[0]));
+  const samples = await getJson(`/studio/api/projects/${project}/samples`);
+  if (samples.length === 0) {
+    gallery.append(el('p', { class: 'muted' }, 'No test pictures at hand (the dataset is not cached).'));
+  }
+  for (const s of samples) {
+    const url = await imageUrl(s.url);
+    const thumb = el('img', { src: url, title: `a test picture of: ${s.label}`, alt: s.label, 'data-label': s.label });
+    thumb.addEventListener('click', async () => classify(await (await fetch(url)).blob()));
+    gallery.append(thumb);
+  }
+}
+
+const WIDGETS = { draw, image };
+
+/** Mounts the demo of `project` (served as `model`) into `root`. */
+export function mountDemo(root, project, model, demo) {
+  const widget = WIDGETS[demo.kind];
+  root.append(el('p', { class: 'muted' }, demo.prompt));
+  if (!widget) {
+    root.append(el('p', { class: 'error' }, `This studio has no widget for demos of kind "${demo.kind}" yet.`));
+    return;
+  }
+  widget(root, model, demo, project);
+}
