@@ -23,10 +23,12 @@ import io.javalin.http.staticfiles.Location;
 public final class DlforgeServer implements AutoCloseable {
     private final Javalin app;
     private final ServeConfig config;
+    private final Studio studio;
 
-    private DlforgeServer(Javalin app, ServeConfig config) {
+    private DlforgeServer(Javalin app, ServeConfig config, Studio studio) {
         this.app = app;
         this.config = config;
+        this.studio = studio;
     }
 
     /** Starts the API (and the studio, when {@code studio} is not null) and returns once it listens. */
@@ -79,7 +81,7 @@ public final class DlforgeServer implements AutoCloseable {
             throw new DlforgeException("cannot listen on " + config.host() + ":" + config.port() + ": " + rootMessage(e),
                     "pick another port with --port, or stop what is using it");
         }
-        return new DlforgeServer(app, config);
+        return new DlforgeServer(app, config, studio);
     }
 
     public int port() {
@@ -92,8 +94,12 @@ public final class DlforgeServer implements AutoCloseable {
         return "http://" + host + ":" + port();
     }
 
+    /** Ends the studio's event streams first: they hold requests open that Jetty would wait for. */
     @Override
     public void close() {
+        if (studio != null) {
+            studio.close();
+        }
         app.stop();
     }
 

@@ -131,9 +131,14 @@ public final class ImagePredictor implements Predictor<ImagePredictor.Input, Ima
         }
     }
 
+    /** Base64 bytes, line breaks allowed, with or without a {@code data:image/png;base64,} prefix. */
     private static byte[] base64(JsonNode node) {
+        String text = node.asText();
+        if (text.startsWith("data:") && text.indexOf(',') > 0) {
+            text = text.substring(text.indexOf(',') + 1);
+        }
         try {
-            return Base64.getMimeDecoder().decode(node.asText());
+            return Base64.getDecoder().decode(text.replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.badRequest("\"image\" is not base64: " + e.getMessage(), "encode the file's bytes as base64");
         }

@@ -117,7 +117,7 @@ public final class Studio implements AutoCloseable {
     }
 
     private Map<String, Object> project(String id) {
-        Project p = catalogue.get(id);
+        Project p = known(id);
         Map<String, Object> page = card(p);
         if (p instanceof TrainableProject t) {
             page.put("models", t.models());
@@ -204,8 +204,13 @@ public final class Studio implements AutoCloseable {
         return completed.isEmpty() ? Optional.empty() : Optional.of(completed.get(completed.size() - 1));
     }
 
+    private Project known(String id) {
+        return catalogue.all().stream().filter(p -> p.info().id().equals(id)).findFirst()
+                .orElseThrow(() -> new ApiError(404, "no project '" + id + "'", "the gallery lists them"));
+    }
+
     private TrainableProject trainable(String id) {
-        Project p = catalogue.get(id);
+        Project p = known(id);
         if (p instanceof TrainableProject t) {
             return t;
         }
