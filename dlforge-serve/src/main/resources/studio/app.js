@@ -80,7 +80,7 @@ async function projectPage(id) {
   const live = trainPanel(train, p);
   runsPanel(runs, detail, p);
   page = { id: p.id, onEvent: live };
-  if (jobProject === p.id) story.forEach(live); // a run already under way: its story so far
+  if (jobProject === p.id) story.forEach(e => live(e, true)); // the latest run's story so far
 }
 
 function trainPanel(root, p) {
@@ -119,7 +119,7 @@ function trainPanel(root, p) {
   });
   stop.addEventListener('click', () => postJson('/studio/api/train/stop', {}).catch(err => status.replaceChildren(errorBox(err))));
 
-  return event => {
+  return (event, replayed = false) => {
     if (event.type === 'job') {
       lossChart.clear();
       metricChart.clear();
@@ -141,7 +141,7 @@ function trainPanel(root, p) {
       status.replaceChildren(el('span', { id: 'train-result', class: `result-${job.status}` },
         `${job.status}${job.run ? ' · run ' + job.run : ''}${job.message ? ' · ' + job.message : ''}`));
       if (job.status === 'completed') bar.value = 1;
-      setTimeout(() => route(), 500); // the new run appears in the table and serves the demo
+      if (!replayed) setTimeout(() => route(), 500); // the new run appears in the table and serves the demo
     }
   };
 }

@@ -1,11 +1,13 @@
 package dev.dlforge.cli;
 
+import dev.dlforge.cli.bench.ServeBenchmark;
 import dev.dlforge.cli.bench.SpeedBenchmark;
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.DlforgeHome;
 import dev.dlforge.core.engine.Engines;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.run.RunInfo;
+import dev.dlforge.core.run.RunStore;
 import dev.dlforge.data.DatasetFiles;
 import dev.dlforge.data.DatasetRegistry;
 import dev.dlforge.data.DatasetResolver;
@@ -32,23 +34,51 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks, run on demand (never in CI): exit status 1 when a target is missed.",
                 "  speed    dlforge vs PyTorch (Debian python3-torch) training the pytorch/examples MNIST Net",
+                "  serve    the HTTP API under load: dynamic batching vs one request per pass, latency, 429s, memory",
                 "  PROJECT  train the project's default recipes and check their headline metrics"})
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand
     Dlforge root;
 
-    @Parameters(paramLabel = "TARGET", description = "speed, or a project id")
+    @Parameters(paramLabel = "TARGET", description = "speed, serve, or a project id")
     String target;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "300", description = "speed: training steps per run (default: ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--repeats", paramLabel = "N", defaultValue = "3", description = "speed: runs of each side, alternated (default: ${DEFAULT-VALUE})")
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "3", description = "speed, serve: runs of each side, alternated (default: ${DEFAULT-VALUE})")
     int repeats;
+
+    @Option(names = "--run", paramLabel = "RUN", defaultValue = "fashion",
+            description = "serve: the model to load (run folder, id, or project for its newest run; default: ${DEFAULT-VALUE})")
+    String run;
+
+    @Option(names = "--clients", paramLabel = "N", defaultValue = "32", description = "serve: concurrent clients (default: ${DEFAULT-VALUE})")
+    int clients;
+
+    @Option(names = "--requests", paramLabel = "N", defaultValue = "4000", description = "serve: requests per run (default: ${DEFAULT-VALUE})")
+    int requests;
 
     @Override
     public Integer call() throws Exception {
-        return "speed".equals(target) ? speed() : accuracy(Catalogue.standard().trainable(target));
+        return switch (target) {
+            case "speed" -> speed();
+            case "serve" -> serve();
+            default -> accuracy(Catalogue.standard().trainable(target));
+        };
+    }
+
+    private int serve() throws Exception {
+        if (clients < 1 || clients > 512 || requests < 100 || repeats < 1) {
+            throw new DlforgeException("--clients must be 1..512, --requests at least 100, --repeats at least 1", "leave them out for the defaults");
+        }
+        RunDir model = new RunStore(DlforgeHome.current()).resolve(run);
+        if (!Files.isRegularFile(model.model().resolve("model.json"))) {
+            throw new DlforgeException("run " + model.id() + " has no trained model", "train one first: `dlforge train fashion`");
+        }
+        TrainableProject project = Catalogue.standard().trainable(model.info().project());
+        var bench = new ServeBenchmark(project, model, root.out);
+        return bench.run(new ServeBenchmark.Setup(clients, requests, repeats, 5)) ? 0 : 1;
     }
 
     private int speed() throws Exception {

@@ -4,14 +4,13 @@ import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.DlforgeHome;
 import dev.dlforge.core.model.ModelArtifact;
 import dev.dlforge.core.run.RunStore;
-import dev.dlforge.projects.Catalogue;
-import dev.dlforge.serve.DlforgeServer;
-import dev.dlforge.serve.api.ServeConfig;
-import dev.dlforge.serve.metrics.ServeMetrics;
+import dev.dlforge.serve.ModelServer;
 import dev.dlforge.serve.model.ModelRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,32 +29,24 @@ final class ServeCommand implements Callable<Integer> {
     List<String> models;
 
     @Mixin
-    ServerOptions server;
+    ServerOptions options;
 
     @Override
     public Integer call() throws InterruptedException {
-        ServeConfig config = server.config();
-        Catalogue catalogue = Catalogue.standard();
-        ServeMetrics metrics = new ServeMetrics();
-        try (ModelRegistry registry = new ModelRegistry(catalogue, config.batching(), metrics)) {
-            RunStore runs = new RunStore(DlforgeHome.current());
-            for (String arg : models) {
-                int eq = arg.indexOf('=');
-                Path dir = modelDir(runs, eq < 0 ? arg : arg.substring(eq + 1));
-                String name = ModelRegistry.checkedName(eq < 0 ? ModelArtifact.readCard(dir).project() : arg.substring(0, eq));
-                if (registry.modelDir(name).isPresent()) {
-                    throw new DlforgeException("two models would be served as '" + name + "'", "name them: NAME=RUN, e.g. digits-mlp=" + arg);
-                }
-                registry.declare(name, dir);
+        RunStore runs = new RunStore(DlforgeHome.current());
+        Map<String, Path> served = new LinkedHashMap<>();
+        for (String arg : models) {
+            int eq = arg.indexOf('=');
+            Path dir = modelDir(runs, eq < 0 ? arg : arg.substring(eq + 1));
+            String name = eq < 0 ? ModelArtifact.readCard(dir).project() : arg.substring(0, eq);
+            if (served.put(ModelRegistry.checkedName(name), dir) != null) {
+                throw new DlforgeException("two models would be served as '" + name + "'", "name them: NAME=RUN, e.g. " + name + "-2=" + arg);
             }
-            registry.loadAll();
-            try (DlforgeServer http = DlforgeServer.start(config, registry, catalogue, metrics, null)) {
-                for (String name : registry.names()) {
-                    root.out.println("serving " + name + " (" + registry.modelDir(name).orElseThrow() + ")");
-                }
-                root.out.println("dlforge serve: " + http.url() + "  (POST /v1/models/NAME/predict; Ctrl-C to stop)");
-                Servers.awaitShutdown();
-            }
+        }
+        try (ModelServer server = ModelServer.start(options.config(), served)) {
+            served.forEach((name, dir) -> root.out.println("serving " + name + " (" + dir + ")"));
+            root.out.println("dlforge serve: " + server.http().url() + "  (POST /v1/models/NAME/predict; Ctrl-C to stop)");
+            Servers.awaitShutdown();
         }
         return 0;
     }

@@ -1,27 +1,23 @@
 package dev.dlforge.serve;
 
 import dev.dlforge.core.run.RunDir;
-import dev.dlforge.projects.Catalogue;
 import dev.dlforge.serve.api.ServeConfig;
-import dev.dlforge.serve.metrics.ServeMetrics;
-import dev.dlforge.serve.model.ModelRegistry;
+import java.util.Map;
 
-/** A real API server on loopback serving one run's model as {@code name}, for tests and benchmarks. */
-public record ServedApi(DlforgeServer server, ModelRegistry registry, Http http) implements AutoCloseable {
+/** A real API server on loopback serving one run's model as {@code name}, with a client for it. */
+public record ServedApi(ModelServer server, Http http) implements AutoCloseable {
 
     public static ServedApi start(ServeConfig config, String name, RunDir run) {
-        Catalogue catalogue = Catalogue.standard();
-        ServeMetrics metrics = new ServeMetrics();
-        ModelRegistry registry = new ModelRegistry(catalogue, config.batching(), metrics);
-        registry.declare(name, run.model());
-        registry.loadAll();
-        DlforgeServer server = DlforgeServer.start(config, registry, catalogue, metrics, null);
-        return new ServedApi(server, registry, Http.to(server.url()));
+        ModelServer server = ModelServer.start(config, Map.of(name, run.model()));
+        return new ServedApi(server, Http.to(server.http().url()));
+    }
+
+    public int port() {
+        return server.http().port();
     }
 
     @Override
     public void close() {
         server.close();
-        registry.close();
     }
 }

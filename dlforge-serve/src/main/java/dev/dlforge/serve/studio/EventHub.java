@@ -63,6 +63,10 @@ public final class EventHub implements AutoCloseable {
         if ("batch".equals(event.get("type"))) {
             lastBatch = json;
         } else {
+            if (lastBatch != null) { // it came before this event: a page joining later must not get it after the end
+                story.add(lastBatch);
+                lastBatch = null;
+            }
             story.add(json);
         }
         clients.forEach(c -> send(c, json));

@@ -124,7 +124,7 @@ class ApiServerTest {
 
     @Test
     void aBodyStreamedWithoutALengthIsCutOffAtTheCap() throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", api.server().port())) {
+        try (Socket socket = new Socket("127.0.0.1", api.port())) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /v1/models/digits/predict HTTP/1.1\r\nHost: localhost\r\nContent-Type: image/png\r\n"
                     + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));

@@ -1,0 +1,269 @@
+package dev.dlforge.serve.studio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.offset;
+
+import dev.dlforge.core.DlforgeHome;
+import dev.dlforge.core.run.RunStore;
+import dev.dlforge.projects.Catalogue;
+import dev.dlforge.serve.DlforgeServer;
+import dev.dlforge.serve.api.ServeConfig;
+import dev.dlforge.serve.metrics.ServeMetrics;
+import dev.dlforge.serve.model.ModelRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The studio in a real browser, Debian's headless chromium driven by Selenium, against an in-process
+ * server: the gallery shows the roadmap (built projects as links, planned ones as plain cards); on
+ * the digits page a run started from the train form streams its progress live (status line and loss
+ * curve), ends completed, and its model then classifies a digit drawn with the mouse on the demo
+ * canvas; reopened, the page still tells how the run ended. Each test also fails on any error in the
+ * browser's console. Screenshots go to {@code target/screenshots}.
+ */
+class StudioBrowserTest {
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /**
+     * Records in the page every text of the train panel's status line and the most points its loss
+     * chart held: a short run's progress can come and go between two polls of the test.
+     */
+    private static final String RECORD_TRAIN_PANEL = """
+            window.statusLog = [];
+            window.lossPoints = 0;
+            new MutationObserver(() => {
+              const status = document.getElementById('train-status');
+              const text = status ? status.textContent : '';
+              if (text !== window.statusLog[window.statusLog.length - 1]) window.statusLog.push(text);
+              const canvas = document.querySelector('#train-panel canvas');
+              const chart = canvas && Chart.getChart(canvas);
+              const points = chart ? chart.data.datasets.reduce((n, d) => n + d.data.length, 0) : 0;
+              window.lossPoints = Math.max(window.lossPoints, points);
+            }).observe(document.getElementById('view'), { childList: true, subtree: true, characterData: true });
+            """;
+
+    /** Selenium finds no DevTools bindings for this chromium and warns at every start; nothing here needs them. */
+    private static final Logger CDP_WARNINGS = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+    private static final ByteArrayOutputStream serverConsole = new ByteArrayOutputStream();
+    private static ModelRegistry registry;
+    private static Studio studio;
+    private static DlforgeServer server;
+
+    @TempDir
+    Path profile;
+    private WebDriver browser;
+
+    @BeforeAll
+    static void startStudio() {
+        CDP_WARNINGS.setLevel(Level.OFF);
+        ServeConfig config = ServeConfig.local(0);
+        Catalogue catalogue = Catalogue.standard();
+        ServeMetrics metrics = new ServeMetrics();
+        registry = new ModelRegistry(catalogue, config.batching(), metrics);
+        studio = new Studio(catalogue, new RunStore(DlforgeHome.current()), registry,
+                new PrintStream(serverConsole, true, StandardCharsets.UTF_8));
+        server = DlforgeServer.start(config, registry, catalogue, metrics, studio);
+    }
+
+    @AfterAll
+    static void stopStudio() throws InterruptedException {
+        if (studio != null) {
+            studio.jobs().await(60_000);
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (studio != null) {
+            studio.close();
+        }
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
+            fail("Debian chromium and chromium-driver are needed: run scripts/install-deps (apt-get install chromium chromium-driver)");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1300,1100", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void galleryShowsBuiltProjectsAsLinksAndPlannedOnesAsCards() throws Exception {
+        open("/studio/");
+        waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".card[data-project]")));
+
+        for (String built : List.of("digits", "fashion")) {
+            WebElement card = card(built);
+            assertThat(card.getTagName()).as(built).isEqualTo("a");
+            assertThat(card.getDomAttribute("href")).as(built).endsWith("#/project/" + built);
+        }
+        WebElement planned = card("gpt");
+        assertThat(planned.getTagName()).isEqualTo("div");
+        assertThat(planned.getDomAttribute("href")).isNull();
+        assertThat(planned.getText()).contains("planned");
+        assertThat(browser.findElements(By.cssSelector("section > h2")).stream().map(WebElement::getText))
+                .contains("Vision", "Language");
+        screenshot("gallery.png");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void digitsTrainsWithLiveProgressThenClassifiesADrawnDigit() throws Exception {
+        open("/studio/#/project/digits");
+        WebElement form = waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("train-form")));
+        script(RECORD_TRAIN_PANEL);
+        select(form, "model", "mlp");
+        type(form, "epochs", "2");
+        type(form, "limit", "400");
+        browser.findElement(By.id("train")).click();
+
+        // The first run also fetches the dataset (opencv-doc through apt-get download).
+        WebDriverWait training = waitUpTo(Duration.ofMinutes(3));
+        training.withMessage(() -> "no live progress; status lines " + statusLog() + "; server: " + serverConsole)
+                .until(b -> statusLog().stream().anyMatch(s -> s.contains("epoch") && s.contains("batch")));
+        training.withMessage(() -> "the run did not end; status lines " + statusLog() + "; server: " + serverConsole)
+                .until(b -> statusLog().stream().anyMatch(StudioBrowserTest::isResult));
+        String result = statusLog().stream().filter(StudioBrowserTest::isResult).findFirst().orElseThrow();
+        assertThat(result).as("server: " + serverConsole).startsWith("completed · run ");
+        assertThat(((Number) script("return window.lossPoints")).intValue()).as("points on the loss chart").isPositive();
+
+        // ~0.5 s after the end the page reloads itself and serves the new model in its demo.
+        String run = result.substring("completed · run ".length()).split(" ")[0];
+        waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("demo"), "Model of run " + run + "."));
+        WebElement canvas = browser.findElement(By.id("draw-canvas"));
+        assertThat(browser.findElement(By.id("train-result")).getText()).startsWith("completed");
+        screenshot("training.png");
+
+        drawAOne(canvas);
+        waitUpTo(Duration.ofSeconds(30)).withMessage(() -> "no prediction; demo shows: " + browser.findElement(By.id("prediction")).getText())
+                .until(b -> b.findElements(By.cssSelector("#prediction .bar")).size() == 10
+                        && !b.findElement(By.id("top-label")).getText().isBlank());
+        List<WebElement> bars = browser.findElements(By.cssSelector("#prediction .bar[data-label]"));
+        assertThat(bars.stream().map(bar -> bar.getDomAttribute("data-label")))
+                .containsExactlyInAnyOrder("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        double total = bars.stream().map(bar -> bar.findElement(By.className("bar-value")).getText())
+                .mapToDouble(v -> Double.parseDouble(v.replace("%", ""))).sum();
+        assertThat(total).isCloseTo(100.0, offset(1.5));
+        assertThat(canvasIsStillThere(canvas)).as("the demo was not rebuilt under the drawing").isTrue();
+        screenshot("digit-drawn.png");
+
+        // A page opened after the run tells its end, not its last batch.
+        browser.navigate().refresh();
+        waitUpTo(Duration.ofSeconds(20)).withMessage(() -> "status after reopening: " + browser.findElement(By.id("train-status")).getText())
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("train-result"), "completed · run " + run));
+        assertThat(browser.findElement(By.id("train-status")).getText()).startsWith("completed");
+        assertNoConsoleErrors();
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private void open(String path) {
+        browser.get(server.url() + path);
+    }
+
+    private WebDriverWait waitUpTo(Duration timeout) {
+        return new WebDriverWait(browser, timeout, Duration.ofMillis(100));
+    }
+
+    private WebElement card(String project) {
+        return browser.findElement(By.cssSelector(".card[data-project='" + project + "']"));
+    }
+
+    private static void select(WebElement form, String name, String value) {
+        new Select(form.findElement(By.name(name))).selectByValue(value);
+    }
+
+    private static void type(WebElement form, String name, String value) {
+        WebElement input = form.findElement(By.name(name));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private Object script(String js, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(js, args);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> statusLog() {
+        return (List<String>) script("return window.statusLog || []");
+    }
+
+    private static boolean isResult(String status) {
+        return status.startsWith("completed") || status.startsWith("failed") || status.startsWith("stopped");
+    }
+
+    /** A vertical stroke down the middle of the canvas, as a mouse would draw it. */
+    private void drawAOne(WebElement canvas) {
+        Actions stroke = new Actions(browser).moveToElement(canvas, 0, -90).clickAndHold();
+        for (int i = 0; i < 6; i++) {
+            stroke.moveByOffset(i % 2 == 0 ? 2 : -2, 30);
+        }
+        stroke.release().perform();
+    }
+
+    private boolean canvasIsStillThere(WebElement canvas) {
+        return (Boolean) script("return document.contains(arguments[0])", canvas);
+    }
+
+    private void screenshot(String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(name), png);
+    }
+
+    private void assertNoConsoleErrors() {
+        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::toString).toList();
+        assertThat(errors).as("errors in the browser console").isEmpty();
+    }
+}
