@@ -230,7 +230,7 @@ public abstract class ImageClassifierProject implements TrainableProject {
     }
 
     /**
-     * Test-set pictures of the run's dataset, one class after another, as PNG. Reads the dataset
+     * A stratified sample of the run's test set, as PNG. Reads the dataset
      * only when it is already at hand (cached or the run's own folder): a demo never downloads.
      */
     @Override
@@ -247,23 +247,10 @@ public abstract class ImageClassifierProject implements TrainableProject {
         } catch (IOException | DlforgeException e) {
             return List.of();
         }
-        LabeledImages test = data.test();
-        List<DemoSample> samples = new ArrayList<>();
-        boolean[] taken = new boolean[test.size()];
-        for (int round = 0; samples.size() < count && round < test.size(); round++) {
-            int before = samples.size();
-            for (int c = 0; c < data.classes().size() && samples.size() < count; c++) {
-                for (int i = 0; i < test.size(); i++) {
-                    if (!taken[i] && test.labels()[i] == c) {
-                        taken[i] = true;
-                        samples.add(new DemoSample(data.classes().get(c), "image/png", png(test.image(i))));
-                        break;
-                    }
-                }
-            }
-            if (samples.size() == before) {
-                break;
-            }
+        LabeledImages picked = data.test().sample(count, data.classes().size(), recipe.seed());
+        List<DemoSample> samples = new ArrayList<>(picked.size());
+        for (int i = 0; i < picked.size(); i++) {
+            samples.add(new DemoSample(data.classes().get(picked.labels()[i]), "image/png", png(picked.image(i))));
         }
         return samples;
     }

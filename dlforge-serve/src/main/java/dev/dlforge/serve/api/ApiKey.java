@@ -18,10 +18,6 @@ public final class ApiKey {
         this.digest = key == null ? null : sha256(key);
     }
 
-    public boolean required() {
-        return digest != null;
-    }
-
     public boolean accepts(Context ctx) {
         if (digest == null) {
             return true;

@@ -37,10 +37,6 @@ public record ServeConfig(String host, int port, String apiKey, BatchingConfig b
         return new ServeConfig("127.0.0.1", port, null, BatchingConfig.defaults(), DEFAULT_MAX_BODY, DEFAULT_TIMEOUT_MS);
     }
 
-    public ServeConfig withBatching(BatchingConfig newBatching) {
-        return new ServeConfig(host, port, apiKey, newBatching, maxBodyBytes, timeoutMs);
-    }
-
     static boolean loopback(String host) {
         try {
             return InetAddress.getByName(host).isLoopbackAddress();

@@ -60,10 +60,6 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
         return queue.size();
     }
 
-    public BatchingConfig config() {
-        return config;
-    }
-
     /** Stops taking requests, answers those already queued, then stops the worker. */
     @Override
     public void close() {

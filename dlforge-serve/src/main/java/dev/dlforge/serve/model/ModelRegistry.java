@@ -87,7 +87,7 @@ public final class ModelRegistry implements AutoCloseable {
     private ServedModel<?, ?> load(String name, Path dir) {
         ModelCard card = ModelArtifact.readCard(dir);
         Predictor<?, ?> predictor = catalogue.trainable(card.project()).predictor(dir);
-        ServedModel<?, ?> model = ServedModel.start(name, dir, predictor, batching, metrics.batchObserver(name));
+        ServedModel<?, ?> model = new ServedModel<>(name, predictor, batching, metrics.batchObserver(name));
         metrics.watchQueue(name, model::queueDepth);
         return model;
     }

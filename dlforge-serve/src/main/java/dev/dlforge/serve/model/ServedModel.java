@@ -6,7 +6,6 @@ import dev.dlforge.projects.serving.Predictor;
 import dev.dlforge.serve.batch.BatchObserver;
 import dev.dlforge.serve.batch.BatchingConfig;
 import dev.dlforge.serve.batch.DynamicBatcher;
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -14,34 +13,17 @@ import java.util.concurrent.CompletableFuture;
  * decoded and checked on the caller's thread, so bad input never reaches (or slows) the batch.
  */
 public final class ServedModel<I, O> implements AutoCloseable {
-    private final String name;
-    private final Path modelDir;
     private final Predictor<I, O> predictor;
     private final DynamicBatcher<I, O> batcher;
 
-    private ServedModel(String name, Path modelDir, Predictor<I, O> predictor, BatchingConfig config, BatchObserver observer) {
-        this.name = name;
-        this.modelDir = modelDir;
+    public ServedModel(String name, Predictor<I, O> predictor, BatchingConfig config, BatchObserver observer) {
         this.predictor = predictor;
         this.batcher = new DynamicBatcher<>(name, predictor::predict, config, observer);
-    }
-
-    public static <I, O> ServedModel<I, O> start(String name, Path modelDir, Predictor<I, O> predictor, BatchingConfig config,
-            BatchObserver observer) {
-        return new ServedModel<>(name, modelDir, predictor, config, observer);
     }
 
     /** Decodes the payload now (throwing InvalidInputException) and queues it for the next batch. */
     public CompletableFuture<O> submit(Payload payload) {
         return batcher.submit(predictor.decode(payload));
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public Path modelDir() {
-        return modelDir;
     }
 
     public ModelCard card() {

@@ -72,10 +72,6 @@ public final class EventHub implements AutoCloseable {
         clients.forEach(c -> send(c, json));
     }
 
-    public int clients() {
-        return clients.size();
-    }
-
     private void send(SseClient client, String json) {
         synchronized (client) { // the heartbeat and the training thread may write at once
             if (client.terminated()) {
