@@ -7,6 +7,7 @@ import dev.dlforge.core.run.RunStore;
 import dev.dlforge.projects.Catalogue;
 import dev.dlforge.projects.TrainableProject;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -16,7 +17,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Classify pictures (PNG, JPEG, GIF, BMP) with a run's model: the top classes with probabilities.")
+        description = {"Predict with a run's model: the top classes with probabilities for each input.",
+                "Image projects take pictures (PNG, JPEG, GIF, BMP); text projects take text files (any encoding;"
+                        + " spam also .eml mail) or --text."})
 final class PredictCommand implements Callable<Integer> {
     @ParentCommand
     Dlforge root;
@@ -24,8 +27,11 @@ final class PredictCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN", description = "run folder, run id, or project (its newest run)")
     String run;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "pictures to classify")
-    List<Path> files;
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "FILE", description = "files to classify")
+    List<Path> files = List.of();
+
+    @Option(names = "--text", paramLabel = "TEXT", description = "a text to classify (text projects; repeatable)")
+    List<String> texts = List.of();
 
     @Option(names = "--top", paramLabel = "K", defaultValue = "3", description = "how many classes to show (default: ${DEFAULT-VALUE})")
     int top;
@@ -37,8 +43,18 @@ final class PredictCommand implements Callable<Integer> {
         }
         RunDir dir = new RunStore(DlforgeHome.current()).resolve(run);
         TrainableProject project = Catalogue.standard().trainable(dir.info().project());
+        if (files.isEmpty() && texts.isEmpty()) {
+            throw new DlforgeException("nothing to predict", "pass files after the run, or --text \"...\" for a text project");
+        }
+        List<TrainableProject.Prediction> predictions = new ArrayList<>();
+        if (!texts.isEmpty()) {
+            predictions.addAll(project.predictTexts(dir, texts, top));
+        }
+        if (!files.isEmpty()) {
+            predictions.addAll(project.predict(dir, files, top));
+        }
         int failed = 0;
-        for (TrainableProject.Prediction p : project.predict(dir, files, top)) {
+        for (TrainableProject.Prediction p : predictions) {
             if (p.failure() != null) {
                 Dlforge.report(root.err, p.failure());
                 failed++;

@@ -54,6 +54,15 @@ public interface TrainableProject extends Project {
     List<Prediction> predict(RunDir run, List<Path> inputs, int topK);
 
     /**
+     * Predictions for texts typed by the user ({@code dlforge predict RUN --text "..."}). Only text
+     * projects take them; the others say so.
+     */
+    default List<Prediction> predictTexts(RunDir run, List<String> texts, int topK) {
+        throw new DlforgeException("project " + info().id() + " predicts from files, not from --text",
+                "pass the files to classify instead");
+    }
+
+    /**
      * Loads a model folder (a run's {@code model/}, see ModelArtifact) for serving: the API and the
      * studio's demo send it batches of requests.
      */

@@ -29,8 +29,10 @@ final class ArchiveMembers {
     /**
      * Copies archive members to {@code target}.
      *
-     * @param wanted member path inside the archive (without a leading {@code ./}) to file name
-     * @return the wanted paths that were not in the archive
+     * @param wanted member path inside the archive (without a leading {@code ./}) to file name; a
+     *     path ending in {@code /} is a folder: every file under it is copied, keeping its relative
+     *     path, into the folder named by the value ({@code ""} for the target itself)
+     * @return the wanted paths that were not in the archive (a folder with no file counts as missing)
      */
     static Set<String> fromDeb(Path deb, Map<String, String> wanted, Path target) throws IOException {
         try (InputStream file = progressStream(deb, "unpacking " + deb.getFileName());
@@ -61,16 +63,46 @@ final class ArchiveMembers {
 
     private static Set<String> fromTar(InputStream in, Map<String, String> wanted, Path target) throws IOException {
         Map<String, String> left = new HashMap<>(wanted);
+        Map<String, String> folders = new HashMap<>();
+        wanted.forEach((path, name) -> {
+            if (path.endsWith("/")) {
+                folders.put(path, name);
+            }
+        });
         TarArchiveInputStream tar = new TarArchiveInputStream(in);
         TarArchiveEntry entry;
-        while (!left.isEmpty() && (entry = tar.getNextEntry()) != null) {
+        while ((!left.isEmpty() || !folders.isEmpty()) && (entry = tar.getNextEntry()) != null) {
+            if (!entry.isFile()) {
+                continue; // a link delivers nothing
+            }
             String path = entry.getName().startsWith("./") ? entry.getName().substring(2) : entry.getName();
-            String fileName = entry.isFile() ? left.remove(path) : null; // a link delivers nothing
-            if (fileName != null) {
-                Files.copy(tar, target.resolve(fileName), StandardCopyOption.REPLACE_EXISTING);
+            Path destination = destination(path, left, folders, target);
+            if (destination != null) {
+                Files.createDirectories(destination.getParent());
+                Files.copy(tar, destination, StandardCopyOption.REPLACE_EXISTING);
             }
         }
         return left.keySet();
+    }
+
+    /** Where member {@code path} goes, or null when it is not wanted; marks what it satisfies. */
+    private static Path destination(String path, Map<String, String> left, Map<String, String> folders, Path target) {
+        String fileName = left.remove(path);
+        if (fileName != null) {
+            return target.resolve(fileName);
+        }
+        for (Map.Entry<String, String> folder : folders.entrySet()) {
+            if (path.startsWith(folder.getKey())) {
+                Path root = target.resolve(folder.getValue()).normalize();
+                Path file = root.resolve(path.substring(folder.getKey().length())).normalize();
+                if (!file.startsWith(root) || file.equals(root)) {
+                    return null; // "..", absolute names: never written outside the folder
+                }
+                left.remove(folder.getKey());
+                return file;
+            }
+        }
+        return null;
     }
 
     /** The file's bytes, advancing a progress bar as they are read. */
