@@ -4,6 +4,7 @@ import dev.dlforge.core.DlforgeException;
 import dev.dlforge.data.datasets.Cifar10;
 import dev.dlforge.data.datasets.FashionMnist;
 import dev.dlforge.data.datasets.ImageClassificationDataset;
+import dev.dlforge.data.text.TextCorpusDataset;
 import dev.dlforge.data.datasets.Mnist;
 import dev.dlforge.data.datasets.OpencvDigits;
 import java.util.LinkedHashMap;
@@ -44,5 +45,15 @@ public final class DatasetRegistry {
         throw new DlforgeException("dataset '" + id + "' does not hold labelled images",
                 "image datasets: " + String.join(", ", datasets.values().stream()
                         .filter(d -> d instanceof ImageClassificationDataset).map(d -> d.spec().id()).toList()));
+    }
+
+    /** The dataset {@code id}, which must hold running text. */
+    public TextCorpusDataset textCorpus(String id) {
+        if (get(id) instanceof TextCorpusDataset d) {
+            return d;
+        }
+        throw new DlforgeException("dataset '" + id + "' is not a text corpus",
+                "text corpora: " + String.join(", ", datasets.values().stream()
+                        .filter(d -> d instanceof TextCorpusDataset).map(d -> d.spec().id()).toList()));
     }
 }
