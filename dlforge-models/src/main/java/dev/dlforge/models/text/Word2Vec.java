@@ -221,10 +221,8 @@ public final class Word2Vec {
                             } else {
                                 g = (label - EXP_TABLE[(int) ((f + MAX_EXP) * (EXP_TABLE_SIZE / MAX_EXP / 2))]) * alpha;
                             }
-                            for (int k = 0; k < dim; k++) {
+                            for (int k = 0; k < dim; k++) { // word2vec.c's two loops, fused: same order per k
                                 neu1e[k] += g * syn1neg[l2 + k];
-                            }
-                            for (int k = 0; k < dim; k++) {
                                 syn1neg[l2 + k] += g * syn0[l1 + k];
                             }
                         }
