@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dlforge.core.DlforgeHome;
+import dev.dlforge.core.text.ByteLevelBpe;
+import dev.dlforge.core.text.ByteLevelBpeTrainer;
 import dev.dlforge.data.DatasetRegistry;
 import dev.dlforge.data.DatasetResolver;
 import java.nio.charset.StandardCharsets;
@@ -51,5 +53,23 @@ class TextCorporaTest {
         List<String> nlp = registry.textCorpus(NlpCorpus.ID).read(resolver.resolve(new NlpCorpus().spec(), null));
         assertThat(nlp.size()).isBetween(99_000, 100_000);
         assertThat(nlp.get(0)).startsWith("Creakiness and atmosphere");
+    }
+
+    /** The bar: a 4,096-token byte-level BPE on Moby-Dick well under a minute (about 2 s here). */
+    @Test
+    void byteLevelBpeTrainsOnMobyDickAndRoundTripsIt() throws Exception {
+        assumeTrue(java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(p -> Files.isExecutable(Path.of(p, "npm"))), "npm is not on this machine");
+        Path dir = new DatasetResolver(DlforgeHome.current().datasets()).resolve(new MobyDick().spec(), null);
+        String text = Files.readString(dir.resolve(MobyDick.FILE));
+        long start = System.nanoTime();
+        ByteLevelBpe bpe = ByteLevelBpeTrainer.train(List.of(text.split("\n\n")), 4096, List.of("<|endoftext|>"));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(seconds).isLessThan(60);
+        assertThat(bpe.vocabSize()).isEqualTo(4096);
+        int[] ids = bpe.encode(text);
+        assertThat(ids.length).isLessThan(text.length() / 3);
+        assertThat(bpe.decode(ids)).isEqualTo(text);
+        assertThat(bpe.tokens(" whale")).containsExactly("Ġwhale");
     }
 }
