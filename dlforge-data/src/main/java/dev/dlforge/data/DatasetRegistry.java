@@ -6,6 +6,8 @@ import dev.dlforge.data.datasets.FashionMnist;
 import dev.dlforge.data.datasets.ImageClassificationDataset;
 import dev.dlforge.data.text.TextCorpusDataset;
 import dev.dlforge.data.datasets.Mnist;
+import dev.dlforge.data.datasets.MobyDick;
+import dev.dlforge.data.datasets.NlpCorpus;
 import dev.dlforge.data.datasets.OpencvDigits;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +24,8 @@ public final class DatasetRegistry {
     }
 
     public static DatasetRegistry builtIn() {
-        return new DatasetRegistry(List.of(new OpencvDigits(), new Mnist(), new FashionMnist(), new Cifar10()));
+        return new DatasetRegistry(List.of(new OpencvDigits(), new Mnist(), new FashionMnist(), new Cifar10(),
+                new MobyDick(), new NlpCorpus()));
     }
 
     public List<Dataset<?>> all() {
