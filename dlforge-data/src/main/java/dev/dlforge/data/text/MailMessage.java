@@ -33,18 +33,19 @@ public record MailMessage(String subject, String from, Map<String, String> heade
 
     /**
      * The message as one text for a classifier: subject and sender domain first, marked so that
-     * their words are distinct features from the same words in the body ({@code subject:free}).
+     * their words are distinct features from the same words in the body: {@code subject-free},
+     * {@code fromdomain-example-com} (joined by hyphens, which a word tokenizer keeps in one token).
      */
     public String classifierText() {
         StringBuilder s = new StringBuilder();
         for (String w : subject.split("\\s+")) {
             if (!w.isBlank()) {
-                s.append("subject:").append(w).append(' ');
+                s.append("subject-").append(w).append(' ');
             }
         }
         String domain = fromDomain();
         if (!domain.isEmpty()) {
-            s.append("fromdomain:").append(domain.replace('.', '_')).append(' ');
+            s.append("fromdomain-").append(domain.replace('.', '-')).append(' ');
         }
         return s.append('\n').append(subject).append('\n').append(body).toString();
     }

@@ -40,7 +40,7 @@ class MailReaderTest {
         assertThat(m.fromDomain()).isEqualTo("mail.example.com");
         assertThat(m.headers()).containsEntry("To", "alice@example.org");
         assertThat(m.body()).contains("Plain words here.").contains("Click now").doesNotContain("<b>", "evil", "color");
-        assertThat(m.classifierText()).contains("subject:Grüße").contains("fromdomain:mail_example_com");
+        assertThat(m.classifierText()).contains("subject-Grüße").contains("fromdomain-mail-example-com");
         assertThat(repairs.isEmpty()).isTrue();
     }
 
