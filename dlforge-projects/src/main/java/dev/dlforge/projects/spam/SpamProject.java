@@ -47,6 +47,11 @@ public final class SpamProject extends TextClassificationProject {
                 1.0, 1e-4, 20, 0.02, 0.1, 0.2, 4, 42, 0);
     }
 
+    /** The default recipe, for tests. */
+    TextClassifierRecipe defaultsForTest() {
+        return defaults();
+    }
+
     @Override
     protected List<TextModel> textModels() {
         return List.of(new NaiveBayesModel(), new TfidfLogisticModel(), new EmbeddingBagModel());
