@@ -106,7 +106,7 @@ public abstract class TextClassificationProject implements TrainableProject {
             throw new DlforgeException("project " + info().id() + " does not train on dataset " + recipe.dataset(),
                     "choose one of: " + String.join(", ", datasets()));
         }
-        TextSplit split = loadSplit(recipe, options.data(), options.console());
+        TextSplit split = loadSplit(recipe, options.data());
         RunDir run = new RunStore(DlforgeHome.current()).create(info().id(), Json.MAPPER.valueToTree(recipe), options.outDir());
         return runTraining(run, recipe, split, null, options);
     }
@@ -127,7 +127,7 @@ public abstract class TextClassificationProject implements TrainableProject {
         } catch (IOException e) {
             throw new DlforgeException("cannot read checkpoints of " + run.path() + ": " + e.getMessage(), "check the folder's permissions");
         }
-        TextSplit split = loadSplit(recipe, options.data(), options.console());
+        TextSplit split = loadSplit(recipe, options.data());
         run.writeInfo(new RunInfo(info.id(), info.project(), "running", info.created(), Instant.now().toString(),
                 Json.MAPPER.valueToTree(recipe), info.metrics(), ""));
         options.console().println("resuming " + run.path() + (checkpoint == null ? "" : " (neural model from " + checkpoint.getFileName() + ")"));
@@ -245,7 +245,7 @@ public abstract class TextClassificationProject implements TrainableProject {
     public Map<String, Double> evaluate(RunDir run, TrainOptions options) {
         TextClassifierRecipe recipe = recipeOf(run.info().recipe(), "run " + run.id());
         ModelArtifact.readCard(run.model()); // a run without a model fails before any data is read
-        TextSplit split = loadSplit(recipe, options.data(), options.console());
+        TextSplit split = loadSplit(recipe, options.data());
         Map<String, Double> metrics = new LinkedHashMap<>();
         try (TextClassifier served = load(run.model())) {
             ClassificationScores s = ClassificationScores.of(split.test().labels(), served.probabilities(split.test().texts()),
@@ -359,14 +359,15 @@ public abstract class TextClassificationProject implements TrainableProject {
         }
     }
 
-    private TextSplit loadSplit(TextClassifierRecipe recipe, Path explicit, PrintStream console) {
+    private TextSplit loadSplit(TextClassifierRecipe recipe, Path explicit) {
         TextClassificationDataset dataset = datasets.textClassification(recipe.dataset());
         Path dir = new DatasetResolver(DlforgeHome.current().datasets()).resolve(dataset.spec(), explicit);
         TextRepairs repairs = new TextRepairs();
         try {
             LabeledTexts all = dataset.read(dir, recipe.limit(), recipe.seed(), repairs);
             if (!repairs.isEmpty()) {
-                console.println("warning: reading " + recipe.dataset() + ": " + repairs.summary());
+                // stderr, like the resolver's messages: stdout may be JSON (`dlforge eval --json`).
+                System.err.println("warning: reading " + recipe.dataset() + ": " + repairs.summary());
             }
             return TextSplit.byGroup(all, recipe.validationFraction(), recipe.testFraction(), recipe.seed());
         } catch (IOException e) {
