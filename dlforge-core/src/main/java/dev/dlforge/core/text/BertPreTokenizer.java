@@ -1,6 +1,6 @@
 package dev.dlforge.core.text;
 
-import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * BERT's pre-tokenizer ({@code "type": "BertPreTokenizer"}): whitespace separates words and is
@@ -10,19 +10,20 @@ import java.util.List;
 final class BertPreTokenizer {
     private BertPreTokenizer() {}
 
-    static void split(String text, List<String> words) {
+    /** Hands each word to {@code words} in order, stopping early when it returns false. */
+    static void split(String text, Predicate<String> words) {
         int start = -1;
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             int next = i + Character.charCount(c);
             boolean space = UnicodeClasses.isWhiteSpace(c);
             if (space || isPunctuation(c)) {
-                if (start >= 0) {
-                    words.add(text.substring(start, i));
-                    start = -1;
+                if (start >= 0 && !words.test(text.substring(start, i))) {
+                    return;
                 }
-                if (!space) {
-                    words.add(text.substring(i, next));
+                start = -1;
+                if (!space && !words.test(text.substring(i, next))) {
+                    return;
                 }
             } else if (start < 0) {
                 start = i;
@@ -30,7 +31,7 @@ final class BertPreTokenizer {
             i = next;
         }
         if (start >= 0) {
-            words.add(text.substring(start));
+            words.test(text.substring(start));
         }
     }
 

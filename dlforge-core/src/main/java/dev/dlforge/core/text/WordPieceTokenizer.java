@@ -115,45 +115,26 @@ public final class WordPieceTokenizer {
         return new WordPieceTokenizer(json, origin);
     }
 
+    /** One text's ids, special tokens included, and whether the maximum length cut word pieces off. */
+    public record TokenIds(int[] ids, boolean truncated) {}
+
     /** Ids with the template's special tokens ({@code [CLS] ... [SEP]}), not truncated. */
     public int[] encode(String text) {
-        return encode(text, Integer.MAX_VALUE);
+        return encodeTruncated(text, Integer.MAX_VALUE).ids();
     }
 
     /** Ids with the special tokens, at most {@code maxLength} of them (the word pieces are cut at the end). */
     public int[] encode(String text, int maxLength) {
-        return encode(pieceIds(text), maxPieces(maxLength));
+        return encodeTruncated(text, maxLength).ids();
     }
 
     /**
-     * Encodes texts into one batch padded to its longest member, each cut to {@code maxLength}
-     * tokens (special tokens included); {@link TokenBatch#truncated()} counts the ones cut.
+     * As {@link #encode(String, int)}, and says whether pieces were cut. Work stops at the limit, so
+     * a 10 MB line costs little more than its first {@code maxLength} tokens (plus one normalization pass).
      */
-    public TokenBatch encodeBatch(List<String> texts, int maxLength) {
-        int[][] rows = new int[texts.size()][];
-        int length = 0;
-        int truncated = 0;
+    public TokenIds encodeTruncated(String text, int maxLength) {
         int maxPieces = maxPieces(maxLength);
-        for (int b = 0; b < rows.length; b++) {
-            List<Integer> pieces = pieceIds(texts.get(b));
-            truncated += pieces.size() > maxPieces ? 1 : 0;
-            rows[b] = encode(pieces, maxPieces);
-            length = Math.max(length, rows[b].length);
-        }
-        long[] ids = new long[rows.length * length];
-        long[] mask = new long[rows.length * length];
-        Arrays.fill(ids, padId);
-        for (int b = 0; b < rows.length; b++) {
-            for (int t = 0; t < rows[b].length; t++) {
-                ids[b * length + t] = rows[b][t];
-                mask[b * length + t] = 1;
-            }
-        }
-        // single sequences: every token type is 0 (segment A), padding too
-        return new TokenBatch(rows.length, length, ids, mask, new long[rows.length * length], truncated);
-    }
-
-    private int[] encode(List<Integer> pieces, int maxPieces) {
+        List<Integer> pieces = pieceIds(text, maxPieces == Integer.MAX_VALUE ? maxPieces : maxPieces + 1);
         int keep = Math.min(pieces.size(), maxPieces);
         int[] ids = new int[prefixIds.length + keep + suffixIds.length];
         System.arraycopy(prefixIds, 0, ids, 0, prefixIds.length);
@@ -161,10 +142,25 @@ public final class WordPieceTokenizer {
             ids[prefixIds.length + i] = pieces.get(i);
         }
         System.arraycopy(suffixIds, 0, ids, prefixIds.length + keep, suffixIds.length);
-        return ids;
+        return new TokenIds(ids, pieces.size() > maxPieces);
+    }
+
+    /**
+     * Encodes texts into one batch padded to its longest member, each cut to {@code maxLength}
+     * tokens (special tokens included); {@link TokenBatch#truncated()} counts the ones cut.
+     */
+    public TokenBatch encodeBatch(List<String> texts, int maxLength) {
+        List<TokenIds> rows = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            rows.add(encodeTruncated(text, maxLength));
+        }
+        return TokenBatch.padded(rows, padId);
     }
 
     private int maxPieces(int maxLength) {
+        if (maxLength == Integer.MAX_VALUE) {
+            return maxLength;
+        }
         int specials = prefixIds.length + suffixIds.length;
         if (maxLength <= specials) {
             throw new IllegalArgumentException("maxLength " + maxLength + " leaves no room beside the " + specials + " special tokens");
@@ -175,28 +171,29 @@ public final class WordPieceTokenizer {
     /** The word pieces of {@code text} as tokens, without special tokens: {@code "Unaffable!"} gives {@code un, ##aff, ##able, !}. */
     public List<String> tokenize(String text) {
         List<String> out = new ArrayList<>();
-        for (int id : pieceIds(text)) {
+        for (int id : pieceIds(text, Integer.MAX_VALUE)) {
             out.add(tokens[id]);
         }
         return out;
     }
 
-    /** Word piece ids of {@code text}, without special tokens and without truncation. */
-    private List<Integer> pieceIds(String text) {
+    /** Word piece ids of {@code text}, without special tokens: the first {@code limit} or more, or all. */
+    private List<Integer> pieceIds(String text, int limit) {
         List<AddedTokens.Piece> pieces = new ArrayList<>();
         addedTokens.split(text, pieces);
         List<Integer> ids = new ArrayList<>();
-        List<String> words = new ArrayList<>();
         for (AddedTokens.Piece piece : pieces) {
+            if (ids.size() >= limit) {
+                break;
+            }
             if (piece.id() >= 0) {
                 ids.add(piece.id());
                 continue;
             }
-            words.clear();
-            BertPreTokenizer.split(normalizer == null ? piece.text() : normalizer.normalize(piece.text()), words);
-            for (String word : words) {
+            BertPreTokenizer.split(normalizer == null ? piece.text() : normalizer.normalize(piece.text()), word -> {
                 model.tokenize(word, ids);
-            }
+                return ids.size() < limit;
+            });
         }
         return ids;
     }

@@ -94,6 +94,16 @@ class WordPieceTokenizerTest {
     }
 
     @Test
+    void cutsATenMegabyteLineAtTheLimitAndSaysSo() {
+        String line = "Word, ".repeat(1_750_000);
+        WordPieceTokenizer.TokenIds ids = ours.encodeTruncated(line, 512);
+        assertThat(ids.ids()).hasSize(512).startsWith(101, 2773, 1010).endsWith(2773, 1010, 102);
+        assertThat(ids.truncated()).isTrue();
+        assertThat(ours.encodeTruncated("Word,", 512).truncated()).isFalse();
+        assertThat(ours.encodeBatch(List.of(line, "", "Word,"), 8).truncated()).isEqualTo(1);
+    }
+
+    @Test
     void decodesAsHuggingFaceDoes() {
         for (String s : VariedSentences.generate(500, 3)) {
             int[] ids = ours.encode(s);
