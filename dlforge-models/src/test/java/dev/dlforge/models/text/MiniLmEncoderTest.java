@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.dlforge.core.text.VariedSentences;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +81,15 @@ class MiniLmEncoderTest {
         assertThat(cosine(e[0], e[1])).isCloseTo(1.0, within(1e-6)); // both are just [CLS] [SEP]
         assertThat(ours.truncatedTexts() - before).isEqualTo(1);
         assertThat(ours.embed(List.of())).isEmpty();
+    }
+
+    @Test
+    void countsTheSameTokensAsLangchain4jsTokenizer() {
+        // langchain4j's public tokenizer: DJL on the same tokenizer.json (as bert-tokenizer.json), untruncated
+        HuggingFaceTokenCountEstimator estimator = new HuggingFaceTokenCountEstimator();
+        for (String text : VariedSentences.generate(1000, 5)) {
+            assertThat(ours.tokenizer().tokenize(text)).as("tokens of %s", text).hasSize(estimator.estimateTokenCountInText(text));
+        }
     }
 
     @Test
