@@ -8,7 +8,7 @@ import java.util.Map;
  * starts it, then the longest entry (written with the continuation prefix, {@code ##}) that starts
  * the rest, and so on. A word that cannot be covered this way, or that is longer than
  * {@code maxInputCharsPerWord} code points, becomes the single unknown token.
- * {@code "unaffable"} gives {@code un, ##aff, ##able}.
+ * With all-MiniLM-L6-v2's (bert-base-uncased's) vocabulary {@code "unaffable"} gives {@code una, ##ffa, ##ble}.
  */
 final class WordPieceModel {
     private final Map<String, Integer> vocab;

@@ -52,7 +52,7 @@ public final class WordPieceTokenizer {
                     + ", not WordPiece", "WordPieceTokenizer reads BERT-style tokenizer.json files (model.type \"WordPiece\")");
         }
         Map<String, Integer> vocab = new HashMap<>();
-        m.path("vocab").fields().forEachRemaining(e -> vocab.put(e.getKey(), e.getValue().asInt()));
+        m.path("vocab").properties().forEach(e -> vocab.put(e.getKey(), e.getValue().asInt()));
         if (vocab.isEmpty()) {
             throw new DlforgeException(origin + " has an empty WordPiece vocabulary", "check that the file is a complete tokenizer.json");
         }
@@ -168,7 +168,7 @@ public final class WordPieceTokenizer {
         return maxLength - specials;
     }
 
-    /** The word pieces of {@code text} as tokens, without special tokens: {@code "Unaffable!"} gives {@code un, ##aff, ##able, !}. */
+    /** The word pieces of {@code text}, without special tokens: {@code "Unaffable!"} gives {@code una, ##ffa, ##ble, !} (MiniLM). */
     public List<String> tokenize(String text) {
         List<String> out = new ArrayList<>();
         for (int id : pieceIds(text, Integer.MAX_VALUE)) {
