@@ -3,6 +3,7 @@ package dev.dlforge.projects;
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.projects.digits.DigitsProject;
 import dev.dlforge.projects.fashion.FashionProject;
+import dev.dlforge.projects.pos.PosProject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,10 @@ public final class Catalogue {
         List<Project> all = new ArrayList<>();
         all.add(new DigitsProject());
         all.add(new FashionProject());
+        // A built project takes its roadmap entry's place, so the listing keeps roadmap order.
+        Map<String, Project> built = Map.of(PosProject.ID, new PosProject());
         for (ProjectInfo info : PLANNED) {
-            all.add(new PlannedProject(info));
+            all.add(built.containsKey(info.id()) ? built.get(info.id()) : new PlannedProject(info));
         }
         return new Catalogue(all);
     }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Embedding;
@@ -58,8 +59,11 @@ public final class BiLstmTagger extends AbstractBlock {
                 .optShape(new Shape(c.suffixes(), c.suffixDim())).build());
         shapeEmbedding = addParameter(Parameter.builder().setName("shape_embedding").setType(Parameter.Type.WEIGHT)
                 .optShape(new Shape(c.shapes(), c.shapeDim())).build());
+        // Without gate biases: DJL 0.36 lists a bidirectional LSTM's weights of both directions
+        // before their biases, while libtorch reads (w_ih, w_hh, b_ih, b_hh) per direction, so with
+        // biases the reverse direction's weights land in the forward direction's bias slots.
         lstm = addChildBlock("lstm", LSTM.builder().setStateSize(c.hidden()).setNumLayers(1)
-                .optBidirectional(true).optBatchFirst(true).build());
+                .optBidirectional(true).optBatchFirst(true).optHasBiases(false).build());
         dropout = addChildBlock("dropout", Dropout.builder().optRate(c.dropout()).build());
         output = addChildBlock("output", Linear.builder().setUnits(c.tags()).build());
         crf = addChildBlock("crf", new Crf(c.tags()));
@@ -91,7 +95,7 @@ public final class BiLstmTagger extends AbstractBlock {
 
     private static NDArray embed(ParameterStore store, NDArray ids, Parameter table, boolean training) {
         NDArray weight = store.getValue(table, ids.getDevice(), training);                     // (V, D)
-        NDArray vectors = Embedding.embedding(ids.toType(DataType.INT64, false), weight, null).head(); // (B, T, D)
+        NDArray vectors = Embedding.embedding(ids.toType(DataType.INT64, false), weight, SparseFormat.DENSE).head(); // (B, T, D)
         vectors.attach(ids.getManager()); // a lookup may belong to the table's long-lived manager
         return vectors;
     }
