@@ -2,6 +2,7 @@ package dev.dlforge.data;
 
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.data.datasets.BrownCorpus;
+import dev.dlforge.data.datasets.BrownGenres;
 import dev.dlforge.data.datasets.BrownText;
 import dev.dlforge.data.datasets.Cifar10;
 import dev.dlforge.data.datasets.Conll2003;
@@ -30,7 +31,7 @@ public final class DatasetRegistry {
 
     public static DatasetRegistry builtIn() {
         return new DatasetRegistry(List.of(new OpencvDigits(), new Mnist(), new FashionMnist(), new Cifar10(),
-                new SpamAssassin(), new MobyDick(), new NlpCorpus(), new BrownCorpus(), new BrownText(), new Conll2003()));
+                new SpamAssassin(), new MobyDick(), new NlpCorpus(), new BrownCorpus(), new BrownText(), BrownGenres.genres(), BrownGenres.newsVsRest(), new Conll2003()));
     }
 
     public List<Dataset<?>> all() {

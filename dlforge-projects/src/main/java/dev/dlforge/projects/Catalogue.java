@@ -5,6 +5,7 @@ import dev.dlforge.projects.digits.DigitsProject;
 import dev.dlforge.projects.fashion.FashionProject;
 import dev.dlforge.projects.pos.PosProject;
 import dev.dlforge.projects.spam.SpamProject;
+import dev.dlforge.projects.topics.TopicsProject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,8 @@ public final class Catalogue {
     }
 
     /** Built projects that keep their roadmap place among the planned ones. */
-    private static final Map<String, Project> BUILT_LATER = Map.of(SpamProject.ID, new SpamProject(), PosProject.ID, new PosProject());
+    private static final Map<String, Project> BUILT_LATER = Map.of(SpamProject.ID, new SpamProject(), PosProject.ID, new PosProject(),
+            TopicsProject.ID, new TopicsProject());
 
     private static final List<ProjectInfo> PLANNED = List.of(
             vision("cifar", "B", "CIFAR-10 classifier + transfer learning", "residual nets, fine-tuning a pretrained backbone",

@@ -62,6 +62,16 @@ public abstract class TextClassificationProject implements TrainableProject {
     /** Index of the class binary scores are about (spam = 1), or -1 for macro averages. */
     protected abstract int positiveClass();
 
+    /** The positive class for a run of {@code recipe}, for projects whose datasets differ in it. */
+    protected int positiveClass(TextClassifierRecipe recipe) {
+        return positiveClass();
+    }
+
+    /** Train, validation and test parts of the texts read; by default split within each group. */
+    protected TextSplit split(LabeledTexts all, TextClassifierRecipe recipe) {
+        return TextSplit.byGroup(all, recipe.validationFraction(), recipe.testFraction(), recipe.seed());
+    }
+
     /** The text of a file given to {@code dlforge predict}: by default its decoded, cleaned text. */
     protected String textOfFile(byte[] bytes, TextRepairs repairs) {
         return new dev.dlforge.data.text.TextCleaner(TextLimits.DEFAULT).clean(dev.dlforge.data.text.TextDecoder.decode(bytes, repairs), repairs);
@@ -162,7 +172,7 @@ public abstract class TextClassificationProject implements TrainableProject {
             FileTrees.copy(servedDir, run.model());
             Map<String, Double> metrics = runMetrics(results, served);
             run.writeMetrics(metrics);
-            new TextClassificationReport(run, info(), recipe, split, results, served, positiveClass()).write();
+            new TextClassificationReport(run, info(), recipe, split, results, served, positiveClass(recipe)).write();
             run.writeInfo(run.info().with("completed", metrics, "served model: " + served.model().name()));
             console.println("served model (best validation F1): " + served.model().name());
             console.println("run: " + run.path());
@@ -195,9 +205,9 @@ public abstract class TextClassificationProject implements TrainableProject {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             float[][] testP = classifier.probabilities(split.test().texts());
-            ClassificationScores test = ClassificationScores.of(split.test().labels(), testP, classes.size(), positiveClass());
+            ClassificationScores test = ClassificationScores.of(split.test().labels(), testP, classes.size(), positiveClass(recipe));
             double valF1 = split.validation().size() == 0 ? test.f1() : ClassificationScores.of(split.validation().labels(),
-                    classifier.probabilities(split.validation().texts()), classes.size(), positiveClass()).f1();
+                    classifier.probabilities(split.validation().texts()), classes.size(), positiveClass(recipe)).f1();
             Map<String, Double> metrics = testMetrics(test);
             metrics.put("val_f1", valF1);
             List<EpochRecord> history = List.of();
@@ -249,7 +259,7 @@ public abstract class TextClassificationProject implements TrainableProject {
         Map<String, Double> metrics = new LinkedHashMap<>();
         try (TextClassifier served = load(run.model())) {
             ClassificationScores s = ClassificationScores.of(split.test().labels(), served.probabilities(split.test().texts()),
-                    split.test().classes().size(), positiveClass());
+                    split.test().classes().size(), positiveClass(recipe));
             metrics.putAll(testMetrics(s));
             metrics.put("test_examples", (double) s.confusion().total());
         }
@@ -258,7 +268,7 @@ public abstract class TextClassificationProject implements TrainableProject {
             if (Files.isRegularFile(dir.resolve(CARD))) {
                 try (TextClassifier c = load(dir)) {
                     ClassificationScores s = ClassificationScores.of(split.test().labels(), c.probabilities(split.test().texts()),
-                            split.test().classes().size(), positiveClass());
+                            split.test().classes().size(), positiveClass(recipe));
                     testMetrics(s).forEach((k, v) -> metrics.put(model.name() + "_" + k, v));
                 }
             }
@@ -336,8 +346,13 @@ public abstract class TextClassificationProject implements TrainableProject {
             if (cached.isEmpty()) {
                 return List.of();
             }
-            LabeledTexts test = TextSplit.byGroup(dataset.read(cached.get(), recipe.limit(), recipe.seed(), new TextRepairs()),
-                    recipe.validationFraction(), recipe.testFraction(), recipe.seed()).test().sample(count, recipe.seed());
+            LabeledTexts test = split(dataset.read(cached.get(), recipe.limit(), recipe.seed(), new TextRepairs()), recipe).test()
+                    .sample(count, recipe.seed());
+            if (test.size() > count) { // sample keeps one text per group: with many groups, thin it out
+                List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, test.size()).boxed().toList());
+                java.util.Collections.shuffle(order, new java.util.Random(recipe.seed()));
+                test = test.select(order.subList(0, count).stream().mapToInt(Integer::intValue).sorted().toArray());
+            }
             List<DemoSample> samples = new ArrayList<>();
             for (int i = 0; i < test.size(); i++) {
                 String text = test.texts().get(i);
@@ -369,7 +384,7 @@ public abstract class TextClassificationProject implements TrainableProject {
                 // stderr, like the resolver's messages: stdout may be JSON (`dlforge eval --json`).
                 System.err.println("warning: reading " + recipe.dataset() + ": " + repairs.summary());
             }
-            return TextSplit.byGroup(all, recipe.validationFraction(), recipe.testFraction(), recipe.seed());
+            return split(all, recipe);
         } catch (IOException e) {
             throw new DlforgeException("dataset " + recipe.dataset() + " in " + dir + " is unreadable: " + e.getMessage(),
                     explicit != null ? "check the files passed with --data" : "delete " + dir + " and run `dlforge data fetch " + recipe.dataset() + "`");

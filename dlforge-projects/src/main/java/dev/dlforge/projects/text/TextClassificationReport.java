@@ -21,11 +21,12 @@ import java.util.stream.IntStream;
 
 /**
  * The report of a text-classification run: the models side by side (accuracy, precision, recall,
- * F1, ROC AUC), ROC and precision-recall curves of all models on one chart each, a confusion matrix
- * per model, the neural model's learning curves, and the served model's worst mistakes.
+ * F1, ROC AUC), ROC and precision-recall curves of all models on one chart each, F1 per class when
+ * there are more than two, a confusion matrix per model, the neural model's learning curves, and the served model's worst mistakes.
  */
 final class TextClassificationReport {
     private static final int MISTAKES_SHOWN = 10;
+    private static final int MANY_GROUPS = 20;
     private final RunDir run;
     private final ProjectInfo project;
     private final TextClassifierRecipe recipe;
@@ -86,6 +87,22 @@ final class TextClassificationReport {
         pr.save(run.plots().resolve("pr.png"));
         md.image("ROC curves", "plots/roc.png").image("precision-recall curves", "plots/pr.png");
 
+        if (classes.size() > 2) {
+            md.section("F1 per class");
+            md.paragraph("Test F1 of each class (support: its test texts); macro F1 above is their mean, so rare classes count as much as common ones.");
+            List<String> header = new ArrayList<>(List.of("class", "support"));
+            results.forEach(r -> header.add(r.model().name()));
+            List<List<String>> perClass = new ArrayList<>();
+            for (int c = 0; c < classes.size(); c++) {
+                List<String> row = new ArrayList<>(List.of(classes.get(c), String.valueOf(results.get(0).test().confusion().support(c))));
+                for (ModelResult r : results) {
+                    row.add(fmt(r.test().confusion().f1(c)));
+                }
+                perClass.add(row);
+            }
+            md.table(header, perClass);
+        }
+
         md.section("Confusion matrices");
         for (ModelResult r : results) {
             String file = "confusion-" + r.model().name() + ".png";
@@ -112,10 +129,21 @@ final class TextClassificationReport {
         md.save(run.report());
     }
 
+    /** Texts per group, or with many groups (documents) texts and groups per class. */
     private static String heldOut(LabeledTexts test) {
         List<String> parts = new ArrayList<>();
-        for (Map.Entry<String, List<Integer>> g : test.byGroup().entrySet()) {
-            parts.add(g.getKey() + " " + g.getValue().size());
+        Map<String, List<Integer>> groups = test.byGroup();
+        if (groups.size() <= MANY_GROUPS) {
+            for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
+                parts.add(g.getKey() + " " + g.getValue().size());
+            }
+            return String.join(", ", parts);
+        }
+        int[] texts = test.classCounts();
+        int[] groupsOfClass = new int[texts.length];
+        groups.values().forEach(members -> groupsOfClass[test.labels()[members.get(0)]]++);
+        for (int c = 0; c < texts.length; c++) {
+            parts.add(String.format(Locale.ROOT, "%s %d (%d groups)", test.classes().get(c), texts[c], groupsOfClass[c]));
         }
         return String.join(", ", parts);
     }

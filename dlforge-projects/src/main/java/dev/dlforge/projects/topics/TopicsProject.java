@@ -1,0 +1,84 @@
+package dev.dlforge.projects.topics;
+
+import dev.dlforge.data.datasets.BrownGenres;
+import dev.dlforge.data.text.LabeledTexts;
+import dev.dlforge.data.text.TextSplit;
+import dev.dlforge.projects.ProjectInfo;
+import dev.dlforge.projects.serving.Demo;
+import dev.dlforge.projects.text.NaiveBayesModel;
+import dev.dlforge.projects.text.SentenceEmbeddingModel;
+import dev.dlforge.projects.text.TextClassificationProject;
+import dev.dlforge.projects.text.TextClassifierRecipe;
+import dev.dlforge.projects.text.TextModel;
+import dev.dlforge.projects.text.TfidfLogisticModel;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Brown genres: which of 15 genres (or news against the rest) a ~150-token passage comes from.
+ * Bag-of-words models (naive Bayes, TF-IDF logistic regression) against frozen MiniLM sentence
+ * embeddings with a trained softmax head. Whole documents are held out: a document's passages are
+ * all in training, all in validation or all in test. Macro averages over the genres, which are
+ * imbalanced (learned 80 documents, science fiction 6). See docs/projects/topics.md.
+ */
+public final class TopicsProject extends TextClassificationProject {
+    public static final String ID = "topics";
+
+    @Override
+    public ProjectInfo info() {
+        return new ProjectInfo(ID, "I", "Language", "Brown genre classification: bag of words vs sentence embeddings",
+                "TF-IDF and naive Bayes baselines vs pretrained MiniLM sentence embeddings + a trained softmax head; macro F1 on imbalanced classes",
+                "Brown corpus (npm), 15 genres and news-vs-rest; all-MiniLM-L6-v2 (Maven)",
+                "MiniLM head vs bag-of-words on held-out documents, macro F1 side by side");
+    }
+
+    @Override
+    public List<String> datasets() {
+        return List.of(BrownGenres.GENRES_ID, BrownGenres.NEWS_ID);
+    }
+
+    /** The served model's macro F1 over the 15 genres on held-out documents (measured in docs/projects/topics.md). */
+    @Override
+    public List<BenchmarkTarget> benchmarkTargets() {
+        return List.of(new BenchmarkTarget(TextClassifierRecipe.ALL, "test_f1", 0.0, 0));
+    }
+
+    /** Defaults reproduce docs/projects/topics.md: 20% of each genre's documents held out for test, 10% for validation. */
+    @Override
+    protected TextClassifierRecipe defaults() {
+        return new TextClassifierRecipe(BrownGenres.GENRES_ID, TextClassifierRecipe.ALL, 1, 32, 2e-3, 64, 64, 0.3f, 400, 30_000, 2,
+                1.0, 1e-4, 20, 0.02, 0.1, 0.2, 4, 42, 0);
+    }
+
+    /** The default recipe, for tests. */
+    TextClassifierRecipe defaultsForTest() {
+        return defaults();
+    }
+
+    @Override
+    protected List<TextModel> textModels() {
+        return List.of(new NaiveBayesModel(), new TfidfLogisticModel(), new SentenceEmbeddingModel());
+    }
+
+    @Override
+    protected int positiveClass() {
+        return -1;
+    }
+
+    /** News for news-vs-rest; macro averages over the 15 genres. */
+    @Override
+    protected int positiveClass(TextClassifierRecipe recipe) {
+        return BrownGenres.NEWS_ID.equals(recipe.dataset()) ? BrownGenres.NEWS_CLASSES.indexOf("news") : -1;
+    }
+
+    /** Whole documents held out: passages of one document are never on two sides. */
+    @Override
+    protected TextSplit split(LabeledTexts all, TextClassifierRecipe recipe) {
+        return TextSplit.byWholeGroup(all, recipe.validationFraction(), recipe.testFraction(), recipe.seed());
+    }
+
+    @Override
+    public Demo demo() {
+        return new Demo("text", "Paste a paragraph; the model guesses its Brown genre.", Map.of());
+    }
+}
