@@ -43,4 +43,47 @@ class TextSplitTest {
         assertThat(small.size()).isEqualTo(30);
         assertThat(small.byGroup()).containsOnlyKeys("big", "mid", "small");
     }
+
+    /** 3 classes with 2, 7 and 30 documents of 1 to 12 passages each. */
+    private static LabeledTexts documents() {
+        List<String> texts = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        int[] docsPerClass = {2, 7, 30};
+        for (int c = 0; c < 3; c++) {
+            for (int d = 0; d < docsPerClass[c]; d++) {
+                for (int p = 0; p <= (c * 7 + d * 5) % 12; p++) {
+                    texts.add("class " + c + " doc " + d + " passage " + p);
+                    groups.add("c" + c + "d" + d);
+                    labels.add(c);
+                }
+            }
+        }
+        return new LabeledTexts(List.of("rare", "mid", "common"), texts, labels.stream().mapToInt(Integer::intValue).toArray(), groups, texts);
+    }
+
+    @Test
+    void wholeGroupSplitNeverPutsOneDocumentOnTwoSides() {
+        LabeledTexts all = documents();
+        for (long seed = 0; seed < 20; seed++) {
+            TextSplit s = TextSplit.byWholeGroup(all, 0.1, 0.2, seed);
+            java.util.Set<String> train = new java.util.HashSet<>(s.train().groups());
+            java.util.Set<String> val = new java.util.HashSet<>(s.validation().groups());
+            java.util.Set<String> test = new java.util.HashSet<>(s.test().groups());
+            assertThat(train).doesNotContainAnyElementsOf(test).doesNotContainAnyElementsOf(val);
+            assertThat(val).doesNotContainAnyElementsOf(test);
+            assertThat(s.train().size() + s.validation().size() + s.test().size()).isEqualTo(all.size());
+            // every class is tested and trained on, even the one with two documents
+            assertThat(java.util.Arrays.stream(s.test().classCounts()).min().getAsInt()).isPositive();
+            assertThat(java.util.Arrays.stream(s.train().classCounts()).min().getAsInt()).isPositive();
+            // fractions count documents: 6 of the 30 common ones are tested, 1 of 7, 1 of 2
+            assertThat(test).hasSize(6 + 1 + 1);
+            assertThat(val).hasSize(3 + 1 + 0);
+        }
+        // the within-group split, by contrast, does spread a document over the parts
+        TextSplit mixed = TextSplit.byGroup(all, 0.1, 0.2, 1);
+        assertThat(new java.util.HashSet<>(mixed.train().groups())).containsAnyElementsOf(mixed.test().groups());
+        assertThat(TextSplit.byWholeGroup(all, 0.1, 0.2, 3).test().texts()).isEqualTo(TextSplit.byWholeGroup(all, 0.1, 0.2, 3).test().texts());
+        assertThat(TextSplit.byWholeGroup(all, 0.1, 0.2, 3).test().groups()).isNotEqualTo(TextSplit.byWholeGroup(all, 0.1, 0.2, 4).test().groups());
+    }
 }
