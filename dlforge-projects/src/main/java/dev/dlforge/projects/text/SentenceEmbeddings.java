@@ -70,11 +70,12 @@ public final class SentenceEmbeddings implements AutoCloseable {
             firstChunk[i] = chunks.size();
             String[] words = texts.get(i).strip().split("\\s+");
             int n = Math.max(1, (words.length + CHUNK_WORDS - 1) / CHUNK_WORDS);
-            if (n > MAX_CHUNKS) {
+            int per = (words.length + n - 1) / n;
+            if (n > MAX_CHUNKS) { // read the start in full chunks, drop the rest
                 n = MAX_CHUNKS;
+                per = CHUNK_WORDS;
                 truncatedTexts++;
             }
-            int per = (words.length + n - 1) / n;
             for (int c = 0; c < n; c++) {
                 int from = Math.min(words.length, c * per);
                 int to = Math.min(words.length, from + per);
