@@ -143,6 +143,35 @@ class ProjectSmokeTest {
     }
 
     @Test
+    void topicsComparesBagOfWordsWithMiniLmOnHeldOutDocumentsThroughTheCli() throws Exception {
+        Path run = tmp.resolve("topics-run");
+        // 45 passages: 3 from each genre, each genre's documents split between training and test
+        Cli train = Cli.run("train", "topics", "--limit", "45", "--out", run.toString());
+        assertThat(train.exitCode()).as(train.toString()).isZero();
+        assertThat(train.out()).contains("minilm: encoded ").contains("served model (best validation F1): ");
+        Map<?, ?> metrics = Json.readFile(run.resolve("metrics.json"), Map.class);
+        for (String model : List.of("naive-bayes", "tfidf-logreg", "minilm")) {
+            assertThat(run.resolve("models").resolve(model).resolve("model.json")).isRegularFile();
+            assertThat(((Number) metrics.get(model + "_test_f1")).doubleValue()).as(model).isBetween(0.0, 1.0);
+        }
+        String report = Files.readString(run.resolve("report.md"));
+        assertThat(report).contains("Models side by side").contains("F1 per class").contains("science_fiction")
+                .contains("whole groups held out").contains("plots/confusion-minilm.png");
+        JsonNode card = Json.MAPPER.readTree(run.resolve("model/model.json").toFile());
+        assertThat(card.get("labels")).hasSize(15);
+
+        Cli eval = Cli.run("eval", run.toString(), "--json");
+        assertThat(eval.exitCode()).as(eval.toString()).isZero();
+        JsonNode evaluated = Json.MAPPER.readTree(eval.out());
+        assertThat(evaluated.get("test_f1").asDouble()).isEqualTo(((Number) metrics.get("test_f1")).doubleValue());
+        assertThat(evaluated.has("minilm_test_f1")).isTrue();
+
+        Cli predict = Cli.run("predict", run.toString(), "--text", "The senator said on Tuesday that the county jury would meet again.");
+        assertThat(predict.exitCode()).as(predict.toString()).isZero();
+        assertThat(predict.out()).contains("The senator said").containsPattern("[a-z_]+ [01]\\.[0-9]{3}");
+    }
+
+    @Test
     void dataCommandsDescribeTheRegistry() {
         Cli list = Cli.run("data", "list");
         assertThat(list.exitCode()).isZero();
