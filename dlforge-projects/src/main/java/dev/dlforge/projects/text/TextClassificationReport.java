@@ -143,7 +143,7 @@ final class TextClassificationReport {
         int[] groupsOfClass = new int[texts.length];
         groups.values().forEach(members -> groupsOfClass[test.labels()[members.get(0)]]++);
         for (int c = 0; c < texts.length; c++) {
-            parts.add(String.format(Locale.ROOT, "%s %d (%d groups)", test.classes().get(c), texts[c], groupsOfClass[c]));
+            parts.add(String.format(Locale.ROOT, "%s %d (%d group%s)", test.classes().get(c), texts[c], groupsOfClass[c], groupsOfClass[c] == 1 ? "" : "s"));
         }
         return String.join(", ", parts);
     }

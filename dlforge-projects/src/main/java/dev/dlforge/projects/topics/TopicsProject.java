@@ -37,10 +37,10 @@ public final class TopicsProject extends TextClassificationProject {
         return List.of(BrownGenres.GENRES_ID, BrownGenres.NEWS_ID);
     }
 
-    /** The served model's macro F1 over the 15 genres on held-out documents (measured in docs/projects/topics.md). */
+    /** The served model's macro F1 over the 15 genres on held-out documents: 0.3296 measured (docs/projects/topics.md). */
     @Override
     public List<BenchmarkTarget> benchmarkTargets() {
-        return List.of(new BenchmarkTarget(TextClassifierRecipe.ALL, "test_f1", 0.0, 0));
+        return List.of(new BenchmarkTarget(TextClassifierRecipe.ALL, "test_f1", 0.31, 0));
     }
 
     /** Defaults reproduce docs/projects/topics.md: 20% of each genre's documents held out for test, 10% for validation. */
