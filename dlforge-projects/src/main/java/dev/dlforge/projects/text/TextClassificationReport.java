@@ -60,7 +60,8 @@ final class TextClassificationReport {
                         split.train().size(), split.validation().size(), split.test().size())),
                 List.of("split", split.note()),
                 List.of("test set", heldOut(split.test())),
-                List.of("command", "`dlforge train " + project.id() + (TextClassifierRecipe.ALL.equals(recipe.model()) ? "" : " --model " + recipe.model())
+                List.of("command", "`dlforge train " + project.id() + " --dataset " + recipe.dataset()
+                        + (TextClassifierRecipe.ALL.equals(recipe.model()) ? "" : " --model " + recipe.model())
                         + " --epochs " + recipe.epochs() + " --batch-size " + recipe.batchSize() + " --lr " + recipe.learningRate()
                         + " --seed " + recipe.seed() + (recipe.limit() > 0 ? " --limit " + recipe.limit() : "") + "`")));
 
