@@ -70,7 +70,7 @@ public record TextSplit(LabeledTexts train, LabeledTexts validation, LabeledText
             int nTest = Math.min(n - 1, Math.max(n >= 2 ? 1 : 0, (int) Math.round(n * testFraction)));
             int nVal = Math.min(n - 1 - nTest, (int) Math.round(n * validationFraction));
             for (int i = 0; i < n; i++) {
-                (i < nTest ? test : i < nTest + Math.max(0, nVal) ? val : train).addAll(groups.get(shuffled.get(i)));
+                (i < nTest ? test : i < nTest + nVal ? val : train).addAll(groups.get(shuffled.get(i)));
             }
         }
         String note = String.format(Locale.ROOT, "whole groups held out (%d groups, none on two sides), per class: %.0f%% of its groups "

