@@ -47,9 +47,9 @@ class NerPipelineTest {
     void nerTrainsOnConllFilesAndReportsEntityF1(@TempDir Path tmp) throws Exception {
         System.setProperty("dlforge.home", tmp.resolve("home").toString());
         Path data = Files.createDirectories(tmp.resolve("conll"));
-        Files.writeString(data.resolve("eng.train"), conll(160, 1));
-        Files.writeString(data.resolve("eng.testa"), conll(30, 2));
-        Files.writeString(data.resolve("eng.testb"), conll(30, 3));
+        Files.writeString(data.resolve("eng.train"), conll(100, 1));
+        Files.writeString(data.resolve("eng.testa"), conll(20, 2));
+        Files.writeString(data.resolve("eng.testb"), conll(20, 3));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         TrainOptions o = TrainOptions.defaults(new PrintStream(console, true, StandardCharsets.UTF_8));
         o = new TrainOptions(null, "conll2003", data, 3, 16, 1e-2, null, 7L, tmp.resolve("run"), o.console(), o.stop(), null);
