@@ -1,7 +1,10 @@
 package dev.dlforge.data;
 
 import dev.dlforge.core.DlforgeException;
+import dev.dlforge.data.datasets.BrownCorpus;
+import dev.dlforge.data.datasets.BrownText;
 import dev.dlforge.data.datasets.Cifar10;
+import dev.dlforge.data.datasets.Conll2003;
 import dev.dlforge.data.datasets.FashionMnist;
 import dev.dlforge.data.datasets.ImageClassificationDataset;
 import dev.dlforge.data.text.SpamAssassin;
@@ -27,7 +30,7 @@ public final class DatasetRegistry {
 
     public static DatasetRegistry builtIn() {
         return new DatasetRegistry(List.of(new OpencvDigits(), new Mnist(), new FashionMnist(), new Cifar10(),
-                new SpamAssassin(), new MobyDick(), new NlpCorpus()));
+                new SpamAssassin(), new MobyDick(), new NlpCorpus(), new BrownCorpus(), new BrownText(), new Conll2003()));
     }
 
     public List<Dataset<?>> all() {

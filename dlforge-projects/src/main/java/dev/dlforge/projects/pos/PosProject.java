@@ -1,0 +1,316 @@
+package dev.dlforge.projects.pos;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.dlforge.core.DlforgeException;
+import dev.dlforge.core.DlforgeHome;
+import dev.dlforge.core.checkpoint.CheckpointStore;
+import dev.dlforge.core.engine.Engines;
+import dev.dlforge.core.io.Json;
+import dev.dlforge.core.model.ModelArtifact;
+import dev.dlforge.core.model.ModelCard;
+import dev.dlforge.core.optim.Adam;
+import dev.dlforge.core.optim.TrainableParameters;
+import dev.dlforge.core.run.MetricText;
+import dev.dlforge.core.run.RunDir;
+import dev.dlforge.core.run.RunInfo;
+import dev.dlforge.core.run.RunRecorder;
+import dev.dlforge.core.run.RunStore;
+import dev.dlforge.core.text.WordTokenizer;
+import dev.dlforge.core.train.ConsoleProgress;
+import dev.dlforge.core.train.EpochRecord;
+import dev.dlforge.core.train.StopSignal;
+import dev.dlforge.core.train.Trainer;
+import dev.dlforge.core.train.TrainerState;
+import dev.dlforge.data.text.TaggedSentence;
+import dev.dlforge.data.text.TextDecoding;
+import dev.dlforge.models.text.BiLstmTagger;
+import dev.dlforge.projects.ProjectInfo;
+import dev.dlforge.projects.TrainOptions;
+import dev.dlforge.projects.TrainableProject;
+import dev.dlforge.projects.serving.Demo;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Sequence labelling with a BiLSTM-CRF: parts of speech on the Brown corpus (12 universal tags,
+ * held out by document), and the same pipeline for named entities on CoNLL-2003 files the user
+ * supplies. See docs/projects/pos.md.
+ */
+public final class PosProject implements TrainableProject {
+    public static final String ID = "pos";
+    static final int EVAL_BATCH = 64;
+    /** Longest text {@link #predictTexts} and the predictor take; beyond it the text is cut, with a note. */
+    static final int MAX_TEXT_CHARS = 100_000;
+    static final int MAX_SENTENCE_TOKENS = 200;
+
+    @Override
+    public ProjectInfo info() {
+        return new ProjectInfo(ID, "I", "Language", "part-of-speech tagger (and NER)", "sequence labelling, BiLSTM, CRF",
+                "Brown corpus (npm); CoNLL loader", "token accuracy >= 0.95 on held-out Brown documents");
+    }
+
+    @Override
+    public List<String> models() {
+        return List.of("bilstm-crf");
+    }
+
+    @Override
+    public List<String> datasets() {
+        return List.of(TaggingDatasets.BROWN, TaggingDatasets.CONLL);
+    }
+
+    @Override
+    public List<BenchmarkTarget> benchmarkTargets() {
+        return List.of(new BenchmarkTarget("bilstm-crf", "test_accuracy", 0.95, 900));
+    }
+
+    @Override
+    public RunDir train(TrainOptions options) {
+        if (options.model() != null && !models().contains(options.model())) {
+            throw new DlforgeException("project pos has no model '" + options.model() + "'", "choose one of: " + String.join(", ", models()));
+        }
+        PosRecipe recipe = PosRecipe.defaults().with(options).validated();
+        TaggingData data = TaggingDatasets.load(recipe, options.data());
+        RunDir run = new RunStore(DlforgeHome.current()).create(ID, Json.MAPPER.valueToTree(recipe), options.outDir());
+        return runTraining(run, recipe, data, null, options);
+    }
+
+    @Override
+    public RunDir resume(RunDir run, TrainOptions options) {
+        RunInfo info = run.info();
+        PosRecipe recipe = recipeOf(run);
+        Path checkpoint;
+        int trained;
+        try {
+            checkpoint = run.checkpoints().latestReadable().orElseThrow(() -> new DlforgeException(
+                    "run " + run.path() + " has no usable checkpoint", "start a new run with `dlforge train pos`"));
+            trained = CheckpointStore.stateOf(checkpoint).epoch();
+        } catch (IOException e) {
+            throw new DlforgeException("cannot read checkpoints of " + run.path() + ": " + e.getMessage(), "check the folder's permissions");
+        }
+        if (options.epochs() != null) {
+            if (options.epochs() <= trained) {
+                throw new DlforgeException("run " + run.id() + " has already trained " + trained + " epochs",
+                        "pass --epochs N with N more than " + trained);
+            }
+            recipe = recipe.withEpochs(options.epochs());
+        } else if ("completed".equals(info.status())) {
+            throw new DlforgeException("run " + run.id() + " already completed its " + recipe.epochs() + " epochs",
+                    "pass --epochs N (more than " + recipe.epochs() + ") to train it further");
+        }
+        TaggingData data = TaggingDatasets.load(recipe, options.data());
+        run.writeInfo(new RunInfo(info.id(), info.project(), "running", info.created(), Instant.now().toString(),
+                Json.MAPPER.valueToTree(recipe), info.metrics(), ""));
+        options.console().println("resuming " + run.path() + " from " + checkpoint.getFileName());
+        return runTraining(run, recipe, data, checkpoint, options);
+    }
+
+    private RunDir runTraining(RunDir run, PosRecipe recipe, TaggingData data, Path checkpoint, TrainOptions options) {
+        PrintStream console = options.console();
+        try (NDManager manager = Engines.newManager()) {
+            Engines.seed(recipe.seed());
+            // The vocabularies are a function of the training split alone, so a resumed run rebuilds the same ones.
+            TokenFeatures features = TokenFeatures.fit(data.train().stream().map(TaggedSentence::words).toList(),
+                    recipe.minWordCount(), 50_000);
+            Files.createDirectories(run.model());
+            features.save(run.model());
+            Map<String, Integer> tagIds = tagIds(data.tags());
+            BiLstmTagger network = new BiLstmTagger(recipe.network(features.wordCount(), features.suffixCount(), data.tags().size()));
+            network.initialize(manager, DataType.FLOAT32, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1));
+            TrainableParameters params = TrainableParameters.of(network);
+            CrfTaggingTask task = new CrfTaggingTask(network, params, new Adam(params, Adam.Config.defaults()), recipe.clipNorm(), manager);
+            TrainerState state = checkpoint == null ? TrainerState.start() : CheckpointStore.restore(checkpoint, task);
+            Trainer trainer = new Trainer(task, recipe.trainerConfig(), manager)
+                    .stopSignal(options.stop())
+                    .addListener(new ConsoleProgress(console))
+                    .addListener(new RunRecorder(run, card(recipe, data, Map.of()), network, state));
+            if (options.listener() != null) {
+                trainer.addListener(options.listener());
+            }
+            console.printf(Locale.ROOT, "training pos (BiLSTM-CRF, %,d parameters) on %s: %,d / %,d / %,d sentences (train / validation / test), "
+                    + "%,d training tokens, %d tags; the rate shown is tokens/s%n", params.count(), data.datasetId(), data.train().size(),
+                    data.validation().size(), data.test().size(), data.trainTokens(), data.tags().size());
+            Thread hook = options.stop().installShutdownHook(Duration.ofMinutes(2));
+            Trainer.Outcome outcome;
+            try {
+                outcome = trainer.fit(TaggedBatches.training(data.train(), features, tagIds, recipe.batchSize(), recipe.seed()),
+                        data.validation().isEmpty() ? null : TaggedBatches.evaluation(data.validation(), features, tagIds, EVAL_BATCH),
+                        run.checkpoints(), state);
+            } finally {
+                StopSignal.uninstall(hook);
+            }
+            if (outcome.status() == Trainer.Status.STOPPED) {
+                console.println("run: " + run.path());
+                return run;
+            }
+            TaggingEvaluation test;
+            try (Tagger tagger = Tagger.load(run.model())) { // the kept weights: the best validation epoch's
+                test = TaggingEvaluation.of(data.tags(), data.test(), tagger.tag(words(data.test())), data.entities());
+            }
+            Map<String, Double> metrics = finalMetrics(test, outcome, params.count());
+            run.writeMetrics(metrics);
+            ModelArtifact.loadWeights(run.model(), network); // the kept epoch's weights get the final card
+            ModelArtifact.save(run.model(), card(recipe, data, metrics), network);
+            TaggingReport.write(run, recipe, data, outcome.state().history(), test, metrics);
+            run.writeInfo(run.info().with("completed", metrics, ""));
+            console.println("run: " + run.path());
+            console.println(MetricText.line(metrics));
+            console.println("report: " + run.report());
+            return run;
+        } catch (IOException | UncheckedIOException | DlforgeException e) {
+            markFailed(run, e);
+            if (e instanceof DlforgeException de) {
+                throw de;
+            }
+            throw new DlforgeException("run " + run.path() + " failed: " + e.getMessage(),
+                    "fix the cause, then continue with `dlforge train pos --resume " + run.path() + "`", e);
+        } catch (RuntimeException e) {
+            markFailed(run, e);
+            throw e;
+        }
+    }
+
+    @Override
+    public Map<String, Double> evaluate(RunDir run, TrainOptions options) {
+        PosRecipe recipe = recipeOf(run);
+        try (Tagger tagger = Tagger.load(run.model())) {
+            TaggingData data = TaggingDatasets.load(recipe, options.data());
+            TaggingEvaluation test = TaggingEvaluation.of(tagger.tags(), data.test(), tagger.tag(words(data.test())), data.entities());
+            return test.metrics("test_");
+        }
+    }
+
+    @Override
+    public List<Prediction> predict(RunDir run, List<Path> inputs, int topK) {
+        List<Prediction> out = new ArrayList<>();
+        try (Tagger tagger = Tagger.load(run.model())) {
+            for (Path input : inputs) {
+                try {
+                    String text = TextDecoding.decode(Files.readAllBytes(input));
+                    for (String line : text.split("\\R")) {
+                        out.addAll(tagLines(tagger, input + ": ", List.of(line)));
+                    }
+                } catch (IOException e) {
+                    out.add(Prediction.failed(input.toString(), new DlforgeException("cannot read " + input + ": " + e.getMessage(),
+                            "pass a readable text file with one sentence per line")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One prediction per text: a {@link Score} per token, labelled {@code word/TAG}, with the tag's CRF marginal probability. */
+    @Override
+    public List<Prediction> predictTexts(RunDir run, List<String> texts, int topK) {
+        try (Tagger tagger = Tagger.load(run.model())) {
+            return tagLines(tagger, "", texts);
+        }
+    }
+
+    private static List<Prediction> tagLines(Tagger tagger, String prefix, List<String> texts) {
+        List<Prediction> out = new ArrayList<>();
+        for (String text : texts) {
+            List<List<String>> chunks = chunks(tokens(text));
+            if (chunks.isEmpty()) {
+                continue;
+            }
+            List<Score> scores = new ArrayList<>();
+            for (Tagger.Tagged t : tagger.tag(chunks)) {
+                for (int w = 0; w < t.words().size(); w++) {
+                    scores.add(new Score(t.words().get(w) + "/" + t.tags().get(w), t.probabilities()[w]));
+                }
+            }
+            out.add(new Prediction(prefix + (text.length() > 60 ? text.substring(0, 57) + "..." : text), scores, null));
+        }
+        return out;
+    }
+
+    /** Words of a text, cut at {@value #MAX_TEXT_CHARS} characters. */
+    static List<String> tokens(String text) {
+        return WordTokenizer.caseSensitive().tokens(text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text);
+    }
+
+    /** Runs of at most {@value #MAX_SENTENCE_TOKENS} words: a text with no sentence breaks is tagged piece by piece. */
+    static List<List<String>> chunks(List<String> words) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < words.size(); from += MAX_SENTENCE_TOKENS) {
+            chunks.add(words.subList(from, Math.min(words.size(), from + MAX_SENTENCE_TOKENS)));
+        }
+        return chunks;
+    }
+
+    @Override
+    public TagPredictor predictor(Path modelDir) {
+        return new TagPredictor(Tagger.load(modelDir));
+    }
+
+    @Override
+    public Demo demo() {
+        return new Demo("tags", "Type a sentence; each word gets its part of speech.", Map.of());
+    }
+
+    private static List<List<String>> words(List<TaggedSentence> sentences) {
+        return sentences.stream().map(TaggedSentence::words).toList();
+    }
+
+    private static Map<String, Integer> tagIds(List<String> tags) {
+        Map<String, Integer> ids = new HashMap<>();
+        for (int i = 0; i < tags.size(); i++) {
+            ids.put(tags.get(i), i);
+        }
+        return ids;
+    }
+
+    private static PosRecipe recipeOf(RunDir run) {
+        try {
+            return Json.MAPPER.treeToValue(run.info().recipe(), PosRecipe.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new DlforgeException("run " + run.id() + " has a recipe this dlforge cannot read: " + e.getMessage(), "train a new run");
+        }
+    }
+
+    private static ModelCard card(PosRecipe recipe, TaggingData data, Map<String, Double> metrics) {
+        return new ModelCard(ID, "bilstm-crf", Json.MAPPER.valueToTree(recipe), List.of(-1L), data.tags(), metrics, recipe.dataset(),
+                Instant.now().toString(), ModelArtifact.FORMAT);
+    }
+
+    private static Map<String, Double> finalMetrics(TaggingEvaluation test, Trainer.Outcome outcome, long parameters) {
+        Map<String, Double> m = new LinkedHashMap<>(test.metrics("test_"));
+        TrainerState s = outcome.state();
+        if (!s.history().isEmpty()) {
+            EpochRecord best = s.history().get(Math.max(0, s.bestEpoch() - 1));
+            best.metrics().forEach((k, v) -> {
+                if (k.startsWith("val_")) {
+                    m.put(k, v);
+                }
+            });
+            m.put("model_epoch", (double) s.bestEpoch());
+        }
+        m.put("epochs", (double) s.history().size());
+        m.put("train_seconds", s.elapsedSeconds());
+        m.put("parameters", (double) parameters);
+        return m;
+    }
+
+    private static void markFailed(RunDir run, Exception e) {
+        try {
+            run.writeInfo(run.info().with("failed", Map.of(), String.valueOf(e.getMessage())));
+        } catch (RuntimeException ignored) {
+            // the original error matters more than the status file
+        }
+    }
+}

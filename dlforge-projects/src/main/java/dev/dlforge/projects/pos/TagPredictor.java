@@ -1,0 +1,93 @@
+package dev.dlforge.projects.pos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dlforge.core.model.ModelCard;
+import dev.dlforge.data.text.TextDecoding;
+import dev.dlforge.projects.serving.InvalidInputException;
+import dev.dlforge.projects.serving.Payload;
+import dev.dlforge.projects.serving.Predictor;
+import dev.dlforge.core.io.Json;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Serves a tagger: takes {@code text/plain} or JSON {@code {"text": "..."}} and answers
+ * {@code {"tokens": [{"token", "tag", "probability"}]}}, the probability being the CRF marginal of the tag.
+ */
+public final class TagPredictor implements Predictor<List<List<String>>, TagPredictor.Answer> {
+
+    /** One word's tag. */
+    public record TaggedToken(String token, String tag, double probability) {}
+
+    /** The answer to one request. */
+    public record Answer(List<TaggedToken> tokens) {}
+
+    private final Tagger tagger;
+
+    TagPredictor(Tagger tagger) {
+        this.tagger = tagger;
+    }
+
+    @Override
+    public ModelCard card() {
+        return tagger.card();
+    }
+
+    @Override
+    public List<List<String>> decode(Payload payload) {
+        String text = switch (payload.contentType()) {
+            case "text/plain" -> TextDecoding.decode(payload.body());
+            case "application/json" -> jsonText(payload.body());
+            default -> throw InvalidInputException.unsupportedType("pos takes text, not " + payload.contentType(),
+                    "send text/plain, or application/json {\"text\": \"...\"}");
+        };
+        List<List<String>> chunks = PosProject.chunks(PosProject.tokens(text));
+        if (chunks.isEmpty()) {
+            throw InvalidInputException.badRequest("the text holds no words", "send a sentence");
+        }
+        return chunks;
+    }
+
+    private static String jsonText(byte[] body) {
+        try {
+            JsonNode node = Json.MAPPER.readTree(body);
+            if (node != null && node.path("text").isTextual()) {
+                return node.get("text").asText();
+            }
+        } catch (IOException e) {
+            // answered below
+        }
+        throw InvalidInputException.badRequest("the JSON body has no \"text\" string", "send {\"text\": \"a sentence\"}");
+    }
+
+    @Override
+    public List<Answer> predict(List<List<List<String>>> batch) {
+        List<List<String>> all = new ArrayList<>();
+        batch.forEach(all::addAll);
+        List<Tagger.Tagged> tagged = tagger.tag(all);
+        List<Answer> answers = new ArrayList<>();
+        int next = 0;
+        for (List<List<String>> request : batch) {
+            List<TaggedToken> tokens = new ArrayList<>();
+            for (int c = 0; c < request.size(); c++) {
+                Tagger.Tagged t = tagged.get(next++);
+                for (int w = 0; w < t.words().size(); w++) {
+                    tokens.add(new TaggedToken(t.words().get(w), t.tags().get(w), t.probabilities()[w]));
+                }
+            }
+            answers.add(new Answer(tokens));
+        }
+        return answers;
+    }
+
+    @Override
+    public List<String> accepts() {
+        return List.of("text/plain", "application/json");
+    }
+
+    @Override
+    public void close() {
+        tagger.close();
+    }
+}
