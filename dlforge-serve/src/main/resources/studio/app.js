@@ -152,7 +152,7 @@ function runsPanel(root, detail, p) {
     return;
   }
   const metricNames = [...new Set(p.runs.flatMap(r => Object.keys(r.metrics)))]
-    .filter(k => ['test_accuracy', 'val_accuracy', 'val_loss', 'epochs', 'train_seconds', 'parameters'].includes(k));
+    .filter(k => ['test_accuracy', 'test_f1', 'test_macro_f1', 'test_auc', 'handwritten_accuracy', 'val_accuracy', 'val_loss', 'epochs', 'train_seconds', 'parameters'].includes(k));
   const compareBox = el('div', { id: 'compare' });
   const rows = p.runs.slice().reverse().map(r => el('tr', { 'data-run': r.id },
     el('td', {}, el('input', { type: 'checkbox', value: r.id, class: 'compare-pick' })),

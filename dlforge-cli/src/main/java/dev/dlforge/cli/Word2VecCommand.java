@@ -51,7 +51,8 @@ final class Word2VecCommand implements Runnable {
         @ParentCommand
         Word2VecCommand parent;
 
-        @Option(names = "--corpus", split = ",", defaultValue = "moby-dick", description = "text corpora, comma-separated (default: ${DEFAULT-VALUE}): moby-dick, nlp-corpus")
+        @Option(names = "--corpus", split = ",", defaultValue = "brown-text,moby-dick,nlp-corpus",
+                description = "text corpora, comma-separated (default: ${DEFAULT-VALUE}; `dlforge data list` shows them)")
         List<String> corpora;
 
         @Option(names = "--dim", description = "vector size (default 100)")

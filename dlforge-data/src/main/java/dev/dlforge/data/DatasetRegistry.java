@@ -31,7 +31,8 @@ public final class DatasetRegistry {
 
     public static DatasetRegistry builtIn() {
         return new DatasetRegistry(List.of(new OpencvDigits(), new Mnist(), new FashionMnist(), new Cifar10(),
-                new SpamAssassin(), new MobyDick(), new NlpCorpus(), new BrownCorpus(), new BrownText(), BrownGenres.genres(), BrownGenres.newsVsRest(), new Conll2003()));
+                new SpamAssassin(), new MobyDick(), new NlpCorpus(), new BrownCorpus(), new BrownText(), BrownGenres.genres(),
+                BrownGenres.newsVsRest(), new Conll2003()));
     }
 
     public List<Dataset<?>> all() {

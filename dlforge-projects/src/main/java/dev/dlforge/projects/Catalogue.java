@@ -23,8 +23,11 @@ public final class Catalogue {
         List<Project> all = new ArrayList<>();
         all.add(new DigitsProject());
         all.add(new FashionProject());
+        // A built project takes its roadmap entry's place, so the listing keeps roadmap order.
+        Map<String, Project> built = Map.of(SpamProject.ID, new SpamProject(), PosProject.ID, new PosProject(),
+                TopicsProject.ID, new TopicsProject());
         for (ProjectInfo info : PLANNED) {
-            all.add(BUILT_LATER.getOrDefault(info.id(), new PlannedProject(info)));
+            all.add(built.getOrDefault(info.id(), new PlannedProject(info)));
         }
         return new Catalogue(all);
     }
@@ -64,9 +67,6 @@ public final class Catalogue {
     }
 
     /** Built projects that keep their roadmap place among the planned ones. */
-    private static final Map<String, Project> BUILT_LATER = Map.of(SpamProject.ID, new SpamProject(), PosProject.ID, new PosProject(),
-            TopicsProject.ID, new TopicsProject());
-
     private static final List<ProjectInfo> PLANNED = List.of(
             vision("cifar", "B", "CIFAR-10 classifier + transfer learning", "residual nets, fine-tuning a pretrained backbone",
                     "CIFAR-10 binary loader (online); offline: synthetic colour scenes", "fine-tuning beats training from scratch on a small split"),

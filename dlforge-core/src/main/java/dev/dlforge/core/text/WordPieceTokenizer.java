@@ -31,7 +31,7 @@ import java.util.Set;
  * tokens). The file's own {@code truncation} and {@code padding} settings are not applied: the
  * caller chooses the length (see {@link #truncationInFile()}). Thread-safe.
  */
-public final class WordPieceTokenizer {
+public final class WordPieceTokenizer implements Tokenizer {
     private final AddedTokens addedTokens;
     private final BertNormalizer normalizer;
     private final WordPieceModel model;
@@ -119,6 +119,7 @@ public final class WordPieceTokenizer {
     public record TokenIds(int[] ids, boolean truncated) {}
 
     /** Ids with the template's special tokens ({@code [CLS] ... [SEP]}), not truncated. */
+    @Override
     public int[] encode(String text) {
         return encodeTruncated(text, Integer.MAX_VALUE).ids();
     }
@@ -204,6 +205,7 @@ public final class WordPieceTokenizer {
      * goes through Hugging Face's replacements ({@code " ."} to {@code "."}, {@code " ,"} to
      * {@code ","}, ...); as there, this is per piece, so {@code "don ' t"} stays apart.
      */
+    @Override
     public String decode(int[] ids) {
         StringBuilder out = new StringBuilder();
         for (int id : ids) {
@@ -228,6 +230,7 @@ public final class WordPieceTokenizer {
     }
 
     /** The token of an id; an id outside the vocabulary fails. */
+    @Override
     public String token(int id) {
         if (id < 0 || id >= tokens.length || tokens[id] == null) {
             throw new IllegalArgumentException("id " + id + " is not in the vocabulary of " + vocabSize());
@@ -236,6 +239,7 @@ public final class WordPieceTokenizer {
     }
 
     /** Ids run from 0 to {@code vocabSize() - 1}. */
+    @Override
     public int vocabSize() {
         return tokens.length;
     }

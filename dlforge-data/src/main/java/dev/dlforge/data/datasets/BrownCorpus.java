@@ -5,7 +5,7 @@ import dev.dlforge.data.DatasetSpec;
 import dev.dlforge.data.read.BrownReader;
 import dev.dlforge.data.source.NpmPackageSource;
 import dev.dlforge.data.text.BrownDocument;
-import dev.dlforge.data.text.ReadWarnings;
+import dev.dlforge.data.text.TextRepairs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +39,7 @@ public final class BrownCorpus implements Dataset<List<BrownDocument>> {
 
     @Override
     public List<BrownDocument> read(Path dir) throws IOException {
-        ReadWarnings warnings = new ReadWarnings();
+        TextRepairs warnings = new TextRepairs();
         List<BrownDocument> docs = BrownReader.readAll(dir, warnings);
         if (warnings.total() > 0) {
             System.err.println("dataset " + ID + ": " + warnings.summary());

@@ -5,7 +5,6 @@ import dev.dlforge.data.read.BrownReader;
 import dev.dlforge.data.text.BrownDocument;
 import dev.dlforge.data.text.LabeledTexts;
 import dev.dlforge.data.text.Passages;
-import dev.dlforge.data.text.ReadWarnings;
 import dev.dlforge.data.text.TaggedSentence;
 import dev.dlforge.data.text.TextClassificationDataset;
 import dev.dlforge.data.text.TextRepairs;
@@ -65,16 +64,12 @@ public final class BrownGenres implements TextClassificationDataset {
      * Reads the documents and cuts them into passages. With a {@code limit}, each genre gets a share
      * of it in proportion to its passages (at least {@value #MIN_DOCUMENTS_PER_GENRE}), taken one
      * passage per document in turn from its documents shuffled with {@code seed}, so a small sample
-     * still spans many documents. A document of a genre not among the 15 is skipped and counted.
+     * still spans many documents. A document of a genre not among the 15 is skipped and counted in
+     * {@code repairs}, as are the reader's repairs (malformed tokens, over-long sentences).
      */
     @Override
     public LabeledTexts read(Path dir, int limit, long seed, TextRepairs repairs) throws IOException {
-        ReadWarnings warnings = new ReadWarnings();
-        List<BrownDocument> docs = BrownReader.readAll(dir, warnings);
-        if (warnings.total() > 0) {
-            System.err.println("dataset " + spec().id() + ": " + warnings.summary());
-        }
-        return of(docs, limit, seed, repairs);
+        return of(BrownReader.readAll(dir, repairs), limit, seed, repairs); // the pipeline prints what was repaired
     }
 
     /** The passages of {@code docs} as labelled texts; see {@link #read}. */

@@ -4,7 +4,7 @@ import dev.dlforge.core.DlforgeException;
 import dev.dlforge.data.Dataset;
 import dev.dlforge.data.DatasetSpec;
 import dev.dlforge.data.text.ConllReader;
-import dev.dlforge.data.text.ReadWarnings;
+import dev.dlforge.data.text.TextRepairs;
 import dev.dlforge.data.text.TaggedSentence;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ public final class Conll2003 implements Dataset<Conll2003.Splits> {
 
     /** The three splits, with entity tags in IOB2, and what the reader skipped. */
     public record Splits(List<TaggedSentence> train, List<TaggedSentence> validation, List<TaggedSentence> test,
-            ReadWarnings warnings) {}
+            TextRepairs warnings) {}
 
     @Override
     public DatasetSpec spec() {
@@ -44,7 +44,7 @@ public final class Conll2003 implements Dataset<Conll2003.Splits> {
     public Splits read(Path dir) throws IOException {
         for (List<String> names : LAYOUTS) {
             if (names.stream().allMatch(n -> Files.isRegularFile(dir.resolve(n)))) {
-                ReadWarnings warnings = new ReadWarnings();
+                TextRepairs warnings = new TextRepairs();
                 return new Splits(read(dir.resolve(names.get(0)), warnings), read(dir.resolve(names.get(1)), warnings),
                         read(dir.resolve(names.get(2)), warnings), warnings);
             }
@@ -52,7 +52,7 @@ public final class Conll2003 implements Dataset<Conll2003.Splits> {
         throw new DlforgeException("folder " + dir + " holds no CoNLL-2003 files", hint());
     }
 
-    private static List<TaggedSentence> read(Path file, ReadWarnings warnings) throws IOException {
+    private static List<TaggedSentence> read(Path file, TextRepairs warnings) throws IOException {
         List<TaggedSentence> sentences = ConllReader.read(file, ConllReader.Column.NER, warnings);
         if (sentences.isEmpty()) {
             throw new DlforgeException(file + " holds no sentences", "check that it is a CoNLL-2003 file (word POS chunk NER per line)");

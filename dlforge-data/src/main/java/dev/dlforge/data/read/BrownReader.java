@@ -1,9 +1,9 @@
 package dev.dlforge.data.read;
 
 import dev.dlforge.data.text.BrownDocument;
-import dev.dlforge.data.text.ReadWarnings;
 import dev.dlforge.data.text.TaggedSentence;
-import dev.dlforge.data.text.TextDecoding;
+import dev.dlforge.data.text.TextDecoder;
+import dev.dlforge.data.text.TextRepairs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ public final class BrownReader {
     /** File id to genre, in file order, from {@code cats.txt}. */
     public static Map<String, String> categories(Path catsTxt) throws IOException {
         Map<String, String> genres = new LinkedHashMap<>();
-        for (String line : TextDecoding.decode(Files.readAllBytes(catsTxt)).split("\n")) {
+        for (String line : TextDecoder.decode(Files.readAllBytes(catsTxt), new TextRepairs()).split("\n")) {
             String[] parts = line.strip().split("\\s+");
             if (parts.length >= 2 && !parts[0].isEmpty()) {
                 genres.put(parts[0], parts[1]);
@@ -40,7 +40,7 @@ public final class BrownReader {
     }
 
     /** Reads every document listed in {@code dir/cats.txt}. */
-    public static List<BrownDocument> readAll(Path dir, ReadWarnings warnings) throws IOException {
+    public static List<BrownDocument> readAll(Path dir, TextRepairs warnings) throws IOException {
         Map<String, String> genres = categories(dir.resolve(CATEGORIES));
         if (genres.isEmpty()) {
             throw new IOException(dir.resolve(CATEGORIES) + " lists no documents");
@@ -52,13 +52,13 @@ public final class BrownReader {
                 warnings.add("document listed in cats.txt but missing");
                 continue;
             }
-            docs.add(document(e.getKey(), e.getValue(), TextDecoding.decode(Files.readAllBytes(file)), warnings));
+            docs.add(document(e.getKey(), e.getValue(), TextDecoder.decode(Files.readAllBytes(file), warnings), warnings));
         }
         return docs;
     }
 
     /** Parses one document's text: each non-blank line is a sentence. */
-    public static BrownDocument document(String id, String genre, String text, ReadWarnings warnings) {
+    public static BrownDocument document(String id, String genre, String text, TextRepairs warnings) {
         List<TaggedSentence> sentences = new ArrayList<>();
         for (String line : text.split("\n")) {
             TaggedSentence s = sentence(line, warnings);
@@ -70,7 +70,7 @@ public final class BrownReader {
     }
 
     /** One line of {@code word/tag} tokens; null when it holds none. */
-    static TaggedSentence sentence(String line, ReadWarnings warnings) {
+    static TaggedSentence sentence(String line, TextRepairs warnings) {
         List<String> words = new ArrayList<>();
         List<String> tags = new ArrayList<>();
         for (String token : line.strip().split("\\s+")) {

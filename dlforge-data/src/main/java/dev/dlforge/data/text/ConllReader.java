@@ -28,11 +28,11 @@ public final class ConllReader {
 
     private ConllReader() {}
 
-    public static List<TaggedSentence> read(Path file, Column column, ReadWarnings warnings) throws IOException {
-        return parse(TextDecoding.decode(Files.readAllBytes(file)), column, warnings);
+    public static List<TaggedSentence> read(Path file, Column column, TextRepairs warnings) throws IOException {
+        return parse(TextDecoder.decode(Files.readAllBytes(file), warnings), column, warnings);
     }
 
-    public static List<TaggedSentence> parse(String text, Column column, ReadWarnings warnings) {
+    public static List<TaggedSentence> parse(String text, Column column, TextRepairs warnings) {
         List<TaggedSentence> sentences = new ArrayList<>();
         List<String> words = new ArrayList<>();
         List<String> tags = new ArrayList<>();

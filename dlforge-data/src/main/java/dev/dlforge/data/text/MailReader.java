@@ -61,8 +61,9 @@ public final class MailReader {
             bytes = java.util.Arrays.copyOf(raw, (int) maxBytes());
             repairs.add(TextRepairs.TRUNCATED);
         }
+        int start = afterMboxSeparator(bytes);
         try {
-            Message message = builder().parseMessage(new ByteArrayInputStream(bytes));
+            Message message = builder().parseMessage(new ByteArrayInputStream(bytes, start, bytes.length - start));
             try {
                 return fromMessage(message, repairs);
             } finally {
@@ -73,6 +74,23 @@ public final class MailReader {
             repairs.add(MALFORMED);
             return new MailMessage("", "", Map.of(), cleaner.clean(TextDecoder.decode(bytes, repairs), repairs), 0);
         }
+    }
+
+    /**
+     * Where the headers start: after an mbox separator line ({@code From sender date}, no colon),
+     * which mail saved from a mailbox (the SpamAssassin corpus among them) begins with. Left in
+     * place, it would end the header block at once and turn every header into body text.
+     */
+    static int afterMboxSeparator(byte[] bytes) {
+        if (bytes.length < 5 || bytes[0] != 'F' || bytes[1] != 'r' || bytes[2] != 'o' || bytes[3] != 'm' || bytes[4] != ' ') {
+            return 0;
+        }
+        for (int i = 5; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                return i + 1;
+            }
+        }
+        return bytes.length;
     }
 
     private MailMessage fromMessage(Message message, TextRepairs repairs) {

@@ -24,7 +24,19 @@ public final class TextRepairs {
     private final Map<String, AtomicLong> counts = new LinkedHashMap<>();
 
     public synchronized void add(String kind) {
-        counts.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+        add(kind, 1);
+    }
+
+    /** Counts {@code n} more of {@code kind}; nothing when {@code n} is 0. */
+    public synchronized void add(String kind, long n) {
+        if (n > 0) {
+            counts.computeIfAbsent(kind, k -> new AtomicLong()).addAndGet(n);
+        }
+    }
+
+    /** Every repair and skip together. */
+    public synchronized long total() {
+        return counts.values().stream().mapToLong(AtomicLong::get).sum();
     }
 
     public synchronized long count(String kind) {
@@ -41,6 +53,11 @@ public final class TextRepairs {
         Map<String, Long> copy = new LinkedHashMap<>();
         counts.forEach((k, v) -> copy.put(k, v.get()));
         return copy;
+    }
+
+    /** One warning line per kind, e.g. {@code warning: moby-dick: 2 with over-long lines cut}. */
+    public synchronized void printTo(java.io.PrintStream err, String source) {
+        counts.forEach((kind, n) -> err.println("warning: " + source + ": " + String.format(Locale.ROOT, "%,d %s", n.get(), kind)));
     }
 
     /** E.g. {@code "3 truncated, 1 skipped"}; empty when nothing needed repair. */

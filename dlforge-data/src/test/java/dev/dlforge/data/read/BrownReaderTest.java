@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dlforge.data.datasets.BrownCorpus;
 import dev.dlforge.data.datasets.BrownText;
 import dev.dlforge.data.text.BrownDocument;
-import dev.dlforge.data.text.ReadWarnings;
+import dev.dlforge.data.text.TextRepairs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +18,7 @@ class BrownReaderTest {
 
     @Test
     void readsTabIndentedSentencesOfWordSlashTag() {
-        ReadWarnings w = new ReadWarnings();
+        TextRepairs w = new TextRepairs();
         BrownDocument d = BrownReader.document("ca01", "news",
                 "\n\n\tThe/at Fulton/np-tl jury/nn said/vbd ./.\n\n\n\tIt/pps 1/2/cd done/vbn ./.\n", w);
         assertThat(d.sentences()).hasSize(2);
@@ -31,7 +31,7 @@ class BrownReaderTest {
 
     @Test
     void malformedTokensAreSkippedAndCounted() {
-        ReadWarnings w = new ReadWarnings();
+        TextRepairs w = new TextRepairs();
         BrownDocument d = BrownReader.document("x", "news", "\tgood/jj bare /nn trailing/ \u0000junk\n\t\n", w);
         assertThat(d.sentences()).hasSize(1);
         assertThat(d.sentences().get(0).words()).containsExactly("good");
@@ -40,7 +40,7 @@ class BrownReaderTest {
 
     @Test
     void hugeLinesAreCutNotFatal() {
-        ReadWarnings w = new ReadWarnings();
+        TextRepairs w = new TextRepairs();
         String line = "\t" + "word/nn ".repeat(1_000_000);
         BrownDocument d = BrownReader.document("x", "news", line, w);
         assertThat(d.sentences().get(0).size()).isEqualTo(BrownReader.MAX_SENTENCE_TOKENS);

@@ -31,7 +31,7 @@ class ConllReaderTest {
 
     @Test
     void readsSentencesSkippingDocstartAndConvertsIob1ToIob2() {
-        ReadWarnings w = new ReadWarnings();
+        TextRepairs w = new TextRepairs();
         List<TaggedSentence> s = ConllReader.parse(IOB1, ConllReader.Column.NER, w);
         assertThat(s).hasSize(2);
         assertThat(s.get(0).words()).containsExactly("EU", "rejects", "German", "call", ".");
@@ -43,16 +43,16 @@ class ConllReaderTest {
 
     @Test
     void otherColumnsCanBeTheTag() {
-        List<TaggedSentence> s = ConllReader.parse(IOB1, ConllReader.Column.POS, new ReadWarnings());
+        List<TaggedSentence> s = ConllReader.parse(IOB1, ConllReader.Column.POS, new TextRepairs());
         assertThat(s.get(0).tags()).containsExactly("NNP", "VBZ", "JJ", "NN", ".");
-        assertThat(ConllReader.parse(IOB1, ConllReader.Column.CHUNK, new ReadWarnings()).get(0).tags())
+        assertThat(ConllReader.parse(IOB1, ConllReader.Column.CHUNK, new TextRepairs()).get(0).tags())
                 .containsExactly("B-NP", "B-VP", "B-NP", "I-NP", "O");
     }
 
     @Test
     void badLinesAreSkippedAndCounted() {
         String text = "Rome NNP B-NP B-LOC\nlonely\n" + "x".repeat(20_000) + " NN O O\nbad\u0000 NN O O\nis VBZ B-VP WEIRD\r\n\r\n";
-        ReadWarnings w = new ReadWarnings();
+        TextRepairs w = new TextRepairs();
         List<TaggedSentence> s = ConllReader.parse(text, ConllReader.Column.NER, w);
         assertThat(s).hasSize(1);
         assertThat(s.get(0).words()).containsExactly("Rome", "is");

@@ -45,6 +45,22 @@ class MailReaderTest {
     }
 
     @Test
+    void anMboxSeparatorLineBeforeTheHeadersIsSkipped() {
+        MailMessage m = reader.read(mail("""
+                From fork-admin@xent.com  Tue Jul 30 08:30:04 2002
+                Return-Path: <fork-admin@xent.com>
+                From: Carol <carol@xent.com>
+                Subject: Lunch
+
+                See you at noon.
+                """), new TextRepairs());
+        assertThat(m.subject()).isEqualTo("Lunch");
+        assertThat(m.fromDomain()).isEqualTo("xent.com");
+        assertThat(m.body().strip()).isEqualTo("See you at noon.");
+        assertThat(m.body()).doesNotContain("Return-Path");
+    }
+
+    @Test
     void base64AndQuotedPrintablePartsAreDecodedInTheirCharsets() {
         String b64 = Base64.getMimeEncoder().encodeToString("Ünïcödé in base64".getBytes(StandardCharsets.UTF_8));
         MailMessage m = reader.read(mail("""

@@ -25,7 +25,8 @@ import dev.dlforge.core.train.StopSignal;
 import dev.dlforge.core.train.Trainer;
 import dev.dlforge.core.train.TrainerState;
 import dev.dlforge.data.text.TaggedSentence;
-import dev.dlforge.data.text.TextDecoding;
+import dev.dlforge.data.text.TextDecoder;
+import dev.dlforge.data.text.TextRepairs;
 import dev.dlforge.models.text.BiLstmTagger;
 import dev.dlforge.projects.ProjectInfo;
 import dev.dlforge.projects.TrainOptions;
@@ -200,7 +201,7 @@ public final class PosProject implements TrainableProject {
         try (Tagger tagger = Tagger.load(run.model())) {
             for (Path input : inputs) {
                 try {
-                    String text = TextDecoding.decode(Files.readAllBytes(input));
+                    String text = TextDecoder.decode(Files.readAllBytes(input), new TextRepairs());
                     for (String line : text.split("\\R")) {
                         out.addAll(tagLines(tagger, input + ": ", List.of(line)));
                     }

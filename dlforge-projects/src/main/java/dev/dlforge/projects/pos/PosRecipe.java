@@ -31,7 +31,7 @@ public record PosRecipe(String dataset, int epochs, int batchSize, double learni
         int validationDocuments, long seed, int limit) {
 
     public static PosRecipe defaults() {
-        return new PosRecipe("brown", 2, 32, 2e-3, "cosine", 64, 32, 8, 96, 0.3f, 2, 5.0, 50, 25, 20_24L, 0);
+        return new PosRecipe("brown", 5, 32, 2e-3, "cosine", 64, 32, 8, 96, 0.3f, 2, 5.0, 50, 25, 20_24L, 0);
     }
 
     PosRecipe with(TrainOptions o) {

@@ -2,7 +2,8 @@ package dev.dlforge.projects.pos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dlforge.core.model.ModelCard;
-import dev.dlforge.data.text.TextDecoding;
+import dev.dlforge.data.text.TextDecoder;
+import dev.dlforge.data.text.TextRepairs;
 import dev.dlforge.projects.serving.InvalidInputException;
 import dev.dlforge.projects.serving.Payload;
 import dev.dlforge.projects.serving.Predictor;
@@ -37,7 +38,7 @@ public final class TagPredictor implements Predictor<List<List<String>>, TagPred
     @Override
     public List<List<String>> decode(Payload payload) {
         String text = switch (payload.contentType()) {
-            case "text/plain" -> TextDecoding.decode(payload.body());
+            case "text/plain" -> TextDecoder.decode(payload.body(), new TextRepairs());
             case "application/json" -> jsonText(payload.body());
             default -> throw InvalidInputException.unsupportedType("pos takes text, not " + payload.contentType(),
                     "send text/plain, or application/json {\"text\": \"...\"}");

