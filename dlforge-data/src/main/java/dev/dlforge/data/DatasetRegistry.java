@@ -1,12 +1,14 @@
 package dev.dlforge.data;
 
 import dev.dlforge.core.DlforgeException;
+import dev.dlforge.data.datasets.Afinn165;
 import dev.dlforge.data.datasets.Cifar10;
 import dev.dlforge.data.datasets.FashionMnist;
 import dev.dlforge.data.datasets.ImageClassificationDataset;
 import dev.dlforge.data.text.TextCorpusDataset;
 import dev.dlforge.data.datasets.Mnist;
 import dev.dlforge.data.datasets.OpencvDigits;
+import dev.dlforge.data.datasets.VaderLexiconDataset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,8 @@ public final class DatasetRegistry {
     }
 
     public static DatasetRegistry builtIn() {
-        return new DatasetRegistry(List.of(new OpencvDigits(), new Mnist(), new FashionMnist(), new Cifar10()));
+        return new DatasetRegistry(List.of(new OpencvDigits(), new Mnist(), new FashionMnist(), new Cifar10(),
+                new VaderLexiconDataset(), new Afinn165()));
     }
 
     public List<Dataset<?>> all() {
