@@ -5,9 +5,11 @@ import dev.dlforge.data.datasets.Afinn165;
 import dev.dlforge.data.datasets.Cifar10;
 import dev.dlforge.data.datasets.FashionMnist;
 import dev.dlforge.data.datasets.ImageClassificationDataset;
+import dev.dlforge.data.datasets.ImdbDataset;
 import dev.dlforge.data.text.TextCorpusDataset;
 import dev.dlforge.data.datasets.Mnist;
 import dev.dlforge.data.datasets.OpencvDigits;
+import dev.dlforge.data.datasets.SstDataset;
 import dev.dlforge.data.datasets.VaderLexiconDataset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +27,7 @@ public final class DatasetRegistry {
 
     public static DatasetRegistry builtIn() {
         return new DatasetRegistry(List.of(new OpencvDigits(), new Mnist(), new FashionMnist(), new Cifar10(),
-                new VaderLexiconDataset(), new Afinn165()));
+                new VaderLexiconDataset(), new Afinn165(), new ImdbDataset(), new SstDataset()));
     }
 
     public List<Dataset<?>> all() {

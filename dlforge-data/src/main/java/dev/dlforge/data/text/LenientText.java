@@ -1,10 +1,15 @@
 package dev.dlforge.data.text;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Decodes text bytes of unknown encoding: strict UTF-8 first, else windows-1252 (which maps every
@@ -28,6 +33,28 @@ public final class LenientText {
             warnings.add(NOT_UTF8);
             return new String(bytes, WINDOWS_1252);
         }
+    }
+
+    /**
+     * A file's text, at most {@code maxChars} characters, reading no more than needed for them (a 10 MB
+     * file costs what a small one does). A cut is counted as {@link #TRUNCATED}.
+     */
+    public static String read(Path file, int maxChars, ReadWarnings warnings) throws IOException {
+        int cap = maxChars * 4; // UTF-8 needs at most 4 bytes a character
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(cap + 1);
+        }
+        if (bytes.length <= cap) {
+            return truncate(decode(bytes, warnings), maxChars, warnings);
+        }
+        int end = cap;
+        while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
+            end--; // back to the start of the character the cap split, so UTF-8 stays valid
+        }
+        String text = decode(Arrays.copyOf(bytes, end), warnings);
+        warnings.add(TRUNCATED);
+        return text.length() <= maxChars ? text : text.substring(0, Character.isHighSurrogate(text.charAt(maxChars - 1)) ? maxChars - 1 : maxChars);
     }
 
     /** {@code text} cut to at most {@code maxChars} characters (never inside a surrogate pair). */
