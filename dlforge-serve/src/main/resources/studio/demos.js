@@ -122,7 +122,54 @@ async function image(root, model, demo, project) {
   }
 }
 
-const WIDGETS = { draw, image };
+/**
+ * A text box, a button and (when the run's data is at hand) a few held-out texts to try. `show`
+ * renders the model's answer; the text is sent as JSON {"text": ...}.
+ */
+async function textInput(root, model, demo, project, show) {
+  const { placeholder = 'Type or paste some text.', rows = 6 } = demo.options;
+  const box = el('textarea', { id: 'text-input', rows, placeholder, maxlength: 100000 });
+  const go = el('button', { type: 'button', id: 'text-submit' }, 'Predict');
+  const output = el('div', { class: 'prediction', id: 'prediction' }, el('p', { class: 'muted' }, 'Nothing asked yet.'));
+  const samples = el('div', { class: 'text-samples', id: 'samples' });
+  root.append(el('div', { class: 'demo-row' }, el('div', { class: 'text-column' }, box, el('div', {}, go)), output), samples);
+
+  const run = async () => {
+    if (!box.value.trim()) return;
+    const body = new Blob([JSON.stringify({ text: box.value })], { type: 'application/json' });
+    try {
+      show(output, await predict(model, body));
+    } catch (e) {
+      showError(output, e);
+    }
+  };
+  go.addEventListener('click', run);
+  box.addEventListener('keydown', e => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) run(); });
+  for (const [i, s] of (await getJson(`/studio/api/projects/${project}/samples`)).entries()) {
+    const text = await (await fetch(await imageUrl(s.url))).text();
+    const chip = el('button', { type: 'button', class: 'chip', 'data-label': s.label, title: `a held-out example labelled ${s.label}` },
+      `${i + 1}. ${s.label}`);
+    chip.addEventListener('click', () => { box.value = text; run(); });
+    samples.append(chip);
+  }
+}
+
+/** Classifies a text (spam, sentiment, topics): class probabilities as bars. */
+function text(root, model, demo, project) {
+  return textInput(root, model, demo, project, showClassification);
+}
+
+/** Tags every word of a sentence (parts of speech, named entities), each tag in its own colour. */
+function tags(root, model, demo, project) {
+  const colour = tag => `hsl(${[...tag].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 360, 7)}, 70%, 85%)`;
+  return textInput(root, model, demo, project, (target, result) => {
+    target.replaceChildren(el('p', { class: 'tagged', id: 'tagged' }, ...result.tokens.map(t =>
+      el('span', { class: 'tagged-token', title: `${t.tag} (${(t.probability * 100).toFixed(1)}%)`, style: `background:${colour(t.tag)}` },
+        t.token, el('sub', {}, t.tag)))));
+  });
+}
+
+const WIDGETS = { draw, image, text, tags };
 
 /** Mounts the demo of `project` (served as `model`) into `root`. */
 export function mountDemo(root, project, model, demo) {

@@ -1,5 +1,6 @@
 package dev.dlforge.cli;
 
+import dev.dlforge.cli.bench.EmbeddingBenchmark;
 import dev.dlforge.cli.bench.ServeBenchmark;
 import dev.dlforge.cli.bench.SpeedBenchmark;
 import dev.dlforge.core.DlforgeException;
@@ -35,18 +36,19 @@ import picocli.CommandLine.ParentCommand;
         description = {"Benchmarks, run on demand (never in CI): exit status 1 when a target is missed.",
                 "  speed    dlforge vs PyTorch (Debian python3-torch) training the pytorch/examples MNIST Net",
                 "  serve    the HTTP API under load: dynamic batching vs one request per pass, latency, 429s, memory",
+                "  embeddings  MiniLM sentence embeddings: dlforge vs langchain4j's in-process model, sentences/s (target >= 1.0x)",
                 "  PROJECT  train the project's default recipes and check their headline metrics"})
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand
     Dlforge root;
 
-    @Parameters(paramLabel = "TARGET", description = "speed, serve, or a project id")
+    @Parameters(paramLabel = "TARGET", description = "speed, serve, embeddings, or a project id")
     String target;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "300", description = "speed: training steps per run (default: ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--repeats", paramLabel = "N", defaultValue = "3", description = "speed, serve: runs of each side, alternated (default: ${DEFAULT-VALUE})")
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "3", description = "speed, serve, embeddings: runs of each side, alternated (default: ${DEFAULT-VALUE})")
     int repeats;
 
     @Option(names = "--run", paramLabel = "RUN", defaultValue = "fashion",
@@ -59,11 +61,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--requests", paramLabel = "N", defaultValue = "4000", description = "serve: requests per run (default: ${DEFAULT-VALUE})")
     int requests;
 
+    @Option(names = "--sentences", paramLabel = "N", defaultValue = "2000", description = "embeddings: sentences per run (default: ${DEFAULT-VALUE})")
+    int sentences;
+
     @Override
     public Integer call() throws Exception {
         return switch (target) {
             case "speed" -> speed();
             case "serve" -> serve();
+            case "embeddings" -> embeddings();
             default -> accuracy(Catalogue.standard().trainable(target));
         };
     }
@@ -79,6 +85,18 @@ final class BenchCommand implements Callable<Integer> {
         TrainableProject project = Catalogue.standard().trainable(model.info().project());
         var bench = new ServeBenchmark(project, model, root.out);
         return bench.run(new ServeBenchmark.Setup(clients, requests, repeats, 5)) ? 0 : 1;
+    }
+
+    private int embeddings() {
+        if (sentences < 10 || repeats < 1) {
+            throw new DlforgeException("--sentences must be at least 10 and --repeats at least 1", "leave them out for the defaults (2000, 3)");
+        }
+        EmbeddingBenchmark.Result r = new EmbeddingBenchmark(root.out).run(new EmbeddingBenchmark.Setup(sentences, repeats, 42));
+        boolean agree = r.minCosine() >= 1 - 1e-4;
+        boolean fast = r.ratio() >= 1.0;
+        root.out.printf(Locale.ROOT, "target: same embeddings (cosine >= 0.9999) %s, throughput >= 1.0x langchain4j %s%n",
+                agree ? "MET" : "MISSED", fast ? "MET" : "MISSED");
+        return agree && fast ? 0 : 1;
     }
 
     private int speed() throws Exception {

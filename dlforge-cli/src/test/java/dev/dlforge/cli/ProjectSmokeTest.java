@@ -106,10 +106,47 @@ class ProjectSmokeTest {
     }
 
     @Test
+    void spamComparesItsModelsAndReadsAnEmlFileThroughTheCli() throws Exception {
+        Path run = tmp.resolve("spam-run");
+        Cli train = Cli.run("train", "spam", "--limit", "300", "--epochs", "2", "--out", run.toString());
+        assertThat(train.exitCode()).as(train.toString()).isZero();
+        assertThat(train.out()).contains("served model (best validation F1): ").contains("report: ");
+        Map<?, ?> metrics = Json.readFile(run.resolve("metrics.json"), Map.class);
+        for (String model : List.of("naive-bayes", "tfidf-logreg", "embedding-bag")) {
+            assertThat(run.resolve("models").resolve(model).resolve("model.json")).isRegularFile();
+            assertThat(((Number) metrics.get(model + "_test_auc")).doubleValue()).as(model).isBetween(0.0, 1.0);
+        }
+        // 300 mails (about 200 to learn from) already separate spam well; a model stuck on one class scores 0.
+        assertThat(((Number) metrics.get("test_f1")).doubleValue()).isGreaterThan(0.6);
+        String report = Files.readString(run.resolve("report.md"));
+        assertThat(report).contains("Models side by side").contains("Worst mistakes").contains("(served)");
+        for (String plot : List.of("roc.png", "pr.png", "confusion-naive-bayes.png", "loss-embedding-bag.png")) {
+            assertThat(report).contains("plots/" + plot);
+            assertThat(ImageIO.read(run.resolve("plots").resolve(plot).toFile())).as(plot).isNotNull();
+        }
+        assertThat(Files.readAllLines(run.resolve("history.csv"))).hasSize(3);
+
+        Cli eval = Cli.run("eval", run.toString(), "--json");
+        assertThat(eval.exitCode()).as(eval.toString()).isZero();
+        JsonNode evaluated = Json.MAPPER.readTree(eval.out());
+        assertThat(evaluated.get("test_f1").asDouble()).isEqualTo(((Number) metrics.get("test_f1")).doubleValue());
+        assertThat(evaluated.has("naive-bayes_test_f1")).isTrue();
+
+        Path eml = tmp.resolve("offer.eml");
+        Files.write(eml, ("From: \"Prize Desk\" <win@lucky-offers.biz>\r\nSubject: =?utf-8?Q?You_have_WON!?=\r\n"
+                + "Content-Type: text/html; charset=windows-1252\r\n\r\n<p>Claim your FREE prize now! Click here \u0080</p>\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Cli predict = Cli.run("predict", run.toString(), eml.toString(), "--text", "see you at the meeting tomorrow");
+        assertThat(predict.exitCode()).as(predict.toString()).isZero();
+        assertThat(predict.out()).containsPattern("offer\\.eml:  (spam|ham) [01]\\.[0-9]{3}  (spam|ham) [01]\\.[0-9]{3}")
+                .contains("see you at the meeting");
+    }
+
+    @Test
     void dataCommandsDescribeTheRegistry() {
         Cli list = Cli.run("data", "list");
         assertThat(list.exitCode()).isZero();
-        assertThat(list.out()).contains("opencv-digits").contains("fashion-mnist").contains("mnist").contains("cifar-10");
+        assertThat(list.out()).contains("opencv-digits").contains("fashion-mnist").contains("mnist").contains("cifar-10").contains("spam-assassin");
         Cli info = Cli.run("data", "info", "cifar-10");
         assertThat(info.out()).contains("cifar-10-binary.tar.gz").contains("www.cs.toronto.edu");
     }

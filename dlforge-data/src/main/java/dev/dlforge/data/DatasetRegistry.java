@@ -6,8 +6,12 @@ import dev.dlforge.data.datasets.Cifar10;
 import dev.dlforge.data.datasets.FashionMnist;
 import dev.dlforge.data.datasets.ImageClassificationDataset;
 import dev.dlforge.data.datasets.ImdbDataset;
+import dev.dlforge.data.text.SpamAssassin;
+import dev.dlforge.data.text.TextClassificationDataset;
 import dev.dlforge.data.text.TextCorpusDataset;
 import dev.dlforge.data.datasets.Mnist;
+import dev.dlforge.data.datasets.MobyDick;
+import dev.dlforge.data.datasets.NlpCorpus;
 import dev.dlforge.data.datasets.OpencvDigits;
 import dev.dlforge.data.datasets.SstDataset;
 import dev.dlforge.data.datasets.VaderLexiconDataset;
@@ -27,6 +31,7 @@ public final class DatasetRegistry {
 
     public static DatasetRegistry builtIn() {
         return new DatasetRegistry(List.of(new OpencvDigits(), new Mnist(), new FashionMnist(), new Cifar10(),
+                new SpamAssassin(), new MobyDick(), new NlpCorpus(),
                 new VaderLexiconDataset(), new Afinn165(), new ImdbDataset(), new SstDataset()));
     }
 
@@ -50,6 +55,16 @@ public final class DatasetRegistry {
         throw new DlforgeException("dataset '" + id + "' does not hold labelled images",
                 "image datasets: " + String.join(", ", datasets.values().stream()
                         .filter(d -> d instanceof ImageClassificationDataset).map(d -> d.spec().id()).toList()));
+    }
+
+    /** The dataset {@code id}, which must hold labelled texts. */
+    public TextClassificationDataset textClassification(String id) {
+        if (get(id) instanceof TextClassificationDataset d) {
+            return d;
+        }
+        throw new DlforgeException("dataset '" + id + "' does not hold labelled texts",
+                "text classification datasets: " + String.join(", ", datasets.values().stream()
+                        .filter(d -> d instanceof TextClassificationDataset).map(d -> d.spec().id()).toList()));
     }
 
     /** The dataset {@code id}, which must hold running text. */

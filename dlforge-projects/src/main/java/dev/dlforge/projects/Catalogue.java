@@ -3,6 +3,7 @@ package dev.dlforge.projects;
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.projects.digits.DigitsProject;
 import dev.dlforge.projects.fashion.FashionProject;
+import dev.dlforge.projects.spam.SpamProject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class Catalogue {
         all.add(new DigitsProject());
         all.add(new FashionProject());
         for (ProjectInfo info : PLANNED) {
-            all.add(new PlannedProject(info));
+            all.add(BUILT_LATER.getOrDefault(info.id(), new PlannedProject(info)));
         }
         return new Catalogue(all);
     }
@@ -59,6 +60,9 @@ public final class Catalogue {
     private static ProjectInfo language(String id, String level, String title, String teaches, String source, String works) {
         return new ProjectInfo(id, level, "Language", title, teaches, source, works);
     }
+
+    /** Built projects that keep their roadmap place among the planned ones. */
+    private static final Map<String, Project> BUILT_LATER = Map.of(SpamProject.ID, new SpamProject());
 
     private static final List<ProjectInfo> PLANNED = List.of(
             vision("cifar", "B", "CIFAR-10 classifier + transfer learning", "residual nets, fine-tuning a pretrained backbone",

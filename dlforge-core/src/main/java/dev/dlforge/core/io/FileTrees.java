@@ -20,4 +20,18 @@ public final class FileTrees {
             }
         }
     }
+
+    /** Copies the files under {@code source} into {@code target} (created), keeping relative paths; replaces files there. */
+    public static void copy(Path source, Path target) throws IOException {
+        try (var paths = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path to = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
 }

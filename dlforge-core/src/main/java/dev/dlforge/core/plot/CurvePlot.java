@@ -16,6 +16,7 @@ public final class CurvePlot {
     private final String xLabel;
     private final String yLabel;
     private final Map<String, double[]> series = new LinkedHashMap<>();
+    private final Map<String, double[]> ownX = new LinkedHashMap<>();
     private double[] x;
 
     public CurvePlot(String title, String xLabel, String yLabel) {
@@ -35,6 +36,15 @@ public final class CurvePlot {
         return this;
     }
 
+    /** Adds a curve with its own x values (e.g. ROC curves of several models on one chart). */
+    public CurvePlot series(String name, double[] xs, double[] y) {
+        if (xs.length != y.length) {
+            throw new IllegalArgumentException(name + ": " + xs.length + " x values but " + y.length + " y values");
+        }
+        ownX.put(name, xs.clone());
+        return series(name, y);
+    }
+
     public void save(Path png) throws IOException {
         XYChart chart = new XYChartBuilder().width(720).height(420).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
@@ -46,7 +56,8 @@ public final class CurvePlot {
             if (keep.length == 0) {
                 continue;
             }
-            double[] xs = Arrays.stream(keep).mapToDouble(i -> x[i]).toArray();
+            double[] seriesX = ownX.getOrDefault(e.getKey(), x);
+            double[] xs = Arrays.stream(keep).mapToDouble(i -> seriesX[i]).toArray();
             double[] ys = Arrays.stream(keep).mapToDouble(i -> y[i]).toArray();
             var s = chart.addSeries(e.getKey(), xs, ys);
             s.setMarker(xs.length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);

@@ -1,14 +1,14 @@
 package dev.dlforge.data.datasets;
 
-import dev.dlforge.data.Dataset;
 import dev.dlforge.data.DatasetSpec;
 import dev.dlforge.data.source.UrlArchiveSource;
 import dev.dlforge.data.source.UrlSource;
 import dev.dlforge.data.text.ImdbReader;
-import dev.dlforge.data.text.LabeledTextSplits;
+import dev.dlforge.data.text.LabeledTexts;
+import dev.dlforge.data.text.TextClassificationDataset;
+import dev.dlforge.data.text.TextRepairs;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,10 +16,12 @@ import java.util.Map;
  * The Large Movie Review Dataset (Maas et al. 2011): 25,000 training and 25,000 test reviews from
  * IMDB, half positive (rating 7-10) and half negative (1-4). Not on any registry reachable offline:
  * pass the unpacked {@code aclImdb} folder with {@code --data}, or let dlforge download the
- * canonical archive (84 MB) when online.
+ * canonical archive (84 MB) when online. Read as one list in groups {@code imdb-train} and
+ * {@code imdb-test}: the published split, which a project keeps by holding out the test group.
  */
-public final class ImdbDataset implements Dataset<LabeledTextSplits> {
+public final class ImdbDataset implements TextClassificationDataset {
     public static final String ID = "imdb";
+    public static final String TEST_GROUP = "imdb-test";
     /** Reviews longer than this many characters are truncated (the longest real ones are ~14k). */
     public static final int MAX_CHARS = 20_000;
 
@@ -35,14 +37,12 @@ public final class ImdbDataset implements Dataset<LabeledTextSplits> {
                                 "aclImdb/test/pos/", "test/pos", "aclImdb/test/neg/", "test/neg"))));
     }
 
-    /** Reads {@code train} and {@code test} from the aclImdb folder (or a folder holding it). */
+    /** {@code train} then {@code test} from the aclImdb folder (or a folder holding it); {@code limit} samples both in proportion. */
     @Override
-    public LabeledTextSplits read(Path dir) throws IOException {
+    public LabeledTexts read(Path dir, int limit, long seed, TextRepairs repairs) throws IOException {
         Path root = ImdbReader.root(dir);
-        Map<String, dev.dlforge.data.text.LabeledTexts> splits = new LinkedHashMap<>();
-        for (String split : List.of("train", "test")) {
-            splits.put(split, ImdbReader.read(root, split, MAX_CHARS));
-        }
-        return new LabeledTextSplits(ID, splits, "the published train/test split; classes neg (1-4 stars), pos (7-10)");
+        LabeledTexts all = LabeledTexts.concat(List.of(ImdbReader.read(root, "train", MAX_CHARS, repairs),
+                ImdbReader.read(root, "test", MAX_CHARS, repairs)));
+        return limit > 0 ? all.sample(limit, seed) : all;
     }
 }

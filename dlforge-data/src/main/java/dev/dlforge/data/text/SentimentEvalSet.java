@@ -47,10 +47,17 @@ public final class SentimentEvalSet {
         }
     }
 
-    /** The set as labelled texts with classes {@code neg, pos}. */
+    public static final List<String> CLASSES = List.of("neg", "pos");
+
+    /** The set as labelled texts with classes {@code neg, pos}, grouped by domain, ids {@code handwritten:<n>} (1-based). */
     public static LabeledTexts labeledTexts() {
-        return new LabeledTexts(LabeledTexts.BINARY_SENTIMENT,
-                examples().stream().map(e -> new LabeledText(e.sentence(), e.label())).toList(), new ReadWarnings());
+        List<Example> all = examples();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            ids.add("handwritten:" + (i + 1));
+        }
+        return new LabeledTexts(CLASSES, all.stream().map(Example::sentence).toList(), all.stream().mapToInt(Example::label).toArray(),
+                all.stream().map(Example::domain).toList(), ids);
     }
 
     static List<Example> parse(String tsv) {

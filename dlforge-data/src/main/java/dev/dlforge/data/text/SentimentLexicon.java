@@ -10,7 +10,7 @@ import java.util.Map;
  * @param scores entry to score
  * @param skipped lines that could not be read, by reason
  */
-public record SentimentLexicon(String name, String scale, Map<String, Double> scores, ReadWarnings skipped) {
+public record SentimentLexicon(String name, String scale, Map<String, Double> scores, TextRepairs skipped) {
 
     public SentimentLexicon {
         scores = Map.copyOf(scores);

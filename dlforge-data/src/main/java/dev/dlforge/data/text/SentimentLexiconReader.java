@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * ({@code word: -2,} or {@code 'bad luck': -2,}). Unreadable lines are skipped and counted.
  */
 public final class SentimentLexiconReader {
-    static final String BAD_LINE = "line is not an entry and a number";
+    static final String BAD_LINE = "lexicon lines skipped: not an entry and a number";
     private static final Pattern JS_ENTRY = Pattern.compile(
             "^\\s*(?:'((?:[^'\\\\]|\\\\.)*)'|\"((?:[^\"\\\\]|\\\\.)*)\"|([^\\s:'\"]+))\\s*:\\s*(-?\\d+(?:\\.\\d+)?)\\s*,?\\s*$");
 
@@ -24,7 +24,7 @@ public final class SentimentLexiconReader {
 
     /** VADER's lexicon: the first two tab-separated fields of each line. */
     public static SentimentLexicon vader(Path file) throws IOException {
-        ReadWarnings warnings = new ReadWarnings();
+        TextRepairs warnings = new TextRepairs();
         Map<String, Double> scores = new LinkedHashMap<>();
         for (String line : lines(file, warnings)) {
             if (line.isBlank()) {
@@ -43,7 +43,7 @@ public final class SentimentLexiconReader {
 
     /** AFINN from its tab-separated original or the npm module's object literal, told apart per line. */
     public static SentimentLexicon afinn(Path file) throws IOException {
-        ReadWarnings warnings = new ReadWarnings();
+        TextRepairs warnings = new TextRepairs();
         Map<String, Double> scores = new LinkedHashMap<>();
         for (String line : lines(file, warnings)) {
             String trimmed = line.strip();
@@ -81,7 +81,7 @@ public final class SentimentLexiconReader {
         }
     }
 
-    private static String[] lines(Path file, ReadWarnings warnings) throws IOException {
-        return LenientText.decode(Files.readAllBytes(file), warnings).split("\r?\n");
+    private static String[] lines(Path file, TextRepairs warnings) throws IOException {
+        return PlainText.decode(Files.readAllBytes(file), warnings).split("\n");
     }
 }

@@ -39,32 +39,33 @@ class ImdbReaderTest {
         write("test/pos/5_10.txt", "x".repeat(50));
         write("test/neg/6_1.txt", "Bad.");
 
-        var splits = new ImdbDataset().read(dir); // finds aclImdb/ below the given folder
-        LabeledTexts train = splits.split("train");
-        assertThat(train.texts()).containsExactly("Dreadful.", "Caf\u00e9 food was awful", "A wonderful film.  See it.", "Good fun.");
-        assertThat(train.labels()).containsExactly(0, 0, 1, 1);
-        assertThat(train.warnings().count(ImdbReader.RATING_MISMATCH)).isEqualTo(1);
-        assertThat(train.warnings().count(ImdbReader.BAD_NAME)).isEqualTo(1);
-        assertThat(train.warnings().count(ImdbReader.EMPTY)).isEqualTo(1);
-        assertThat(train.warnings().count(ImdbReader.BINARY)).isEqualTo(1);
-        assertThat(train.warnings().count(LenientText.NOT_UTF8)).isEqualTo(1);
-        assertThat(splits.split("test").size()).isEqualTo(2);
-        assertThat(splits.warningSummary()).contains("train: ");
+        TextRepairs repairs = new TextRepairs();
+        LabeledTexts all = new ImdbDataset().read(dir, 0, 0, repairs); // finds aclImdb/ below the given folder
+        assertThat(all.texts()).startsWith("Dreadful.", "Caf\u00e9 food was awful", "A wonderful film.  See it.", "Good fun.").hasSize(6);
+        assertThat(all.labels()).containsExactly(0, 0, 1, 1, 0, 1);
+        assertThat(all.groups()).containsExactly("imdb-train", "imdb-train", "imdb-train", "imdb-train", "imdb-test", "imdb-test");
+        assertThat(all.ids()).startsWith("train/neg/0_2.txt");
+        assertThat(repairs.count(ImdbReader.RATING_MISMATCH)).isEqualTo(1);
+        assertThat(repairs.count(ImdbReader.BAD_NAME)).isEqualTo(1);
+        assertThat(repairs.count(ImdbReader.EMPTY)).isEqualTo(1);
+        assertThat(repairs.count(ImdbReader.BINARY)).isEqualTo(1);
+        assertThat(repairs.count(TextRepairs.WINDOWS_1252)).isEqualTo(1);
     }
 
     @Test
     void truncatesHugeReviewsWithoutReadingThemWhole() throws Exception {
         write("train/pos/0_8.txt", "\u00e9".repeat(3_000_000)); // 6 MB of two-byte characters
         write("train/neg/0_1.txt", "bad");
-        LabeledTexts train = ImdbReader.read(dir.resolve("aclImdb"), "train", 1000);
-        assertThat(train.examples().get(1).text()).hasSize(1000).matches("\u00e9+");
-        assertThat(train.warnings().count(LenientText.TRUNCATED)).isEqualTo(1);
-        assertThat(train.warnings().count(LenientText.NOT_UTF8)).as("the cut kept UTF-8 whole").isZero();
+        TextRepairs repairs = new TextRepairs();
+        LabeledTexts train = ImdbReader.read(dir.resolve("aclImdb"), "train", 1000, repairs);
+        assertThat(train.texts().get(1)).hasSize(1000).matches("\u00e9+");
+        assertThat(repairs.count(TextRepairs.TRUNCATED)).as("the byte cut and the character cut").isPositive();
+        assertThat(repairs.count(TextRepairs.WINDOWS_1252)).as("the cut kept UTF-8 whole").isZero();
     }
 
     @Test
     void aFolderWithoutTheLayoutSaysWhereToGetIt() {
-        assertThatThrownBy(() -> new ImdbDataset().read(dir)).isInstanceOf(DlforgeException.class)
+        assertThatThrownBy(() -> new ImdbDataset().read(dir, 0, 0, new TextRepairs())).isInstanceOf(DlforgeException.class)
                 .hasMessageContaining("not the IMDB review folder")
                 .satisfies(e -> assertThat(((DlforgeException) e).hint()).contains("aclImdb_v1.tar.gz"));
     }

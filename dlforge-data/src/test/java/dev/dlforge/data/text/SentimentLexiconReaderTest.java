@@ -45,7 +45,7 @@ class SentimentLexiconReaderTest {
         Files.write(file, "caf\u00e9\t1.5\n".getBytes(StandardCharsets.ISO_8859_1));
         SentimentLexicon lexicon = SentimentLexiconReader.vader(file);
         assertThat(lexicon.scores()).containsEntry("caf\u00e9", 1.5);
-        assertThat(lexicon.skipped().count(LenientText.NOT_UTF8)).isEqualTo(1);
+        assertThat(lexicon.skipped().count(TextRepairs.WINDOWS_1252)).isEqualTo(1);
     }
 
     @Test

@@ -22,14 +22,15 @@ class SstReaderTest {
                 + "the greatest musicians \t1\nno label here\nwhat \t7\n\t1\n");
         Files.writeString(dir.resolve("dev.tsv"), "sentence\tlabel\nit 's a charming journey . \t1\n");
         Files.writeString(dir.resolve("test.tsv"), "index\tsentence\n0\tunlabelled\n");
-        var splits = new SstDataset().read(dir);
-        LabeledTexts train = splits.split("train");
-        assertThat(train.texts()).containsExactly("hide new secretions", "contains no wit", "the greatest musicians");
-        assertThat(train.labels()).containsExactly(0, 0, 1);
-        assertThat(train.warnings().count(SstReader.BAD_COLUMNS)).isEqualTo(2);
-        assertThat(train.warnings().count(SstReader.BAD_LABEL)).isEqualTo(1);
-        assertThat(splits.splits()).containsOnlyKeys("train", "dev");
-        assertThatThrownBy(() -> new SstDataset().read(dir, true)).isInstanceOf(DlforgeException.class);
+        TextRepairs repairs = new TextRepairs();
+        LabeledTexts all = new SstDataset().read(dir, 0, 0, repairs);
+        assertThat(all.texts()).containsExactly("hide new secretions", "contains no wit", "the greatest musicians", "it 's a charming journey .");
+        assertThat(all.labels()).containsExactly(0, 0, 1, 1);
+        assertThat(all.groups()).containsExactly("sst-train", "sst-train", "sst-train", "sst-dev");
+        assertThat(all.ids()).containsExactly("sst-train:2", "sst-train:3", "sst-train:4", "sst-dev:2");
+        assertThat(repairs.count(SstReader.BAD_COLUMNS)).isEqualTo(2);
+        assertThat(repairs.count(SstReader.BAD_LABEL)).isEqualTo(1);
+        assertThatThrownBy(() -> new SstDataset().read(dir, true, new TextRepairs())).isInstanceOf(DlforgeException.class);
     }
 
     @Test
@@ -44,17 +45,19 @@ class SstReaderTest {
         Files.writeString(trees.resolve("dev.txt"), "(4 (4 Superb))\n");
         Files.writeString(trees.resolve("test.txt"), "(0 (0 Awful))\n");
 
-        LabeledTexts fine = new SstDataset().read(dir, true).split("train");
+        TextRepairs repairs = new TextRepairs();
+        LabeledTexts fine = new SstDataset().read(dir, true, repairs);
         assertThat(fine.classes()).hasSize(5);
-        assertThat(fine.texts()).containsExactly("It 's great .", "A dull film", "Neutral .", "Caf\u00e9 awful");
-        assertThat(fine.labels()).containsExactly(3, 1, 2, 0);
-        assertThat(fine.warnings().count(SstReader.BAD_TREE)).isEqualTo(2);
-        assertThat(fine.warnings().count(LenientText.NOT_UTF8)).isEqualTo(1);
+        assertThat(fine.texts()).containsExactly("It 's great .", "A dull film", "Neutral .", "Caf\u00e9 awful", "Superb", "Awful");
+        assertThat(fine.labels()).containsExactly(3, 1, 2, 0, 4, 0);
+        assertThat(repairs.count(SstReader.BAD_TREE)).isEqualTo(2);
+        assertThat(repairs.count(TextRepairs.WINDOWS_1252)).isEqualTo(1);
 
-        var binary = new SstDataset().read(dir);
-        assertThat(binary.split("train").labels()).containsExactly(1, 0, 0);
-        assertThat(binary.split("train").warnings().count(SstReader.NEUTRAL_DROPPED)).isEqualTo(1);
-        assertThat(binary.splits()).containsOnlyKeys("train", "dev", "test");
+        TextRepairs binaryRepairs = new TextRepairs();
+        LabeledTexts binary = new SstDataset().read(dir, 0, 0, binaryRepairs);
+        assertThat(binary.labels()).containsExactly(1, 0, 0, 1, 0);
+        assertThat(binary.groups()).containsExactly("sst-train", "sst-train", "sst-train", "sst-dev", "sst-test");
+        assertThat(binaryRepairs.count(SstReader.NEUTRAL_DROPPED)).isEqualTo(1);
     }
 
     @Test
@@ -62,12 +65,12 @@ class SstReaderTest {
         assertThat(SstReader.parseTree("(".repeat(5000) + "2 x" + ")".repeat(5000))).isNull();
         assertThat(SstReader.parseTree("(2 (2 a) (2 b)) trailing")).isNull();
         assertThat(SstReader.parseTree("(3)")).isNull();
-        assertThat(SstReader.parseTree("(3 (2 ok))")).isEqualTo(new LabeledText("ok", 3));
+        assertThat(SstReader.parseTree("(3 (2 ok))")).isEqualTo(new SstReader.Labeled("ok", 3));
     }
 
     @Test
     void aFolderWithNeitherLayoutSaysWhereToGetThem() {
-        assertThatThrownBy(() -> new SstDataset().read(dir)).isInstanceOf(DlforgeException.class)
+        assertThatThrownBy(() -> new SstDataset().read(dir, 0, 0, new TextRepairs())).isInstanceOf(DlforgeException.class)
                 .hasMessageContaining("neither SST-2");
     }
 }

@@ -42,12 +42,14 @@ public final class LexiconLabeler {
      *
      * @param texts kept sentences
      * @param labels 0 negative, 1 positive, one per text
+     * @param sources each kept sentence's index in the input
      * @param duplicates repeats of an earlier sentence
      * @param unusable blank or longer than {@code maxChars}
      * @param belowThreshold |compound| under the threshold
      * @param droppedForBalance cut from the larger class
      */
-    public record Result(List<String> texts, int[] labels, int duplicates, int unusable, int belowThreshold, int droppedForBalance) {
+    public record Result(List<String> texts, int[] labels, int[] sources, int duplicates, int unusable, int belowThreshold,
+            int droppedForBalance) {
         public int positives() {
             int n = 0;
             for (int label : labels) {
@@ -104,11 +106,12 @@ public final class LexiconLabeler {
         Set<Integer> positiveSet = new HashSet<>(positive);
         List<String> texts = new ArrayList<>(kept.size());
         int[] labels = new int[kept.size()];
+        int[] sources = kept.stream().mapToInt(Integer::intValue).toArray();
         for (int k = 0; k < kept.size(); k++) {
             texts.add(sentences.get(kept.get(k)).strip());
             labels[k] = positiveSet.contains(kept.get(k)) ? 1 : 0;
         }
-        return new Result(List.copyOf(texts), labels, duplicates, unusable, weak, dropped);
+        return new Result(List.copyOf(texts), labels, sources, duplicates, unusable, weak, dropped);
     }
 
     private List<Integer> sample(List<Integer> indices, int n) {

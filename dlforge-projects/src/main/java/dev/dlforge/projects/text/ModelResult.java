@@ -1,0 +1,19 @@
+package dev.dlforge.projects.text;
+
+import dev.dlforge.core.eval.ClassificationScores;
+import dev.dlforge.core.train.EpochRecord;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One trained model of a run, measured on the held-out test texts.
+ *
+ * @param model which model
+ * @param test scores on the test split
+ * @param testProbabilities (N, K) per test text, for the report's mistakes
+ * @param validationF1 F1 on the validation split, which picks the served model
+ * @param metrics what metrics.json records of it
+ * @param history epochs of a neural model; empty otherwise
+ */
+public record ModelResult(TextModel model, ClassificationScores test, float[][] testProbabilities, double validationF1,
+        Map<String, Double> metrics, List<EpochRecord> history) {}

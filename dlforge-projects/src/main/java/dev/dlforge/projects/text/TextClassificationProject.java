@@ -1,0 +1,391 @@
+package dev.dlforge.projects.text;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dlforge.core.DlforgeException;
+import dev.dlforge.core.DlforgeHome;
+import dev.dlforge.core.eval.ClassificationScores;
+import dev.dlforge.core.io.FileTrees;
+import dev.dlforge.core.io.Json;
+import dev.dlforge.core.model.ModelArtifact;
+import dev.dlforge.core.model.ModelCard;
+import dev.dlforge.core.run.MetricText;
+import dev.dlforge.core.run.RunDir;
+import dev.dlforge.core.run.RunInfo;
+import dev.dlforge.core.run.RunStore;
+import dev.dlforge.core.train.EpochRecord;
+import dev.dlforge.data.DatasetRegistry;
+import dev.dlforge.data.DatasetResolver;
+import dev.dlforge.data.text.LabeledTexts;
+import dev.dlforge.data.text.TextClassificationDataset;
+import dev.dlforge.data.text.TextFiles;
+import dev.dlforge.data.text.TextLimits;
+import dev.dlforge.data.text.TextRepairs;
+import dev.dlforge.data.text.TextSplit;
+import dev.dlforge.projects.TrainOptions;
+import dev.dlforge.projects.TrainableProject;
+import dev.dlforge.projects.serving.Demo;
+import dev.dlforge.projects.serving.DemoSample;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The shared pipeline of text-classification projects: labelled texts split within each group,
+ * several models trained on the same split and measured on the same held-out test texts, one report
+ * comparing them, and the best by validation F1 served. A project supplies its recipe defaults, its
+ * models, its positive class and how raw inputs (files, typed text, requests) become texts.
+ *
+ * <p>A run keeps every model in {@code models/<name>/} (a {@code model.json} card next to the
+ * model's own files) and a copy of the served one in {@code model/}.
+ */
+public abstract class TextClassificationProject implements TrainableProject {
+    public static final String MODELS = "models";
+    private static final String CARD = "model.json";
+    private final DatasetRegistry datasets = DatasetRegistry.builtIn();
+
+    /** The recipe reproducing the documented result. */
+    protected abstract TextClassifierRecipe defaults();
+
+    /** The models a run compares, in report order. */
+    protected abstract List<TextModel> textModels();
+
+    /** Index of the class binary scores are about (spam = 1), or -1 for macro averages. */
+    protected abstract int positiveClass();
+
+    /** The text of a file given to {@code dlforge predict}: by default its decoded, cleaned text. */
+    protected String textOfFile(byte[] bytes, TextRepairs repairs) {
+        return new dev.dlforge.data.text.TextCleaner(TextLimits.DEFAULT).clean(dev.dlforge.data.text.TextDecoder.decode(bytes, repairs), repairs);
+    }
+
+    /** The text of something typed ({@code --text}, a text/plain request), prepared like training texts. */
+    protected String textOfTyped(String text) {
+        return new dev.dlforge.data.text.TextCleaner(TextLimits.DEFAULT).clean(text, new TextRepairs());
+    }
+
+    /** Request media types besides text/plain and JSON that {@link #textOfFile} understands (e.g. message/rfc822). */
+    protected List<String> extraContentTypes() {
+        return List.of();
+    }
+
+    @Override
+    public List<String> models() {
+        List<String> names = new ArrayList<>(List.of(TextClassifierRecipe.ALL));
+        textModels().forEach(m -> names.add(m.name()));
+        return names;
+    }
+
+    @Override
+    public Demo demo() {
+        return new Demo("text", "Paste a text; the models' served classifier gives each class a probability.",
+                Map.of("placeholder", "Type or paste text here", "rows", 12));
+    }
+
+    TextModel textModel(String name) {
+        return textModels().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow(() -> new DlforgeException(
+                "project " + info().id() + " has no model '" + name + "'", "choose one of: " + String.join(", ", models())));
+    }
+
+    @Override
+    public RunDir train(TrainOptions options) {
+        TextClassifierRecipe recipe = defaults().with(options).validated();
+        if (!TextClassifierRecipe.ALL.equals(recipe.model())) {
+            textModel(recipe.model());
+        }
+        if (!datasets().contains(recipe.dataset())) {
+            datasets.get(recipe.dataset());
+            throw new DlforgeException("project " + info().id() + " does not train on dataset " + recipe.dataset(),
+                    "choose one of: " + String.join(", ", datasets()));
+        }
+        TextSplit split = loadSplit(recipe, options.data());
+        RunDir run = new RunStore(DlforgeHome.current()).create(info().id(), Json.MAPPER.valueToTree(recipe), options.outDir());
+        return runTraining(run, recipe, split, null, options);
+    }
+
+    @Override
+    public RunDir resume(RunDir run, TrainOptions options) {
+        RunInfo info = run.info();
+        TextClassifierRecipe recipe = recipeOf(info.recipe(), "run " + info.id());
+        if ("completed".equals(info.status())) {
+            throw new DlforgeException("run " + run.id() + " already completed", "start a new run with `dlforge train " + info.project() + "`");
+        }
+        if (options.epochs() != null) {
+            recipe = recipe.withEpochs(options.epochs()).validated();
+        }
+        Path checkpoint;
+        try {
+            checkpoint = run.checkpoints().latestReadable().orElse(null);
+        } catch (IOException e) {
+            throw new DlforgeException("cannot read checkpoints of " + run.path() + ": " + e.getMessage(), "check the folder's permissions");
+        }
+        TextSplit split = loadSplit(recipe, options.data());
+        run.writeInfo(new RunInfo(info.id(), info.project(), "running", info.created(), Instant.now().toString(),
+                Json.MAPPER.valueToTree(recipe), info.metrics(), ""));
+        options.console().println("resuming " + run.path() + (checkpoint == null ? "" : " (neural model from " + checkpoint.getFileName() + ")"));
+        return runTraining(run, recipe, split, checkpoint, options);
+    }
+
+    private RunDir runTraining(RunDir run, TextClassifierRecipe recipe, TextSplit split, Path checkpoint, TrainOptions options) {
+        PrintStream console = options.console();
+        List<TextModel> chosen = TextClassifierRecipe.ALL.equals(recipe.model()) ? textModels() : List.of(textModel(recipe.model()));
+        try {
+            console.printf(Locale.ROOT, "training %s (%s) on %s: %,d train / %,d validation / %,d test texts%n", info().id(),
+                    String.join(", ", chosen.stream().map(TextModel::name).toList()), recipe.dataset(),
+                    split.train().size(), split.validation().size(), split.test().size());
+            List<ModelResult> results = new ArrayList<>();
+            for (TextModel model : chosen) {
+                ModelResult result = trainOne(run, recipe, split, model, model.neural() ? checkpoint : null, options);
+                if (result == null) {
+                    console.println("run: " + run.path());
+                    return run;
+                }
+                results.add(result);
+                console.println(model.name() + ": " + MetricText.line(result.metrics()));
+            }
+            ModelResult served = results.get(0);
+            for (ModelResult r : results) {
+                if (r.validationF1() > served.validationF1()) {
+                    served = r;
+                }
+            }
+            Path servedDir = run.path().resolve(MODELS).resolve(served.model().name());
+            FileTrees.delete(run.model());
+            FileTrees.copy(servedDir, run.model());
+            Map<String, Double> metrics = runMetrics(results, served);
+            run.writeMetrics(metrics);
+            new TextClassificationReport(run, info(), recipe, split, results, served, positiveClass()).write();
+            run.writeInfo(run.info().with("completed", metrics, "served model: " + served.model().name()));
+            console.println("served model (best validation F1): " + served.model().name());
+            console.println("run: " + run.path());
+            console.println(MetricText.line(metrics));
+            console.println("report: " + run.report());
+            return run;
+        } catch (IOException | UncheckedIOException | DlforgeException e) {
+            markFailed(run, e);
+            if (e instanceof DlforgeException de) {
+                throw de;
+            }
+            throw new DlforgeException("run " + run.path() + " failed: " + e.getMessage(),
+                    "fix the cause, then continue with `dlforge train " + info().id() + " --resume " + run.path() + "`", e);
+        } catch (RuntimeException e) {
+            markFailed(run, e);
+            throw e;
+        }
+    }
+
+    /** Trains, measures and saves one model; null when a stop was requested. */
+    private ModelResult trainOne(RunDir run, TextClassifierRecipe recipe, TextSplit split, TextModel model, Path checkpoint,
+            TrainOptions options) throws IOException {
+        options.console().println("== " + model.name() + ": " + model.summary());
+        long start = System.nanoTime();
+        List<String> classes = split.train().classes();
+        TextTraining training = new TextTraining(split, recipe, run, card(recipe, model.name(), classes, Map.of()), checkpoint, options);
+        try (TextClassifier classifier = model.train(training)) {
+            if (classifier == null) {
+                return null;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            float[][] testP = classifier.probabilities(split.test().texts());
+            ClassificationScores test = ClassificationScores.of(split.test().labels(), testP, classes.size(), positiveClass());
+            double valF1 = split.validation().size() == 0 ? test.f1() : ClassificationScores.of(split.validation().labels(),
+                    classifier.probabilities(split.validation().texts()), classes.size(), positiveClass()).f1();
+            Map<String, Double> metrics = testMetrics(test);
+            metrics.put("val_f1", valF1);
+            List<EpochRecord> history = List.of();
+            if (classifier instanceof EmbeddingBagModel.Classifier neural && neural.state != null) {
+                history = neural.state.history();
+                metrics.put("epochs", (double) history.size());
+                metrics.put("model_epoch", (double) neural.state.bestEpoch());
+                seconds = neural.state.elapsedSeconds(); // training time across resumes
+            }
+            metrics.put("train_seconds", seconds);
+            Path dir = run.path().resolve(MODELS).resolve(model.name());
+            Files.createDirectories(dir);
+            classifier.save(dir);
+            Json.writeFile(dir.resolve(CARD), card(recipe, model.name(), classes, metrics));
+            return new ModelResult(model, test, testP, valF1, metrics, history);
+        }
+    }
+
+    private static Map<String, Double> testMetrics(ClassificationScores s) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("test_accuracy", s.accuracy());
+        m.put("test_precision", s.precision());
+        m.put("test_recall", s.recall());
+        m.put("test_f1", s.f1());
+        m.put("test_auc", s.auc());
+        m.put("test_average_precision", s.averagePrecision());
+        return m;
+    }
+
+    /** The served model's test metrics, then every model's as {@code <model>_test_f1} and so on. */
+    private static Map<String, Double> runMetrics(List<ModelResult> results, ModelResult served) {
+        Map<String, Double> m = new LinkedHashMap<>(testMetrics(served.test()));
+        m.put("test_examples", (double) served.test().confusion().total());
+        for (ModelResult r : results) {
+            testMetrics(r.test()).forEach((k, v) -> m.put(r.model().name() + "_" + k, v));
+            m.put(r.model().name() + "_train_seconds", r.metrics().get("train_seconds"));
+        }
+        if (served.metrics().containsKey("epochs")) {
+            m.put("epochs", served.metrics().get("epochs"));
+        }
+        return m;
+    }
+
+    @Override
+    public Map<String, Double> evaluate(RunDir run, TrainOptions options) {
+        TextClassifierRecipe recipe = recipeOf(run.info().recipe(), "run " + run.id());
+        ModelArtifact.readCard(run.model()); // a run without a model fails before any data is read
+        TextSplit split = loadSplit(recipe, options.data());
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        try (TextClassifier served = load(run.model())) {
+            ClassificationScores s = ClassificationScores.of(split.test().labels(), served.probabilities(split.test().texts()),
+                    split.test().classes().size(), positiveClass());
+            metrics.putAll(testMetrics(s));
+            metrics.put("test_examples", (double) s.confusion().total());
+        }
+        for (TextModel model : textModels()) {
+            Path dir = run.path().resolve(MODELS).resolve(model.name());
+            if (Files.isRegularFile(dir.resolve(CARD))) {
+                try (TextClassifier c = load(dir)) {
+                    ClassificationScores s = ClassificationScores.of(split.test().labels(), c.probabilities(split.test().texts()),
+                            split.test().classes().size(), positiveClass());
+                    testMetrics(s).forEach((k, v) -> metrics.put(model.name() + "_" + k, v));
+                }
+            }
+        }
+        return metrics;
+    }
+
+    /** The classifier in a model folder (a run's {@code model/} or {@code models/<name>/}). */
+    public TextClassifier load(Path modelDir) {
+        ModelCard card = ModelArtifact.readCard(modelDir);
+        if (!card.project().equals(info().id())) {
+            throw new DlforgeException("model " + modelDir + " belongs to project " + card.project() + ", not " + info().id(),
+                    "use it with its own project");
+        }
+        try {
+            return textModel(card.architecture()).load(modelDir, card);
+        } catch (IOException e) {
+            throw new DlforgeException("cannot load model " + modelDir + ": " + e.getMessage(), "retrain the run");
+        }
+    }
+
+    @Override
+    public List<Prediction> predict(RunDir run, List<Path> inputs, int topK) {
+        try (TextClassifier classifier = load(run.model())) {
+            List<Prediction> predictions = new ArrayList<>();
+            for (Path input : inputs) {
+                try {
+                    TextRepairs repairs = new TextRepairs();
+                    String text = textOfFile(TextFiles.readPrefix(input, 8L * TextLimits.DEFAULT.maxChars(), repairs), repairs);
+                    predictions.add(new Prediction(input.toString(), top(classifier, classifier.probabilities(List.of(text))[0], topK), null));
+                } catch (IOException e) {
+                    predictions.add(Prediction.failed(input.toString(), new DlforgeException("cannot read " + input + ": " + e.getMessage(),
+                            "check the path and its permissions")));
+                }
+            }
+            return predictions;
+        }
+    }
+
+    @Override
+    public List<Prediction> predictTexts(RunDir run, List<String> texts, int topK) {
+        try (TextClassifier classifier = load(run.model())) {
+            float[][] p = classifier.probabilities(texts.stream().map(this::textOfTyped).toList());
+            List<Prediction> predictions = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                String shown = texts.get(i).length() > 40 ? texts.get(i).substring(0, 39) + "\u2026" : texts.get(i);
+                predictions.add(new Prediction("\"" + shown + "\"", top(classifier, p[i], topK), null));
+            }
+            return predictions;
+        }
+    }
+
+    /** The {@code topK} most probable classes, most probable first. */
+    static List<Score> top(TextClassifier classifier, float[] p, int topK) {
+        List<Score> scores = new ArrayList<>();
+        for (int c = 0; c < p.length; c++) {
+            scores.add(new Score(classifier.classes().get(c), p[c]));
+        }
+        scores.sort((a, b) -> Double.compare(b.probability(), a.probability()));
+        return List.copyOf(scores.subList(0, Math.min(topK, scores.size())));
+    }
+
+    @Override
+    public TextPredictor predictor(Path modelDir) {
+        return new TextPredictor(this, load(modelDir), ModelArtifact.readCard(modelDir));
+    }
+
+    /** Held-out test texts, when the dataset is already cached (a demo never downloads). */
+    @Override
+    public List<DemoSample> demoSamples(RunDir run, int count) {
+        TextClassifierRecipe recipe = recipeOf(run.info().recipe(), "run " + run.id());
+        TextClassificationDataset dataset = datasets.textClassification(recipe.dataset());
+        try {
+            var cached = new DatasetResolver(DlforgeHome.current().datasets()).cached(dataset.spec());
+            if (cached.isEmpty()) {
+                return List.of();
+            }
+            LabeledTexts test = TextSplit.byGroup(dataset.read(cached.get(), recipe.limit(), recipe.seed(), new TextRepairs()),
+                    recipe.validationFraction(), recipe.testFraction(), recipe.seed()).test().sample(count, recipe.seed());
+            List<DemoSample> samples = new ArrayList<>();
+            for (int i = 0; i < test.size(); i++) {
+                String text = test.texts().get(i);
+                text = text.length() > 4000 ? text.substring(0, 4000) : text;
+                samples.add(new DemoSample(test.classes().get(test.labels()[i]), "text/plain", text.getBytes(StandardCharsets.UTF_8)));
+            }
+            return samples;
+        } catch (IOException | DlforgeException e) {
+            return List.of();
+        }
+    }
+
+    /** The recipe saved with a run or model ({@code owner} names it in errors). */
+    static TextClassifierRecipe recipeOf(JsonNode recipe, String owner) {
+        try {
+            return Json.MAPPER.treeToValue(recipe, TextClassifierRecipe.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new DlforgeException(owner + " has a recipe this dlforge cannot read: " + e.getMessage(), "train a new run");
+        }
+    }
+
+    private TextSplit loadSplit(TextClassifierRecipe recipe, Path explicit) {
+        TextClassificationDataset dataset = datasets.textClassification(recipe.dataset());
+        Path dir = new DatasetResolver(DlforgeHome.current().datasets()).resolve(dataset.spec(), explicit);
+        TextRepairs repairs = new TextRepairs();
+        try {
+            LabeledTexts all = dataset.read(dir, recipe.limit(), recipe.seed(), repairs);
+            if (!repairs.isEmpty()) {
+                // stderr, like the resolver's messages: stdout may be JSON (`dlforge eval --json`).
+                System.err.println("warning: reading " + recipe.dataset() + ": " + repairs.summary());
+            }
+            return TextSplit.byGroup(all, recipe.validationFraction(), recipe.testFraction(), recipe.seed());
+        } catch (IOException e) {
+            throw new DlforgeException("dataset " + recipe.dataset() + " in " + dir + " is unreadable: " + e.getMessage(),
+                    explicit != null ? "check the files passed with --data" : "delete " + dir + " and run `dlforge data fetch " + recipe.dataset() + "`");
+        }
+    }
+
+    private ModelCard card(TextClassifierRecipe recipe, String model, List<String> classes, Map<String, Double> metrics) {
+        return new ModelCard(info().id(), model, Json.MAPPER.valueToTree(recipe), List.of((long) recipe.maxTokens()), classes, metrics,
+                recipe.dataset(), Instant.now().toString(), ModelArtifact.FORMAT);
+    }
+
+    private static void markFailed(RunDir run, Exception e) {
+        try {
+            run.writeInfo(run.info().with("failed", Map.of(), String.valueOf(e.getMessage())));
+        } catch (RuntimeException ignored) {
+            // the original error matters more than the status file
+        }
+    }
+}

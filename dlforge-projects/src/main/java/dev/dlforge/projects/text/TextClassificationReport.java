@@ -1,0 +1,164 @@
+package dev.dlforge.projects.text;
+
+import dev.dlforge.core.eval.ClassifierEvaluation;
+import dev.dlforge.core.io.Json;
+import dev.dlforge.core.plot.ConfusionMatrixPlot;
+import dev.dlforge.core.plot.CurvePlot;
+import dev.dlforge.core.report.MarkdownReport;
+import dev.dlforge.core.run.RunDir;
+import dev.dlforge.core.train.EpochRecord;
+import dev.dlforge.data.text.LabeledTexts;
+import dev.dlforge.data.text.TextSplit;
+import dev.dlforge.projects.ProjectInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The report of a text-classification run: the models side by side (accuracy, precision, recall,
+ * F1, ROC AUC), ROC and precision-recall curves of all models on one chart each, a confusion matrix
+ * per model, the neural model's learning curves, and the served model's worst mistakes.
+ */
+final class TextClassificationReport {
+    private static final int MISTAKES_SHOWN = 10;
+    private final RunDir run;
+    private final ProjectInfo project;
+    private final TextClassifierRecipe recipe;
+    private final TextSplit split;
+    private final List<ModelResult> results;
+    private final ModelResult served;
+    private final int positiveClass;
+
+    TextClassificationReport(RunDir run, ProjectInfo project, TextClassifierRecipe recipe, TextSplit split, List<ModelResult> results,
+            ModelResult served, int positiveClass) {
+        this.run = run;
+        this.project = project;
+        this.recipe = recipe;
+        this.split = split;
+        this.results = results;
+        this.served = served;
+        this.positiveClass = positiveClass;
+    }
+
+    void write() throws IOException {
+        Files.createDirectories(run.plots());
+        List<String> classes = split.test().classes();
+        String about = positiveClass >= 0 ? "of the positive class **" + classes.get(positiveClass) + "**" : "macro-averaged over classes";
+        MarkdownReport md = new MarkdownReport(project.id() + ": " + project.title());
+        md.paragraph(String.format(Locale.ROOT, "Run `%s`. %d models trained on the same split and measured on the same %,d held-out "
+                + "texts; the goal: %s. The served model (`model/`) is **%s**, the best F1 on the validation split "
+                + "(test F1 %.4f); every model is kept in `models/<name>/`.", run.id(), results.size(), split.test().size(),
+                project.worksWhen(), served.model().name(), served.test().f1()));
+        md.table(List.of("", ""), List.of(
+                List.of("dataset", recipe.dataset() + String.format(Locale.ROOT, ": %,d train / %,d validation / %,d test texts",
+                        split.train().size(), split.validation().size(), split.test().size())),
+                List.of("split", split.note()),
+                List.of("test set", heldOut(split.test())),
+                List.of("command", "`dlforge train " + project.id() + (TextClassifierRecipe.ALL.equals(recipe.model()) ? "" : " --model " + recipe.model())
+                        + " --epochs " + recipe.epochs() + " --batch-size " + recipe.batchSize() + " --lr " + recipe.learningRate()
+                        + " --seed " + recipe.seed() + (recipe.limit() > 0 ? " --limit " + recipe.limit() : "") + "`")));
+
+        md.section("Models side by side");
+        md.paragraph("Precision, recall and F1 " + about + "; ROC AUC and average precision from the predicted probabilities.");
+        List<List<String>> rows = new ArrayList<>();
+        for (ModelResult r : results) {
+            var s = r.test();
+            rows.add(List.of((r == served ? "**" + r.model().name() + "** (served)" : r.model().name()) + " — " + r.model().summary(),
+                    fmt(s.accuracy()), fmt(s.precision()), fmt(s.recall()), fmt(s.f1()), fmt(s.auc()), fmt(s.averagePrecision()),
+                    fmt(r.validationF1()), String.format(Locale.ROOT, "%.1f", r.metrics().getOrDefault("train_seconds", 0.0))));
+        }
+        md.table(List.of("model", "accuracy", "precision", "recall", "F1", "ROC AUC", "avg precision", "val F1", "train s"), rows);
+
+        CurvePlot roc = new CurvePlot("ROC on the test set", "false positive rate", "true positive rate");
+        CurvePlot pr = new CurvePlot("precision-recall on the test set", "recall", "precision");
+        for (ModelResult r : results) {
+            roc.series(String.format(Locale.ROOT, "%s (AUC %.4f)", r.model().name(), r.test().auc()), r.test().roc().falsePositiveRate(),
+                    r.test().roc().truePositiveRate());
+            pr.series(String.format(Locale.ROOT, "%s (AP %.4f)", r.model().name(), r.test().averagePrecision()), r.test().pr().recall(),
+                    r.test().pr().precision());
+        }
+        roc.save(run.plots().resolve("roc.png"));
+        pr.save(run.plots().resolve("pr.png"));
+        md.image("ROC curves", "plots/roc.png").image("precision-recall curves", "plots/pr.png");
+
+        md.section("Confusion matrices");
+        for (ModelResult r : results) {
+            String file = "confusion-" + r.model().name() + ".png";
+            ConfusionMatrixPlot.save(r.test().confusion(), classes, r.model().name() + ": test confusion matrix", run.plots().resolve(file));
+            md.image(r.model().name() + " confusion matrix", "plots/" + file);
+        }
+
+        for (ModelResult r : results) {
+            if (!r.history().isEmpty()) {
+                md.section("Learning curves: " + r.model().name());
+                curves(r.model().name(), r.history());
+                md.image("loss per epoch", "plots/loss-" + r.model().name() + ".png")
+                        .image("accuracy per epoch", "plots/accuracy-" + r.model().name() + ".png");
+                md.paragraph(String.format(Locale.ROOT, "%d epochs; the model kept is epoch %d's (best validation accuracy).",
+                        r.history().size(), r.metrics().getOrDefault("model_epoch", 0.0).intValue()));
+            }
+        }
+
+        md.section("Worst mistakes of " + served.model().name());
+        md.paragraph("Test texts the served model got wrong, most confident first (the start of each text).");
+        md.table(List.of("text", "true", "predicted", "probability", "excerpt"), mistakes(served));
+        md.section("Recipe");
+        md.paragraph("```json\n" + Json.write(recipe) + "\n```");
+        md.save(run.report());
+    }
+
+    private static String heldOut(LabeledTexts test) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, List<Integer>> g : test.byGroup().entrySet()) {
+            parts.add(g.getKey() + " " + g.getValue().size());
+        }
+        return String.join(", ", parts);
+    }
+
+    private void curves(String name, List<EpochRecord> history) throws IOException {
+        double[] epochs = history.stream().mapToDouble(EpochRecord::epoch).toArray();
+        new CurvePlot(name + " loss", "epoch", "cross-entropy").x(epochs)
+                .series("train", series(history, "train_loss")).series("validation", series(history, "val_loss"))
+                .save(run.plots().resolve("loss-" + name + ".png"));
+        new CurvePlot(name + " accuracy", "epoch", "accuracy").x(epochs)
+                .series("train", series(history, "train_accuracy")).series("validation", series(history, "val_accuracy"))
+                .save(run.plots().resolve("accuracy-" + name + ".png"));
+    }
+
+    private static double[] series(List<EpochRecord> history, String metric) {
+        return history.stream().mapToDouble(r -> r.metrics().getOrDefault(metric, Double.NaN)).toArray();
+    }
+
+    private List<List<String>> mistakes(ModelResult r) {
+        LabeledTexts test = split.test();
+        float[][] p = r.testProbabilities();
+        List<List<String>> rows = new ArrayList<>();
+        IntStream.range(0, test.size()).filter(i -> ClassifierEvaluation.argMax(p[i]) != test.labels()[i]).boxed()
+                .sorted(Comparator.comparingDouble(i -> -p[i][ClassifierEvaluation.argMax(p[i])])).limit(MISTAKES_SHOWN)
+                .forEach(i -> {
+                    int predicted = ClassifierEvaluation.argMax(p[i]);
+                    rows.add(List.of("`" + test.ids().get(i) + "`", test.classes().get(test.labels()[i]), test.classes().get(predicted),
+                            fmt(p[i][predicted]), excerpt(test.texts().get(i))));
+                });
+        if (rows.isEmpty()) {
+            rows.add(List.of("none", "", "", "", ""));
+        }
+        return rows;
+    }
+
+    /** The first 160 characters on one line, safe inside a Markdown table. */
+    private static String excerpt(String text) {
+        String one = text.replaceAll("\\s+", " ").strip();
+        one = one.length() > 160 ? one.substring(0, 159) + "\u2026" : one;
+        return one.replace("\\", "\\\\").replace("|", "\\|").replace("`", "'").replace("<", "&lt;").replace("*", "\\*").replace("_", "\\_");
+    }
+
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4f", v);
+    }
+}

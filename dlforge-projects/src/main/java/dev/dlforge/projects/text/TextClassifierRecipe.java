@@ -1,0 +1,80 @@
+package dev.dlforge.projects.text;
+
+import dev.dlforge.core.DlforgeException;
+import dev.dlforge.core.train.EarlyStopping;
+import dev.dlforge.core.train.TrainerConfig;
+import dev.dlforge.projects.TrainOptions;
+
+/**
+ * How a text-classification run trains its models. Each project's defaults reproduce its documented
+ * result. One recipe serves every model of the run; each reads the fields it needs.
+ *
+ * @param dataset dataset id
+ * @param model {@code all} (compare every model) or one model's name
+ * @param epochs passes of the neural model over the training split
+ * @param batchSize examples per step (neural model and logistic regression)
+ * @param learningRate Adam's rate for the neural model
+ * @param embeddingDim word-vector size of the neural model
+ * @param hidden hidden units after the pooled vectors; 0 for a linear head
+ * @param dropout before the output layer
+ * @param maxTokens tokens of a text the neural model reads (the first ones)
+ * @param vocabularySize most frequent training tokens kept as features (special ids included)
+ * @param minCount a token must occur this often in training to be a feature
+ * @param laplace naive Bayes' additive smoothing alpha
+ * @param l2 logistic regression's penalty lambda/2 ||W||^2 on the mean loss
+ * @param logisticEpochs logistic regression's passes (Adam, rate {@code logisticRate})
+ * @param logisticRate logistic regression's Adam rate
+ * @param validationFraction share of every group held out for validation (early stopping, curves)
+ * @param testFraction share of every group held out for the reported test figures
+ * @param patience neural model: stop after this many epochs without better validation accuracy; 0 never
+ * @param seed seeds the split, initialisation and shuffling
+ * @param limit read at most this many examples (all groups in proportion) before splitting; 0 all
+ */
+public record TextClassifierRecipe(String dataset, String model, int epochs, int batchSize, double learningRate,
+        int embeddingDim, int hidden, float dropout, int maxTokens, int vocabularySize, int minCount, double laplace,
+        double l2, int logisticEpochs, double logisticRate, double validationFraction, double testFraction, int patience,
+        long seed, int limit) {
+
+    public static final String ALL = "all";
+
+    public TextClassifierRecipe validated() {
+        require(epochs >= 1, "--epochs must be at least 1, got " + epochs);
+        require(batchSize >= 1, "--batch-size must be at least 1, got " + batchSize);
+        require(learningRate > 0 && Double.isFinite(learningRate), "--lr must be a positive number, got " + learningRate);
+        require(limit == 0 || limit >= 20, "--limit must be 0 (all) or at least 20 texts, got " + limit);
+        require(testFraction > 0 && validationFraction >= 0 && testFraction + validationFraction < 0.9,
+                "validation and test fractions must leave most data for training");
+        return this;
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new DlforgeException(message, "see `dlforge train --help`");
+        }
+    }
+
+    /** This recipe with the command line's overrides applied. */
+    public TextClassifierRecipe with(TrainOptions o) {
+        return new TextClassifierRecipe(
+                o.dataset() != null ? o.dataset() : dataset,
+                o.model() != null ? o.model() : model,
+                o.epochs() != null ? o.epochs() : epochs,
+                o.batchSize() != null ? o.batchSize() : batchSize,
+                o.learningRate() != null ? o.learningRate() : learningRate,
+                embeddingDim, hidden, dropout, maxTokens, vocabularySize, minCount, laplace, l2, logisticEpochs, logisticRate,
+                validationFraction, testFraction, patience,
+                o.seed() != null ? o.seed() : seed,
+                o.limit() != null ? o.limit() : limit);
+    }
+
+    public TextClassifierRecipe withEpochs(int newEpochs) {
+        return new TextClassifierRecipe(dataset, model, newEpochs, batchSize, learningRate, embeddingDim, hidden, dropout, maxTokens,
+                vocabularySize, minCount, laplace, l2, logisticEpochs, logisticRate, validationFraction, testFraction, patience, seed, limit);
+    }
+
+    /** The neural model's loop: best epoch by validation accuracy, early stopping with patience. */
+    public TrainerConfig trainerConfig(boolean hasValidation) {
+        String monitor = hasValidation ? "val_accuracy" : "none";
+        return new TrainerConfig(epochs, learningRate, "cosine", seed, 0, new EarlyStopping(monitor, true, hasValidation ? patience : 0));
+    }
+}

@@ -1,0 +1,101 @@
+package dev.dlforge.projects.text;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dlforge.core.io.Json;
+import dev.dlforge.core.model.ModelCard;
+import dev.dlforge.data.text.TextRepairs;
+import dev.dlforge.projects.TrainableProject.Score;
+import dev.dlforge.projects.serving.InvalidInputException;
+import dev.dlforge.projects.serving.Payload;
+import dev.dlforge.projects.serving.Predictor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Serves a {@link TextClassifier}. A request is text ({@code text/plain}, any encoding), JSON
+ * {@code {"text": "..."}}, or a type the project adds (spam: {@code message/rfc822}, a raw mail).
+ * Option {@code top} (default: every class) limits the answer, shaped as the image predictor's.
+ */
+public final class TextPredictor implements Predictor<TextPredictor.Input, TextPredictor.Classification> {
+    private final TextClassificationProject project;
+    private final TextClassifier classifier;
+    private final ModelCard card;
+
+    /** The text as the model reads it, and how many classes to answer with. */
+    public record Input(String text, int top) {}
+
+    /** The most probable classes, most probable first. */
+    public record Classification(String label, double probability, List<Score> top) {}
+
+    TextPredictor(TextClassificationProject project, TextClassifier classifier, ModelCard card) {
+        this.project = project;
+        this.classifier = classifier;
+        this.card = card;
+    }
+
+    @Override
+    public ModelCard card() {
+        return card;
+    }
+
+    @Override
+    public List<String> accepts() {
+        List<String> types = new ArrayList<>(List.of("text/plain", "application/json"));
+        types.addAll(project.extraContentTypes());
+        return types;
+    }
+
+    @Override
+    public Input decode(Payload payload) {
+        int classes = card.labels().size();
+        int top = payload.intOption("top", classes, 1, classes);
+        String type = payload.contentType();
+        if ("text/plain".equals(type)) {
+            return new Input(project.textOfTyped(dev.dlforge.data.text.TextDecoder.decode(payload.body(), new TextRepairs())), top);
+        }
+        if ("application/json".equals(type)) {
+            JsonNode text = parse(payload.body()).get("text");
+            if (text == null || !text.isTextual()) {
+                throw InvalidInputException.badRequest("the JSON body has no \"text\" string", "send {\"text\": \"...\"}");
+            }
+            return new Input(project.textOfTyped(text.asText()), top);
+        }
+        if (project.extraContentTypes().contains(type)) {
+            return new Input(project.textOfFile(payload.body(), new TextRepairs()), top);
+        }
+        throw InvalidInputException.unsupportedType("content type '" + type + "' is not accepted", "send one of: " + String.join(", ", accepts()));
+    }
+
+    @Override
+    public List<Classification> predict(List<Input> batch) {
+        float[][] p = classifier.probabilities(batch.stream().map(Input::text).toList());
+        List<Classification> answers = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            List<Score> scores = TextClassificationProject.top(classifier, p[i], p[i].length);
+            answers.add(new Classification(scores.get(0).label(), scores.get(0).probability(), scores.subList(0, batch.get(i).top())));
+        }
+        return answers;
+    }
+
+    @Override
+    public void close() {
+        classifier.close();
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            JsonNode json = Json.MAPPER.readTree(new String(body, StandardCharsets.UTF_8));
+            if (json == null || !json.isObject()) {
+                throw InvalidInputException.badRequest("the JSON body must be an object", "send {\"text\": \"...\"}");
+            }
+            return json;
+        } catch (JsonProcessingException e) {
+            throw InvalidInputException.badRequest("the body is not valid JSON: " + e.getOriginalMessage(), "check the request body");
+        } catch (IOException e) {
+            throw InvalidInputException.badRequest("the body cannot be read as JSON: " + e.getMessage(), "check the request body");
+        }
+    }
+}
