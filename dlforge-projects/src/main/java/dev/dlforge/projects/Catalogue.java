@@ -3,6 +3,7 @@ package dev.dlforge.projects;
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.projects.digits.DigitsProject;
 import dev.dlforge.projects.fashion.FashionProject;
+import dev.dlforge.projects.sentiment.SentimentProject;
 import dev.dlforge.projects.spam.SpamProject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +63,8 @@ public final class Catalogue {
     }
 
     /** Built projects that keep their roadmap place among the planned ones. */
-    private static final Map<String, Project> BUILT_LATER = Map.of(SpamProject.ID, new SpamProject());
+    private static final Map<String, Project> BUILT_LATER = Map.of(SpamProject.ID, new SpamProject(),
+            SentimentProject.ID, new SentimentProject());
 
     private static final List<ProjectInfo> PLANNED = List.of(
             vision("cifar", "B", "CIFAR-10 classifier + transfer learning", "residual nets, fine-tuning a pretrained backbone",
