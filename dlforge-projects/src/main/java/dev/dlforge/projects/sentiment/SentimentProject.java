@@ -46,6 +46,8 @@ import java.util.Set;
 public final class SentimentProject extends TextClassificationProject {
     public static final String ID = "sentiment";
     static final String HANDWRITTEN = "handwritten";
+    /** A {@code --limit n} run labels a random {@code 20 n} corpus sentences (all of them for the default 8,000). */
+    static final int PRE_SAMPLE = 20;
     private static final List<String> CLASSES = List.of("neg", "pos");
     private static final Set<String> TEST_GROUPS = Set.of(ImdbDataset.TEST_GROUP, "sst-test");
 
@@ -100,6 +102,12 @@ public final class SentimentProject extends TextClassificationProject {
             sentences = corpus.read(dir);
         } catch (IOException e) {
             throw unreadable(NlpCorpus.ID, dir, explicit, e);
+        }
+        if (recipe.limit() > 0 && (long) recipe.limit() * PRE_SAMPLE < sentences.size()) {
+            // VADER keeps about 1 sentence in 6 (balanced): a small --limit needs only a random slice labelled.
+            List<String> shuffled = new ArrayList<>(sentences);
+            Collections.shuffle(shuffled, new java.util.Random(recipe.seed()));
+            sentences = shuffled.subList(0, recipe.limit() * PRE_SAMPLE);
         }
         LexiconLabeler.Result labelled = new LexiconLabeler(new Vader(VaderLexicon.of(vaderLexicon())), LexiconLabeler.Config.defaults())
                 .label(sentences);
