@@ -75,6 +75,24 @@ class SentimentProjectTest {
     }
 
     @Test
+    void imdbGivenWithDataTrainsOnItsTrainFolderAndIsTestedOnItsTestFolder() throws Exception {
+        for (String file : List.of("train/pos/0_9.txt", "train/pos/1_8.txt", "train/neg/2_1.txt", "train/neg/3_2.txt",
+                "test/pos/4_10.txt", "test/neg/5_3.txt")) {
+            Path path = tmp.resolve("aclImdb").resolve(file);
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.contains("pos") ? "A fine film.<br />Loved it." : "Dull and far too long.");
+        }
+        SentimentProject project = new SentimentProject();
+        var recipe = new dev.dlforge.projects.text.TextClassifierRecipe("imdb", "all", 4, 64, 3e-3, 48, 48, 0.3f, 40, 20_000, 2,
+                1.0, 1e-4, 20, 0.02, 0.1, 0.1, 2, 42, 0);
+        LabeledTexts all = project.readTexts(recipe, tmp.resolve("aclImdb"), new dev.dlforge.data.text.TextRepairs());
+        assertThat(all.texts()).contains("A fine film. Loved it.");
+        TextSplit split = project.split(all, recipe);
+        assertThat(split.test().ids()).containsExactly("test/neg/5_3.txt", "test/pos/4_10.txt");
+        assertThat(split.train().size() + split.validation().size()).isEqualTo(4);
+    }
+
+    @Test
     void everyModelIsAlsoMeasuredOnTheHandWrittenSentencesPerTag() {
         ExtraTestSet set = new SentimentProject().extraTestSets().get(0);
         assertThat(set.texts().size()).isEqualTo(320);
