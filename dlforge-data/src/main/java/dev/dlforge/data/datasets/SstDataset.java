@@ -21,8 +21,6 @@ import java.util.List;
  */
 public final class SstDataset implements TextClassificationDataset {
     public static final String ID = "sst";
-    /** The held-out group: the trees' test split; SST-2, whose test labels are not public, holds out dev. */
-    public static final List<String> TEST_GROUPS = List.of("sst-test", "sst-dev");
     static final String HINT = "download https://dl.fbaipublicfiles.com/glue/data/SST-2.zip (SST-2) or "
             + "https://nlp.stanford.edu/sentiment/trainDevTestTrees_PTB.zip (trees), unzip, and pass --data FOLDER";
 

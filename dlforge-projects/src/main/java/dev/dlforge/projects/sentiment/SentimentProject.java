@@ -2,6 +2,7 @@ package dev.dlforge.projects.sentiment;
 
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.DlforgeHome;
+import dev.dlforge.core.run.RunDir;
 import dev.dlforge.data.DatasetResolver;
 import dev.dlforge.data.datasets.ImdbDataset;
 import dev.dlforge.data.datasets.NlpCorpus;
@@ -11,7 +12,6 @@ import dev.dlforge.data.text.LabeledTexts;
 import dev.dlforge.data.text.SentimentEvalSet;
 import dev.dlforge.data.text.TextRepairs;
 import dev.dlforge.data.text.TextSplit;
-import dev.dlforge.core.run.RunDir;
 import dev.dlforge.models.text.sentiment.LexiconLabeler;
 import dev.dlforge.models.text.sentiment.Vader;
 import dev.dlforge.models.text.sentiment.VaderLexicon;
@@ -29,8 +29,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Positive or negative: VADER's rules (no training) against a BiLSTM trained on labelled sentences,
@@ -103,20 +106,24 @@ public final class SentimentProject extends TextClassificationProject {
         } catch (IOException e) {
             throw unreadable(NlpCorpus.ID, dir, explicit, e);
         }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            order.add(i);
+        }
         if (recipe.limit() > 0 && (long) recipe.limit() * PRE_SAMPLE < sentences.size()) {
             // VADER keeps about 1 sentence in 6 (balanced): a small --limit needs only a random slice labelled.
-            List<String> shuffled = new ArrayList<>(sentences);
-            Collections.shuffle(shuffled, new java.util.Random(recipe.seed()));
-            sentences = shuffled.subList(0, recipe.limit() * PRE_SAMPLE);
+            Collections.shuffle(order, new Random(recipe.seed()));
+            order = order.subList(0, recipe.limit() * PRE_SAMPLE);
         }
-        LexiconLabeler.Result labelled = new LexiconLabeler(new Vader(VaderLexicon.of(vaderLexicon())), LexiconLabeler.Config.defaults())
-                .label(sentences);
-        System.err.printf("nlp-corpus labelled by VADER (|compound| >= %.2f): %,d kept (%,d positive); left out %,d weak, %,d duplicates, "
-                + "%,d unusable, %,d for balance%n", LexiconLabeler.Config.defaults().threshold(), labelled.texts().size(), labelled.positives(),
+        List<String> chosen = order.stream().map(sentences::get).toList();
+        LexiconLabeler.Config config = LexiconLabeler.Config.defaults();
+        LexiconLabeler.Result labelled = new LexiconLabeler(new Vader(VaderLexicon.of(vaderLexicon())), config).label(chosen);
+        System.err.printf(Locale.ROOT, "nlp-corpus labelled by VADER (|compound| >= %.2f): %,d kept (%,d positive); left out %,d weak, "
+                + "%,d duplicates, %,d unusable, %,d for balance%n", config.threshold(), labelled.texts().size(), labelled.positives(),
                 labelled.belowThreshold(), labelled.duplicates(), labelled.unusable(), labelled.droppedForBalance());
         List<String> ids = new ArrayList<>();
         for (int source : labelled.sources()) {
-            ids.add("nlp-corpus:" + source);
+            ids.add("nlp-corpus:" + order.get(source)); // the sentence's position in the corpus
         }
         LabeledTexts all = new LabeledTexts(CLASSES, labelled.texts(), labelled.labels(),
                 Collections.nCopies(labelled.texts().size(), NlpCorpus.ID), ids);
@@ -127,7 +134,7 @@ public final class SentimentProject extends TextClassificationProject {
     @Override
     protected TextSplit split(LabeledTexts all, TextClassifierRecipe recipe) {
         Set<String> groups = all.byGroup().keySet();
-        Set<String> test = groups.stream().filter(TEST_GROUPS::contains).collect(java.util.stream.Collectors.toSet());
+        Set<String> test = groups.stream().filter(TEST_GROUPS::contains).collect(Collectors.toSet());
         if (test.isEmpty() && SstDataset.ID.equals(recipe.dataset()) && groups.contains("sst-dev")) {
             test = Set.of("sst-dev");
         }
