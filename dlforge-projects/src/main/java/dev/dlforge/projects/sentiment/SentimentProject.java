@@ -49,7 +49,7 @@ import java.util.stream.Collectors;
 public final class SentimentProject extends TextClassificationProject {
     public static final String ID = "sentiment";
     static final String HANDWRITTEN = "handwritten";
-    /** A {@code --limit n} run labels a random {@code 20 n} corpus sentences (all of them for the default 8,000). */
+    /** A {@code --limit n} run labels only a random {@code 20 n} of the corpus sentences (the default reads all). */
     static final int PRE_SAMPLE = 20;
     private static final List<String> CLASSES = List.of("neg", "pos");
     private static final Set<String> TEST_GROUPS = Set.of(ImdbDataset.TEST_GROUP, "sst-test");
@@ -66,20 +66,20 @@ public final class SentimentProject extends TextClassificationProject {
     }
 
     /**
-     * The LSTM on the hand-written sentences (0.69 measured, docs/projects/sentiment.md); the run
+     * The LSTM on the hand-written sentences (0.72 measured, docs/projects/sentiment.md); the run
      * trains VADER too, whose 0.8438 there is fixed by its rules.
      */
     @Override
     public List<BenchmarkTarget> benchmarkTargets() {
-        return List.of(new BenchmarkTarget(TextClassifierRecipe.ALL, "lstm_handwritten_accuracy", 0.65, 0));
+        return List.of(new BenchmarkTarget(TextClassifierRecipe.ALL, "lstm_handwritten_accuracy", 0.70, 0));
     }
 
     /** Defaults reproduce docs/projects/sentiment.md. */
     @Override
     protected TextClassifierRecipe defaults() {
-        // 8,000 of the ~16,000 VADER-labelled sentences and a small BiLSTM: the run fits in minutes on 2 shared cores.
+        // All 16,290 VADER-labelled sentences and a small BiLSTM: under a minute on 2 idle cores, minutes when they are shared.
         return new TextClassifierRecipe(NlpCorpus.ID, TextClassifierRecipe.ALL, 4, 64, 3e-3, 48, 48, 0.3f, 40, 20_000, 2,
-                1.0, 1e-4, 20, 0.02, 0.1, 0.1, 2, 42, 8_000);
+                1.0, 1e-4, 20, 0.02, 0.1, 0.1, 2, 42, 0);
     }
 
     @Override
