@@ -179,4 +179,32 @@ class ProjectSmokeTest {
         Cli info = Cli.run("data", "info", "cifar-10");
         assertThat(info.out()).contains("cifar-10-binary.tar.gz").contains("www.cs.toronto.edu");
     }
+
+    @Test
+    void sentimentMeasuresVaderAndTheLstmOnTheHandWrittenSentences() throws Exception {
+        Path run = tmp.resolve("sentiment-run");
+        Cli train = Cli.run("train", "sentiment", "--limit", "300", "--epochs", "1", "--out", run.toString());
+        assertThat(train.exitCode()).as(train.toString()).isZero();
+        Map<?, ?> metrics = Json.readFile(run.resolve("metrics.json"), Map.class);
+        for (String model : List.of("vader", "lstm")) {
+            assertThat(run.resolve("models").resolve(model).resolve("model.json")).isRegularFile();
+            assertThat(((Number) metrics.get(model + "_handwritten_negation_accuracy")).doubleValue()).as(model).isBetween(0.0, 1.0);
+        }
+        // The training labels are VADER's own, so VADER is exact on the test split; on human labels it is good, not perfect.
+        assertThat(((Number) metrics.get("vader_test_accuracy")).doubleValue()).isEqualTo(1.0);
+        assertThat(((Number) metrics.get("vader_handwritten_accuracy")).doubleValue()).isBetween(0.75, 0.95);
+        String report = Files.readString(run.resolve("report.md"));
+        assertThat(report).contains("Models on the 320 hand-written sentences").contains("negation (");
+        assertThat(ImageIO.read(run.resolve("plots").resolve("handwritten-tags.png").toFile())).isNotNull();
+
+        Cli eval = Cli.run("eval", run.toString(), "--json");
+        assertThat(eval.exitCode()).as(eval.toString()).isZero();
+        JsonNode evaluated = Json.MAPPER.readTree(eval.out());
+        assertThat(evaluated.get("handwritten_accuracy").asDouble()).isEqualTo(((Number) metrics.get("handwritten_accuracy")).doubleValue());
+        assertThat(evaluated.has("lstm_handwritten_accuracy")).isTrue();
+
+        Cli predict = Cli.run("predict", run.toString(), "--text", "What a wonderful, delightful day!");
+        assertThat(predict.exitCode()).as(predict.toString()).isZero();
+        assertThat(predict.out()).containsPattern("(pos|neg) [01]\\.[0-9]{3}").contains("What a wonderful");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.dlforge.data;
 
 import dev.dlforge.core.DlforgeException;
+import dev.dlforge.data.datasets.Afinn165;
 import dev.dlforge.data.datasets.BrownCorpus;
 import dev.dlforge.data.datasets.BrownGenres;
 import dev.dlforge.data.datasets.BrownText;
@@ -8,6 +9,7 @@ import dev.dlforge.data.datasets.Cifar10;
 import dev.dlforge.data.datasets.Conll2003;
 import dev.dlforge.data.datasets.FashionMnist;
 import dev.dlforge.data.datasets.ImageClassificationDataset;
+import dev.dlforge.data.datasets.ImdbDataset;
 import dev.dlforge.data.text.SpamAssassin;
 import dev.dlforge.data.text.TextClassificationDataset;
 import dev.dlforge.data.text.TextCorpusDataset;
@@ -15,6 +17,8 @@ import dev.dlforge.data.datasets.Mnist;
 import dev.dlforge.data.datasets.MobyDick;
 import dev.dlforge.data.datasets.NlpCorpus;
 import dev.dlforge.data.datasets.OpencvDigits;
+import dev.dlforge.data.datasets.SstDataset;
+import dev.dlforge.data.datasets.VaderLexiconDataset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +36,7 @@ public final class DatasetRegistry {
     public static DatasetRegistry builtIn() {
         return new DatasetRegistry(List.of(new OpencvDigits(), new Mnist(), new FashionMnist(), new Cifar10(),
                 new SpamAssassin(), new MobyDick(), new NlpCorpus(), new BrownCorpus(), new BrownText(), BrownGenres.genres(),
-                BrownGenres.newsVsRest(), new Conll2003()));
+                BrownGenres.newsVsRest(), new Conll2003(), new VaderLexiconDataset(), new Afinn165(), new ImdbDataset(), new SstDataset()));
     }
 
     public List<Dataset<?>> all() {

@@ -92,7 +92,7 @@ public final class DatasetResolver {
         StringBuilder message = new StringBuilder("dataset " + spec.id() + " is not available here. Tried:");
         tried.forEach(t -> message.append("\n  - ").append(t));
         throw new DlforgeException(message.toString(),
-                "fix one of the sources above, or download " + String.join(", ", spec.files())
+                "fix one of the sources above, or download " + (spec.files().isEmpty() ? "the dataset" : String.join(", ", spec.files()))
                         + " (see " + spec.homepage() + ") into a folder and pass --data FOLDER");
     }
 

@@ -4,6 +4,7 @@ import dev.dlforge.core.DlforgeException;
 import dev.dlforge.projects.digits.DigitsProject;
 import dev.dlforge.projects.fashion.FashionProject;
 import dev.dlforge.projects.pos.PosProject;
+import dev.dlforge.projects.sentiment.SentimentProject;
 import dev.dlforge.projects.spam.SpamProject;
 import dev.dlforge.projects.topics.TopicsProject;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import dev.dlforge.data.source.UrlSource;
 import dev.dlforge.data.text.PlainText;
 import dev.dlforge.data.text.Sentences;
 import dev.dlforge.data.text.TextCorpusDataset;
-import dev.dlforge.data.text.TextWarnings;
+import dev.dlforge.data.text.TextRepairs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,10 +37,10 @@ public final class MobyDick implements TextCorpusDataset {
 
     @Override
     public List<String> read(Path dir) throws IOException {
-        TextWarnings warnings = new TextWarnings();
-        String text = withoutGutenbergBoilerplate(PlainText.decode(Files.readAllBytes(dir.resolve(FILE)), warnings));
-        List<String> sentences = Sentences.fromProse(text, warnings);
-        warnings.printTo(System.err, ID);
+        TextRepairs repairs = new TextRepairs();
+        String text = withoutGutenbergBoilerplate(PlainText.decode(Files.readAllBytes(dir.resolve(FILE)), repairs));
+        List<String> sentences = Sentences.fromProse(text, repairs);
+        repairs.printTo(System.err, ID);
         return sentences;
     }
 

@@ -8,7 +8,7 @@ import dev.dlforge.data.source.NpmPackageSource;
 import dev.dlforge.data.text.PlainText;
 import dev.dlforge.data.text.Sentences;
 import dev.dlforge.data.text.TextCorpusDataset;
-import dev.dlforge.data.text.TextWarnings;
+import dev.dlforge.data.text.TextRepairs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,39 +38,39 @@ public final class NlpCorpus implements TextCorpusDataset {
 
     @Override
     public List<String> read(Path dir) throws IOException {
-        TextWarnings warnings = new TextWarnings();
+        TextRepairs repairs = new TextRepairs();
         List<String> sentences = new ArrayList<>();
         for (int i = 0; i < FILES; i++) {
             Path file = dir.resolve(DIR).resolve("doc-" + i + ".json");
             if (!Files.isRegularFile(file)) {
-                warnings.count("files missing", 1);
+                repairs.add("files missing");
                 continue;
             }
-            readFile(file, sentences, warnings);
+            readFile(file, sentences, repairs);
         }
-        warnings.printTo(System.err, ID);
+        repairs.printTo(System.err, ID);
         return sentences;
     }
 
     /** One JSON array of strings; anything else in it is skipped and counted. */
-    static void readFile(Path file, List<String> out, TextWarnings warnings) throws IOException {
+    static void readFile(Path file, List<String> out, TextRepairs repairs) throws IOException {
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(PlainText.decode(Files.readAllBytes(file), warnings));
+            root = Json.MAPPER.readTree(PlainText.decode(Files.readAllBytes(file), repairs));
         } catch (JsonParseException e) {
-            warnings.count("files that are not JSON skipped", 1);
+            repairs.add("files that are not JSON skipped");
             return;
         }
         if (root == null || !root.isArray()) {
-            warnings.count("files that are not a JSON array skipped", 1);
+            repairs.add("files that are not a JSON array skipped");
             return;
         }
         for (JsonNode item : root) {
             if (!item.isTextual()) {
-                warnings.count("entries that are not strings skipped", 1);
+                repairs.add("entries that are not strings skipped");
                 continue;
             }
-            Sentences.add(PlainText.clean(item.asText(), warnings).replace('\n', ' '), out, warnings);
+            Sentences.add(PlainText.clean(item.asText(), repairs).replace('\n', ' '), out, repairs);
         }
     }
 }

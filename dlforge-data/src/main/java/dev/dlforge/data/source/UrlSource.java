@@ -55,7 +55,7 @@ public record UrlSource(String label, List<Download> downloads) implements DataS
         }
     }
 
-    private static void download(Download d, Path file) throws SourceUnavailableException, IOException {
+    static void download(Download d, Path file) throws SourceUnavailableException, IOException {
         HttpResponse<InputStream> response;
         try {
             response = CLIENT.send(HttpRequest.newBuilder(URI.create(d.url())).timeout(Duration.ofMinutes(30)).GET().build(),

@@ -91,4 +91,24 @@ public record LabeledTexts(List<String> classes, List<String> texts, int[] label
         Collections.sort(picked);
         return select(picked.stream().mapToInt(Integer::intValue).toArray());
     }
+
+    /** The parts one after another; they must have the same classes. */
+    public static LabeledTexts concat(List<LabeledTexts> parts) {
+        List<String> t = new ArrayList<>();
+        List<String> g = new ArrayList<>();
+        List<String> d = new ArrayList<>();
+        int[] l = new int[parts.stream().mapToInt(LabeledTexts::size).sum()];
+        int n = 0;
+        for (LabeledTexts p : parts) {
+            if (!p.classes().equals(parts.get(0).classes())) {
+                throw new IllegalArgumentException("classes differ: " + p.classes() + " and " + parts.get(0).classes());
+            }
+            t.addAll(p.texts());
+            g.addAll(p.groups());
+            d.addAll(p.ids());
+            System.arraycopy(p.labels(), 0, l, n, p.size());
+            n += p.size();
+        }
+        return new LabeledTexts(parts.get(0).classes(), t, l, g, d);
+    }
 }

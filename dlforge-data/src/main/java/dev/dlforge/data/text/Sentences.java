@@ -12,10 +12,11 @@ import java.util.Locale;
  */
 public final class Sentences {
     public static final int MAX_SENTENCE_CHARS = 5_000;
+    public static final String SENTENCES_CUT = "sentences over " + MAX_SENTENCE_CHARS + " characters cut";
 
     private Sentences() {}
 
-    public static List<String> fromProse(String cleanText, TextWarnings warnings) {
+    public static List<String> fromProse(String cleanText, TextRepairs repairs) {
         List<String> out = new ArrayList<>();
         BreakIterator breaks = BreakIterator.getSentenceInstance(Locale.ENGLISH);
         for (String paragraph : cleanText.split("\n\\s*\n")) {
@@ -26,14 +27,14 @@ public final class Sentences {
             breaks.setText(joined);
             int start = breaks.first();
             for (int end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {
-                add(joined.substring(start, end), out, warnings);
+                add(joined.substring(start, end), out, repairs);
             }
         }
         return out;
     }
 
     /** Adds {@code sentence} stripped, unless blank; cut to {@link #MAX_SENTENCE_CHARS}. */
-    public static void add(String sentence, List<String> out, TextWarnings warnings) {
+    public static void add(String sentence, List<String> out, TextRepairs repairs) {
         String s = sentence.strip();
         if (s.isEmpty()) {
             return;
@@ -41,7 +42,7 @@ public final class Sentences {
         if (s.length() > MAX_SENTENCE_CHARS) {
             int cut = Character.isHighSurrogate(s.charAt(MAX_SENTENCE_CHARS - 1)) ? MAX_SENTENCE_CHARS - 1 : MAX_SENTENCE_CHARS;
             s = s.substring(0, cut);
-            warnings.count("sentences over " + MAX_SENTENCE_CHARS + " characters truncated", 1);
+            repairs.add(SENTENCES_CUT);
         }
         out.add(s);
     }

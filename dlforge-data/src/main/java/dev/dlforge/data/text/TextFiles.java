@@ -19,14 +19,23 @@ public final class TextFiles {
         return new TextCleaner(limits).clean(TextDecoder.decode(bytes, repairs), repairs);
     }
 
-    /** At most {@code maxBytes} bytes of the file, counting a cut in {@code repairs}. */
+    /**
+     * At most {@code maxBytes} bytes of the file, counting a cut in {@code repairs}; a cut never
+     * splits a UTF-8 character (it backs up to the character's first byte), so valid UTF-8 stays valid.
+     */
     public static byte[] readPrefix(Path file, long maxBytes, TextRepairs repairs) throws IOException {
+        int max = (int) Math.min(Integer.MAX_VALUE - 9, maxBytes);
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes));
-            if (in.read() >= 0) {
-                repairs.add(TextRepairs.TRUNCATED);
+            byte[] bytes = in.readNBytes(max + 1);
+            if (bytes.length <= max) {
+                return bytes;
             }
-            return bytes;
+            repairs.add(TextRepairs.TRUNCATED);
+            int end = max;
+            for (int back = 0; back < 3 && end > 0 && (bytes[end] & 0xC0) == 0x80; back++) {
+                end--; // bytes[end] continues a character: cut before that character starts
+            }
+            return java.util.Arrays.copyOf(bytes, end);
         }
     }
 }

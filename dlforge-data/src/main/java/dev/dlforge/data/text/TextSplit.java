@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Train, validation and test parts of labelled texts. {@link #byGroup} splits within each group in
@@ -81,5 +83,31 @@ public record TextSplit(LabeledTexts train, LabeledTexts validation, LabeledText
     private static int[] sorted(List<Integer> indices) {
         Collections.sort(indices);
         return indices.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * A published split kept: every text of {@code testGroups} is test; of each other group
+     * {@code validationFraction} (rounded, after a shuffle with {@code seed}) is validation and the
+     * rest training. Parts keep the original order.
+     */
+    public static TextSplit withTestGroups(LabeledTexts all, Set<String> testGroups, double validationFraction, long seed) {
+        Random rng = new Random(seed);
+        List<Integer> train = new ArrayList<>();
+        List<Integer> val = new ArrayList<>();
+        List<Integer> test = new ArrayList<>();
+        for (var group : all.byGroup().entrySet()) {
+            if (testGroups.contains(group.getKey())) {
+                test.addAll(group.getValue());
+                continue;
+            }
+            List<Integer> shuffled = new ArrayList<>(group.getValue());
+            Collections.shuffle(shuffled, rng);
+            int nVal = (int) Math.round(shuffled.size() * validationFraction);
+            val.addAll(shuffled.subList(0, nVal));
+            train.addAll(shuffled.subList(nVal, shuffled.size()));
+        }
+        String note = String.format(Locale.ROOT, "the published split: %s held out for test; %.0f%% of the rest for validation; shuffle seed %d",
+                String.join(", ", new TreeSet<>(testGroups)), 100 * validationFraction, seed);
+        return new TextSplit(all.select(sorted(train)), all.select(sorted(val)), all.select(sorted(test)), note);
     }
 }

@@ -22,6 +22,15 @@ class TextSplitTest {
     }
 
     @Test
+    void aPublishedTestGroupIsHeldOutWholeAndTheOtherGroupsGiveValidation() {
+        TextSplit s = TextSplit.withTestGroups(data(), java.util.Set.of("mid"), 0.1, 42);
+        assertThat(s.test().groups()).hasSize(80).containsOnly("mid");
+        assertThat(s.validation().size()).isEqualTo(20 + 2);
+        assertThat(s.train().groups()).doesNotContain("mid").hasSize(180 + 18);
+        assertThat(s.note()).contains("mid held out");
+    }
+
+    @Test
     void everyGroupIsSplitInTheSameProportionsAndThePartsAreDisjoint() {
         TextSplit s = TextSplit.byGroup(data(), 0.1, 0.2, 42);
         assertThat(s.test().groups().stream().filter("big"::equals).count()).isEqualTo(40);

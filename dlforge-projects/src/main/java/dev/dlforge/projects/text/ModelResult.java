@@ -14,6 +14,7 @@ import java.util.Map;
  * @param validationF1 F1 on the validation split, which picks the served model
  * @param metrics what metrics.json records of it
  * @param history epochs of a neural model; empty otherwise
+ * @param extraProbabilities (N, K) per text of each {@link ExtraTestSet}, by its name
  */
 public record ModelResult(TextModel model, ClassificationScores test, float[][] testProbabilities, double validationF1,
-        Map<String, Double> metrics, List<EpochRecord> history) {}
+        Map<String, Double> metrics, List<EpochRecord> history, Map<String, float[][]> extraProbabilities) {}

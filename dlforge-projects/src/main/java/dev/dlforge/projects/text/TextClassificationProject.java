@@ -67,11 +67,6 @@ public abstract class TextClassificationProject implements TrainableProject {
         return positiveClass();
     }
 
-    /** Train, validation and test parts of the texts read; by default split within each group. */
-    protected TextSplit split(LabeledTexts all, TextClassifierRecipe recipe) {
-        return TextSplit.byGroup(all, recipe.validationFraction(), recipe.testFraction(), recipe.seed());
-    }
-
     /** The text of a file given to {@code dlforge predict}: by default its decoded, cleaned text. */
     protected String textOfFile(byte[] bytes, TextRepairs repairs) {
         return new dev.dlforge.data.text.TextCleaner(TextLimits.DEFAULT).clean(dev.dlforge.data.text.TextDecoder.decode(bytes, repairs), repairs);
@@ -80,6 +75,37 @@ public abstract class TextClassificationProject implements TrainableProject {
     /** The text of something typed ({@code --text}, a text/plain request), prepared like training texts. */
     protected String textOfTyped(String text) {
         return new dev.dlforge.data.text.TextCleaner(TextLimits.DEFAULT).clean(text, new TextRepairs());
+    }
+
+    /**
+     * All labelled texts of the recipe's dataset, before splitting; by default the registered
+     * {@link TextClassificationDataset}, resolved (cached, fetched, or {@code explicit}) and read.
+     * Repairs and skips are counted in {@code repairs}.
+     */
+    protected LabeledTexts readTexts(TextClassifierRecipe recipe, Path explicit, TextRepairs repairs) {
+        TextClassificationDataset dataset = datasets.textClassification(recipe.dataset());
+        Path dir = new DatasetResolver(DlforgeHome.current().datasets()).resolve(dataset.spec(), explicit);
+        try {
+            return dataset.read(dir, recipe.limit(), recipe.seed(), repairs);
+        } catch (IOException e) {
+            throw unreadable(recipe.dataset(), dir, explicit, e);
+        }
+    }
+
+    /** The error for a dataset folder that could not be read. */
+    protected static DlforgeException unreadable(String dataset, Path dir, Path explicit, IOException e) {
+        return new DlforgeException("dataset " + dataset + " in " + dir + " is unreadable: " + e.getMessage(),
+                explicit != null ? "check the files passed with --data" : "delete " + dir + " and run `dlforge data fetch " + dataset + "`");
+    }
+
+    /** Train, validation and test parts: by default each group split in the recipe's proportions. */
+    protected TextSplit split(LabeledTexts all, TextClassifierRecipe recipe) {
+        return TextSplit.byGroup(all, recipe.validationFraction(), recipe.testFraction(), recipe.seed());
+    }
+
+    /** Fixed sets every model is also measured on (and reported per tag); none by default. */
+    protected List<ExtraTestSet> extraTestSets() {
+        return List.of();
     }
 
     /** Request media types besides text/plain and JSON that {@link #textOfFile} understands (e.g. message/rfc822). */
@@ -172,7 +198,7 @@ public abstract class TextClassificationProject implements TrainableProject {
             FileTrees.copy(servedDir, run.model());
             Map<String, Double> metrics = runMetrics(results, served);
             run.writeMetrics(metrics);
-            new TextClassificationReport(run, info(), recipe, split, results, served, positiveClass(recipe)).write();
+            new TextClassificationReport(run, info(), recipe, split, results, served, positiveClass(recipe), extraTestSets()).write();
             run.writeInfo(run.info().with("completed", metrics, "served model: " + served.model().name()));
             console.println("served model (best validation F1): " + served.model().name());
             console.println("run: " + run.path());
@@ -210,8 +236,14 @@ public abstract class TextClassificationProject implements TrainableProject {
                     classifier.probabilities(split.validation().texts()), classes.size(), positiveClass(recipe)).f1();
             Map<String, Double> metrics = testMetrics(test);
             metrics.put("val_f1", valF1);
+            Map<String, float[][]> extra = new LinkedHashMap<>();
+            for (ExtraTestSet set : extraTestSets()) {
+                float[][] p = classifier.probabilities(set.texts().texts());
+                extra.put(set.name(), p);
+                metrics.putAll(set.metrics(p, positiveClass(recipe)));
+            }
             List<EpochRecord> history = List.of();
-            if (classifier instanceof EmbeddingBagModel.Classifier neural && neural.state != null) {
+            if (classifier instanceof NeuralTextModel.Classifier neural && neural.state != null) {
                 history = neural.state.history();
                 metrics.put("epochs", (double) history.size());
                 metrics.put("model_epoch", (double) neural.state.bestEpoch());
@@ -222,8 +254,21 @@ public abstract class TextClassificationProject implements TrainableProject {
             Files.createDirectories(dir);
             classifier.save(dir);
             Json.writeFile(dir.resolve(CARD), card(recipe, model.name(), classes, metrics));
-            return new ModelResult(model, test, testP, valF1, metrics, history);
+            return new ModelResult(model, test, testP, valF1, metrics, history, extra);
         }
+    }
+
+    /** The entries of {@code metrics} that belong to an extra test set. */
+    private Map<String, Double> extraMetrics(Map<String, Double> metrics) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (ExtraTestSet set : extraTestSets()) {
+            metrics.forEach((k, v) -> {
+                if (k.startsWith(set.name() + "_")) {
+                    m.put(k, v);
+                }
+            });
+        }
+        return m;
     }
 
     private static Map<String, Double> testMetrics(ClassificationScores s) {
@@ -237,12 +282,17 @@ public abstract class TextClassificationProject implements TrainableProject {
         return m;
     }
 
-    /** The served model's test metrics, then every model's as {@code <model>_test_f1} and so on. */
-    private static Map<String, Double> runMetrics(List<ModelResult> results, ModelResult served) {
+    /**
+     * The served model's test metrics (and extra sets' metrics), then every model's as
+     * {@code <model>_test_f1}, {@code <model>_handwritten_accuracy} and so on.
+     */
+    private Map<String, Double> runMetrics(List<ModelResult> results, ModelResult served) {
         Map<String, Double> m = new LinkedHashMap<>(testMetrics(served.test()));
         m.put("test_examples", (double) served.test().confusion().total());
+        m.putAll(extraMetrics(served.metrics()));
         for (ModelResult r : results) {
             testMetrics(r.test()).forEach((k, v) -> m.put(r.model().name() + "_" + k, v));
+            extraMetrics(r.metrics()).forEach((k, v) -> m.put(r.model().name() + "_" + k, v));
             m.put(r.model().name() + "_train_seconds", r.metrics().get("train_seconds"));
         }
         if (served.metrics().containsKey("epochs")) {
@@ -262,6 +312,9 @@ public abstract class TextClassificationProject implements TrainableProject {
                     split.test().classes().size(), positiveClass(recipe));
             metrics.putAll(testMetrics(s));
             metrics.put("test_examples", (double) s.confusion().total());
+            for (ExtraTestSet set : extraTestSets()) {
+                metrics.putAll(set.metrics(served.probabilities(set.texts().texts()), positiveClass(recipe)));
+            }
         }
         for (TextModel model : textModels()) {
             Path dir = run.path().resolve(MODELS).resolve(model.name());
@@ -270,6 +323,9 @@ public abstract class TextClassificationProject implements TrainableProject {
                     ClassificationScores s = ClassificationScores.of(split.test().labels(), c.probabilities(split.test().texts()),
                             split.test().classes().size(), positiveClass(recipe));
                     testMetrics(s).forEach((k, v) -> metrics.put(model.name() + "_" + k, v));
+                    for (ExtraTestSet set : extraTestSets()) {
+                        set.metrics(c.probabilities(set.texts().texts()), positiveClass(recipe)).forEach((k, v) -> metrics.put(model.name() + "_" + k, v));
+                    }
                 }
             }
         }
@@ -375,20 +431,13 @@ public abstract class TextClassificationProject implements TrainableProject {
     }
 
     private TextSplit loadSplit(TextClassifierRecipe recipe, Path explicit) {
-        TextClassificationDataset dataset = datasets.textClassification(recipe.dataset());
-        Path dir = new DatasetResolver(DlforgeHome.current().datasets()).resolve(dataset.spec(), explicit);
         TextRepairs repairs = new TextRepairs();
-        try {
-            LabeledTexts all = dataset.read(dir, recipe.limit(), recipe.seed(), repairs);
-            if (!repairs.isEmpty()) {
-                // stderr, like the resolver's messages: stdout may be JSON (`dlforge eval --json`).
-                System.err.println("warning: reading " + recipe.dataset() + ": " + repairs.summary());
-            }
-            return split(all, recipe);
-        } catch (IOException e) {
-            throw new DlforgeException("dataset " + recipe.dataset() + " in " + dir + " is unreadable: " + e.getMessage(),
-                    explicit != null ? "check the files passed with --data" : "delete " + dir + " and run `dlforge data fetch " + recipe.dataset() + "`");
+        LabeledTexts all = readTexts(recipe, explicit, repairs);
+        if (!repairs.isEmpty()) {
+            // stderr, like the resolver's messages: stdout may be JSON (`dlforge eval --json`).
+            System.err.println("warning: reading " + recipe.dataset() + ": " + repairs.summary());
         }
+        return split(all, recipe);
     }
 
     private ModelCard card(TextClassifierRecipe recipe, String model, List<String> classes, Map<String, Double> metrics) {

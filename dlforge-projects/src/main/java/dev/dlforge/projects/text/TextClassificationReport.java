@@ -2,6 +2,7 @@ package dev.dlforge.projects.text;
 
 import dev.dlforge.core.eval.ClassifierEvaluation;
 import dev.dlforge.core.io.Json;
+import dev.dlforge.core.plot.BarPlot;
 import dev.dlforge.core.plot.ConfusionMatrixPlot;
 import dev.dlforge.core.plot.CurvePlot;
 import dev.dlforge.core.report.MarkdownReport;
@@ -34,9 +35,10 @@ final class TextClassificationReport {
     private final List<ModelResult> results;
     private final ModelResult served;
     private final int positiveClass;
+    private final List<ExtraTestSet> extraSets;
 
     TextClassificationReport(RunDir run, ProjectInfo project, TextClassifierRecipe recipe, TextSplit split, List<ModelResult> results,
-            ModelResult served, int positiveClass) {
+            ModelResult served, int positiveClass, List<ExtraTestSet> extraSets) {
         this.run = run;
         this.project = project;
         this.recipe = recipe;
@@ -44,6 +46,7 @@ final class TextClassificationReport {
         this.results = results;
         this.served = served;
         this.positiveClass = positiveClass;
+        this.extraSets = List.copyOf(extraSets);
     }
 
     void write() throws IOException {
@@ -103,6 +106,9 @@ final class TextClassificationReport {
             }
             md.table(header, perClass);
         }
+        for (ExtraTestSet set : extraSets) {
+            extraSet(md, set);
+        }
 
         md.section("Confusion matrices");
         for (ModelResult r : results) {
@@ -128,6 +134,43 @@ final class TextClassificationReport {
         md.section("Recipe");
         md.paragraph("```json\n" + Json.write(recipe) + "\n```");
         md.save(run.report());
+    }
+
+    /** Every model on a fixed set next to its test-split figures, then accuracy per tag as a table and a grouped bar chart. */
+    private void extraSet(MarkdownReport md, ExtraTestSet set) throws IOException {
+        md.section("Models on " + set.title());
+        md.paragraph(set.about());
+        List<List<String>> rows = new ArrayList<>();
+        for (ModelResult r : results) {
+            var s = set.scores(r.extraProbabilities().get(set.name()), positiveClass);
+            rows.add(List.of(r == served ? "**" + r.model().name() + "** (served)" : r.model().name(),
+                    fmt(r.test().accuracy()), fmt(r.test().f1()), fmt(r.test().auc()),
+                    fmt(s.accuracy()), fmt(s.precision()), fmt(s.recall()), fmt(s.f1()), fmt(s.auc())));
+        }
+        md.table(List.of("model", "test accuracy", "test F1", "test AUC", set.name() + " accuracy", set.name() + " precision",
+                set.name() + " recall", set.name() + " F1", set.name() + " AUC"), rows);
+
+        int[] counts = set.tagCounts();
+        List<String> header = new ArrayList<>(List.of("model"));
+        for (int k = 0; k < counts.length; k++) {
+            header.add(set.tagOrder().get(k) + " (" + counts[k] + ")");
+        }
+        BarPlot bars = new BarPlot("accuracy per tag on " + set.name(), "tag", "accuracy").categories(set.tagOrder());
+        List<List<String>> tagRows = new ArrayList<>();
+        for (ModelResult r : results) {
+            double[] byTag = set.tagAccuracy(r.extraProbabilities().get(set.name()));
+            List<String> row = new ArrayList<>(List.of(r.model().name()));
+            for (double a : byTag) {
+                row.add(fmt(a));
+            }
+            tagRows.add(row);
+            bars.series(r.model().name(), byTag);
+        }
+        md.paragraph("Accuracy on the texts carrying each tag (a text may carry several; counts in brackets).");
+        md.table(header, tagRows);
+        String file = set.name() + "-tags.png";
+        bars.save(run.plots().resolve(file));
+        md.image("accuracy per tag", "plots/" + file);
     }
 
     /** Texts per group, or with many groups (documents) texts and groups per class. */
