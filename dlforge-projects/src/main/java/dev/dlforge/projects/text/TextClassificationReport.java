@@ -123,7 +123,7 @@ final class TextClassificationReport {
                 curves(r.model().name(), r.history());
                 md.image("loss per epoch", "plots/loss-" + r.model().name() + ".png")
                         .image("accuracy per epoch", "plots/accuracy-" + r.model().name() + ".png");
-                md.paragraph(String.format(Locale.ROOT, "%d epochs; the model kept is epoch %d's (best validation accuracy).",
+                md.paragraph(String.format(Locale.ROOT, "%d epochs; the model kept is epoch %d's (lowest validation loss).",
                         r.history().size(), r.metrics().getOrDefault("model_epoch", 0.0).intValue()));
             }
         }

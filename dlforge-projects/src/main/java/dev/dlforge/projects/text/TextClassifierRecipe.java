@@ -72,9 +72,14 @@ public record TextClassifierRecipe(String dataset, String model, int epochs, int
                 vocabularySize, minCount, laplace, l2, logisticEpochs, logisticRate, validationFraction, testFraction, patience, seed, limit);
     }
 
-    /** The neural model's loop: best epoch by validation accuracy, early stopping with patience. */
+    /**
+     * The neural model's loop: best epoch by validation loss, early stopping with patience. Loss,
+     * not accuracy: on a few hundred validation texts accuracy moves in steps of one text and
+     * peaks by chance early (spam, seed 7: epoch 2 kept at validation accuracy 0.987, test F1
+     * 0.953), while the loss still falls.
+     */
     public TrainerConfig trainerConfig(boolean hasValidation) {
-        String monitor = hasValidation ? "val_accuracy" : "none";
-        return new TrainerConfig(epochs, learningRate, "cosine", seed, 0, new EarlyStopping(monitor, true, hasValidation ? patience : 0));
+        String monitor = hasValidation ? "val_loss" : "none";
+        return new TrainerConfig(epochs, learningRate, "cosine", seed, 0, new EarlyStopping(monitor, false, hasValidation ? patience : 0));
     }
 }
