@@ -29,12 +29,12 @@ import dev.dlforge.data.text.TextDecoder;
 import dev.dlforge.data.text.TextRepairs;
 import dev.dlforge.models.text.BiLstmTagger;
 import dev.dlforge.projects.ProjectInfo;
+import dev.dlforge.projects.RunFailure;
 import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.projects.TrainableProject;
 import dev.dlforge.projects.serving.Demo;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -172,16 +172,8 @@ public final class PosProject implements TrainableProject {
             console.println(MetricText.line(metrics));
             console.println("report: " + run.report());
             return run;
-        } catch (IOException | UncheckedIOException | DlforgeException e) {
-            markFailed(run, e);
-            if (e instanceof DlforgeException de) {
-                throw de;
-            }
-            throw new DlforgeException("run " + run.path() + " failed: " + e.getMessage(),
-                    "fix the cause, then continue with `dlforge train pos --resume " + run.path() + "`", e);
-        } catch (RuntimeException e) {
-            markFailed(run, e);
-            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw RunFailure.record(run, "pos", e);
         }
     }
 
@@ -307,11 +299,4 @@ public final class PosProject implements TrainableProject {
         return m;
     }
 
-    private static void markFailed(RunDir run, Exception e) {
-        try {
-            run.writeInfo(run.info().with("failed", Map.of(), String.valueOf(e.getMessage())));
-        } catch (RuntimeException ignored) {
-            // the original error matters more than the status file
-        }
-    }
 }

@@ -22,13 +22,13 @@ import dev.dlforge.data.text.TextFiles;
 import dev.dlforge.data.text.TextLimits;
 import dev.dlforge.data.text.TextRepairs;
 import dev.dlforge.data.text.TextSplit;
+import dev.dlforge.projects.RunFailure;
 import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.projects.TrainableProject;
 import dev.dlforge.projects.serving.Demo;
 import dev.dlforge.projects.serving.DemoSample;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -205,16 +205,8 @@ public abstract class TextClassificationProject implements TrainableProject {
             console.println(MetricText.line(metrics));
             console.println("report: " + run.report());
             return run;
-        } catch (IOException | UncheckedIOException | DlforgeException e) {
-            markFailed(run, e);
-            if (e instanceof DlforgeException de) {
-                throw de;
-            }
-            throw new DlforgeException("run " + run.path() + " failed: " + e.getMessage(),
-                    "fix the cause, then continue with `dlforge train " + info().id() + " --resume " + run.path() + "`", e);
-        } catch (RuntimeException e) {
-            markFailed(run, e);
-            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw RunFailure.record(run, info().id(), e);
         }
     }
 
@@ -445,11 +437,4 @@ public abstract class TextClassificationProject implements TrainableProject {
                 recipe.dataset(), Instant.now().toString(), ModelArtifact.FORMAT);
     }
 
-    private static void markFailed(RunDir run, Exception e) {
-        try {
-            run.writeInfo(run.info().with("failed", Map.of(), String.valueOf(e.getMessage())));
-        } catch (RuntimeException ignored) {
-            // the original error matters more than the status file
-        }
-    }
 }

@@ -38,6 +38,7 @@ import dev.dlforge.data.image.ImageClassData;
 import dev.dlforge.data.image.LabeledImages;
 import dev.dlforge.data.image.Splits;
 import dev.dlforge.models.Standardize;
+import dev.dlforge.projects.RunFailure;
 import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.projects.TrainableProject;
 import dev.dlforge.projects.serving.DemoSample;
@@ -183,16 +184,8 @@ public abstract class ImageClassifierProject implements TrainableProject {
             console.println(MetricText.line(metrics));
             console.println("report: " + run.report());
             return run;
-        } catch (IOException | UncheckedIOException | DlforgeException e) {
-            markFailed(run, e);
-            if (e instanceof DlforgeException de) {
-                throw de;
-            }
-            throw new DlforgeException("run " + run.path() + " failed: " + e.getMessage(),
-                    "fix the cause, then continue with `dlforge train " + info().id() + " --resume " + run.path() + "`", e);
-        } catch (RuntimeException e) {
-            markFailed(run, e);
-            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw RunFailure.record(run, info().id(), e);
         }
     }
 
@@ -334,11 +327,4 @@ public abstract class ImageClassifierProject implements TrainableProject {
         throw new IllegalStateException("image models start with a Standardize block");
     }
 
-    private static void markFailed(RunDir run, Exception e) {
-        try {
-            run.writeInfo(run.info().with("failed", Map.of(), String.valueOf(e.getMessage())));
-        } catch (RuntimeException ignored) {
-            // the original error matters more than the status file
-        }
-    }
 }
