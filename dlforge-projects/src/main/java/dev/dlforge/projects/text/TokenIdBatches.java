@@ -12,8 +12,8 @@ import java.util.Random;
 
 /**
  * Texts as padded token-id batches: inputs (B, T) int64 with T the longest text of the batch
- * rounded up to a multiple of {@value #LENGTH_STEP} (padding id 0), labels (B) floats. Few distinct
- * shapes keep the native allocator's caches small over a long run; models mask the padding. Training batches follow a shuffle derived from (seed, epoch),
+ * rounded up to a multiple of {@value #LENGTH_STEP} (padding id 0; models mask it), labels (B)
+ * floats: a few dozen distinct shapes rather than one per text length. Training batches follow a shuffle derived from (seed, epoch),
  * so any batch can be rebuilt from its position (exact resume); evaluation batches keep the order.
  */
 final class TokenIdBatches implements BatchSource {
