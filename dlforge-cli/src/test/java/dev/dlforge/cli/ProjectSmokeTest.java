@@ -140,6 +140,17 @@ class ProjectSmokeTest {
         assertThat(predict.exitCode()).as(predict.toString()).isZero();
         assertThat(predict.out()).containsPattern("offer\\.eml:  (spam|ham) [01]\\.[0-9]{3}  (spam|ham) [01]\\.[0-9]{3}")
                 .contains("see you at the meeting");
+
+        // Any bytes are some mail: random binary and one 10 MB line get an answer, not a crash.
+        byte[] junk = new byte[200_000];
+        new java.util.Random(1).nextBytes(junk);
+        Path binary = Files.write(tmp.resolve("junk.eml"), junk);
+        Path longLine = Files.writeString(tmp.resolve("long.eml"), "Subject: hi\r\n\r\n" + "buy ".repeat(2_500_000));
+        Path empty = Files.write(tmp.resolve("empty.eml"), new byte[0]);
+        Cli odd = Cli.run("predict", run.toString(), binary.toString(), longLine.toString(), empty.toString());
+        assertThat(odd.exitCode()).as(odd.toString()).isZero();
+        assertThat(odd.out()).containsPattern("junk\\.eml:  (spam|ham)").containsPattern("long\\.eml:  (spam|ham)")
+                .containsPattern("empty\\.eml:  (spam|ham)");
     }
 
     @Test
