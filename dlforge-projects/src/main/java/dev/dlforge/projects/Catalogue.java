@@ -25,8 +25,8 @@ public final class Catalogue {
         all.add(new DigitsProject());
         all.add(new FashionProject());
         // A built project takes its roadmap entry's place, so the listing keeps roadmap order.
-        Map<String, Project> built = Map.of(SpamProject.ID, new SpamProject(), PosProject.ID, new PosProject(),
-                TopicsProject.ID, new TopicsProject());
+        Map<String, Project> built = Map.of(SpamProject.ID, new SpamProject(), SentimentProject.ID, new SentimentProject(),
+                PosProject.ID, new PosProject(), TopicsProject.ID, new TopicsProject());
         for (ProjectInfo info : PLANNED) {
             all.add(built.getOrDefault(info.id(), new PlannedProject(info)));
         }

