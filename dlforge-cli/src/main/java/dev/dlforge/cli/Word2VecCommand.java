@@ -85,9 +85,14 @@ final class Word2VecCommand implements Runnable {
         @Override
         public void run() {
             Word2VecConfig d = Word2VecConfig.defaults();
-            Word2VecConfig config = new Word2VecConfig(or(dim, d.dim()), or(window, d.window()), or(negative, d.negative()),
-                    or(minCount, d.minCount()), or(epochs, d.epochs()), sample == null ? d.sample() : sample, d.alpha(),
-                    or(threads, d.threads()), seed == null ? d.seed() : seed);
+            Word2VecConfig config;
+            try {
+                config = new Word2VecConfig(or(dim, d.dim()), or(window, d.window()), or(negative, d.negative()),
+                        or(minCount, d.minCount()), or(epochs, d.epochs()), sample == null ? d.sample() : sample, d.alpha(),
+                        or(threads, d.threads()), seed == null ? d.seed() : seed);
+            } catch (IllegalArgumentException e) {
+                throw new DlforgeException(e.getMessage(), "--dim, --window, --negative, --min-count, --epochs and --threads must be at least 1");
+            }
             var console = parent.root.out;
             List<List<String>> sentences = readCorpora(corpora);
             long tokens = sentences.stream().mapToLong(List::size).sum();
@@ -159,6 +164,9 @@ final class Word2VecCommand implements Runnable {
 
         @Override
         public void run() {
+            if (k < 1) {
+                throw new DlforgeException("-k must be at least 1, got " + k, "leave it out for 10 neighbours per word");
+            }
             if (!Files.isRegularFile(file)) {
                 throw new DlforgeException("no file " + file, "give a word2vec or GloVe text file, e.g. the vectors.txt of `dlforge word2vec train`");
             }

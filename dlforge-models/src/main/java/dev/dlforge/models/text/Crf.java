@@ -195,6 +195,9 @@ public final class Crf extends AbstractBlock {
      * @return (length, K) row-major
      */
     public static double[] marginals(Scores c, float[] emissions, int length) {
+        if (length == 0) {
+            return new double[0];
+        }
         int k = c.tags();
         double[] alpha = new double[length * k];
         double[] beta = new double[length * k];

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A tagger scored on held-out sentences: the confusion matrix over tags (token accuracy, per-tag
- * precision, recall, F1) and, for entity tags, conlleval's entity-level scores.
+ * A tagger scored on held-out sentences: the confusion matrix over tags (per-tag precision, recall,
+ * F1), token accuracy, and, for entity tags, conlleval's entity-level scores. A gold tag never seen
+ * in training cannot be predicted: it is outside the matrix but counted in {@code unseen}, a miss.
  */
-record TaggingEvaluation(List<String> tags, ConfusionMatrix confusion, EntityScores entities, int sentences) {
+record TaggingEvaluation(List<String> tags, ConfusionMatrix confusion, long unseen, EntityScores entities, int sentences) {
 
     static TaggingEvaluation of(List<String> tags, List<TaggedSentence> gold, List<Tagger.Tagged> predicted, boolean entities) {
         Map<String, Integer> ids = new LinkedHashMap<>();
@@ -20,12 +21,15 @@ record TaggingEvaluation(List<String> tags, ConfusionMatrix confusion, EntitySco
         }
         ConfusionMatrix cm = new ConfusionMatrix(tags.size());
         EntityScores scores = entities ? new EntityScores() : null;
+        long unseen = 0;
         for (int s = 0; s < gold.size(); s++) {
             List<String> truth = gold.get(s).tags();
             List<String> guess = predicted.get(s).tags();
             for (int i = 0; i < truth.size(); i++) {
                 Integer t = ids.get(truth.get(i));
-                if (t != null) { // a tag never seen in training cannot be predicted; it counts as a miss below
+                if (t == null) {
+                    unseen++;
+                } else {
                     cm.add(t, ids.get(guess.get(i)));
                 }
             }
@@ -33,11 +37,17 @@ record TaggingEvaluation(List<String> tags, ConfusionMatrix confusion, EntitySco
                 scores.add(truth, guess);
             }
         }
-        return new TaggingEvaluation(tags, cm, scores, gold.size());
+        return new TaggingEvaluation(tags, cm, unseen, scores, gold.size());
     }
 
+    /** Correct tokens over all tokens, those with an unseen gold tag included. */
     double accuracy() {
-        return confusion.accuracy();
+        long tokens = tokens();
+        return tokens == 0 ? Double.NaN : confusion.accuracy() * confusion.total() / tokens;
+    }
+
+    long tokens() {
+        return confusion.total() + unseen;
     }
 
     Map<String, Double> metrics(String prefix) {
@@ -48,7 +58,7 @@ record TaggingEvaluation(List<String> tags, ConfusionMatrix confusion, EntitySco
             m.put(prefix + "entity_precision", entities.precision());
             m.put(prefix + "entity_recall", entities.recall());
         }
-        m.put(prefix + "tokens", (double) confusion.total());
+        m.put(prefix + "tokens", (double) tokens());
         return m;
     }
 }

@@ -27,7 +27,7 @@ final class TaggingReport {
         Files.createDirectories(run.plots());
         MarkdownReport md = new MarkdownReport("pos: " + (data.entities() ? "named-entity tagger" : "part-of-speech tagger") + " (BiLSTM-CRF)");
         md.paragraph(String.format(Locale.ROOT, "Run `%s`. Test token accuracy **%.4f** on %,d held-out tokens (%,d sentences)%s.",
-                run.id(), test.accuracy(), test.confusion().total(), test.sentences(),
+                run.id(), test.accuracy(), test.tokens(), test.sentences(),
                 test.entities() != null ? String.format(Locale.ROOT, "; entity F1 **%.4f** (exact spans, conlleval)", test.entities().f1()) : ""));
         md.table(List.of("", ""), List.of(
                 List.of("dataset", data.datasetId() + " (" + data.splitNote() + ")"),

@@ -22,10 +22,11 @@ public final class SentenceEmbeddings implements AutoCloseable {
     static final int CHUNK_WORDS = 180;
     static final int MAX_CHUNKS = 32;
     static final int MAX_TOKENS = 256;
-    /** Bounds the memory of a long-lived (served) classifier: the cache restarts when this full. */
-    static final int MAX_CACHED = 200_000;
+    /** Bounds the memory of a long-lived (served) classifier: the cache restarts past this many cached characters. */
+    static final long MAX_CACHED_CHARS = 20_000_000;
     private final MiniLmEncoder encoder;
     private final Map<String, float[]> cache = new HashMap<>();
+    private long cachedChars;
     private long encodedTexts;
     private long encodedChunks;
     private long encodeNanos;
@@ -42,23 +43,33 @@ public final class SentenceEmbeddings implements AutoCloseable {
 
     /** (N, 384) unit vectors of {@code texts}, in order; texts seen before are not encoded again. */
     synchronized float[][] embed(List<String> texts) {
-        Set<String> missing = new LinkedHashSet<>();
-        for (String t : texts) {
-            if (!cache.containsKey(t)) {
-                missing.add(t);
-            }
+        Set<String> missing = missing(texts);
+        long missingChars = missing.stream().mapToLong(String::length).sum();
+        if (cachedChars + missingChars > MAX_CACHED_CHARS) {
+            cache.clear(); // first, so that every text of this call is encoded below
+            cachedChars = 0;
+            missing = missing(texts);
+            missingChars = missing.stream().mapToLong(String::length).sum();
         }
         if (!missing.isEmpty()) {
-            if (cache.size() + missing.size() > MAX_CACHED) {
-                cache.clear();
-            }
             encode(new ArrayList<>(missing));
+            cachedChars += missingChars;
         }
         float[][] out = new float[texts.size()][];
         for (int i = 0; i < out.length; i++) {
             out[i] = cache.get(texts.get(i));
         }
         return out;
+    }
+
+    private Set<String> missing(List<String> texts) {
+        Set<String> missing = new LinkedHashSet<>();
+        for (String t : texts) {
+            if (!cache.containsKey(t)) {
+                missing.add(t);
+            }
+        }
+        return missing;
     }
 
     private void encode(List<String> texts) {

@@ -224,10 +224,13 @@ public abstract class TextClassificationProject implements TrainableProject {
             double seconds = (System.nanoTime() - start) / 1e9;
             float[][] testP = classifier.probabilities(split.test().texts());
             ClassificationScores test = ClassificationScores.of(split.test().labels(), testP, classes.size(), positiveClass(recipe));
-            double valF1 = split.validation().size() == 0 ? test.f1() : ClassificationScores.of(split.validation().labels(),
+            // Never chosen on the test set: without validation texts (tiny --limit) the first model is served.
+            double valF1 = split.validation().size() == 0 ? Double.NaN : ClassificationScores.of(split.validation().labels(),
                     classifier.probabilities(split.validation().texts()), classes.size(), positiveClass(recipe)).f1();
             Map<String, Double> metrics = testMetrics(test);
-            metrics.put("val_f1", valF1);
+            if (!Double.isNaN(valF1)) {
+                metrics.put("val_f1", valF1);
+            }
             Map<String, float[][]> extra = new LinkedHashMap<>();
             for (ExtraTestSet set : extraTestSets()) {
                 float[][] p = classifier.probabilities(set.texts().texts());
