@@ -11,7 +11,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
-import ai.djl.nn.recurrent.LSTM;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -30,7 +29,7 @@ import ai.djl.util.PairList;
  * {@link #forward} gives the emissions; {@link #crf()} turns them into a loss or a decoding.
  */
 public final class BiLstmTagger extends AbstractBlock {
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
 
     /**
      * @param words word vocabulary size (id 0 is padding)
@@ -45,7 +44,7 @@ public final class BiLstmTagger extends AbstractBlock {
     private final Parameter wordEmbedding;
     private final Parameter suffixEmbedding;
     private final Parameter shapeEmbedding;
-    private final LSTM lstm;
+    private final MaskedBiLstm lstm;
     private final Dropout dropout;
     private final Linear output;
     private final Crf crf;
@@ -59,11 +58,7 @@ public final class BiLstmTagger extends AbstractBlock {
                 .optShape(new Shape(c.suffixes(), c.suffixDim())).build());
         shapeEmbedding = addParameter(Parameter.builder().setName("shape_embedding").setType(Parameter.Type.WEIGHT)
                 .optShape(new Shape(c.shapes(), c.shapeDim())).build());
-        // Without gate biases: DJL 0.36 lists a bidirectional LSTM's weights of both directions
-        // before their biases, while libtorch reads (w_ih, w_hh, b_ih, b_hh) per direction, so with
-        // biases the reverse direction's weights land in the forward direction's bias slots.
-        lstm = addChildBlock("lstm", LSTM.builder().setStateSize(c.hidden()).setNumLayers(1)
-                .optBidirectional(true).optBatchFirst(true).optHasBiases(false).build());
+        lstm = addChildBlock("lstm", new MaskedBiLstm(c.hidden(), 1, true));
         dropout = addChildBlock("dropout", Dropout.builder().optRate(c.dropout()).build());
         output = addChildBlock("output", Linear.builder().setUnits(c.tags()).build());
         crf = addChildBlock("crf", new Crf(c.tags()));
@@ -88,7 +83,7 @@ public final class BiLstmTagger extends AbstractBlock {
         NDArray x = embed(store, words, wordEmbedding, training)                              // (B, T, Ew)
                 .concat(embed(store, inputs.get(1), suffixEmbedding, training), 2)             // (B, T, Ew + Es)
                 .concat(embed(store, inputs.get(2), shapeEmbedding, training), 2);             // (B, T, E)
-        NDArray h = lstm.forward(store, new NDList(x), training).head();                       // (B, T, 2H)
+        NDArray h = lstm.forward(store, new NDList(x, MaskedBiLstm.lengths(words)), training).head(); // (B, T, 2H), padding kept out
         h = dropout.forward(store, new NDList(h), training).head();
         return output.forward(store, new NDList(h), training);                                 // (B, T, K)
     }
@@ -109,7 +104,7 @@ public final class BiLstmTagger extends AbstractBlock {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape s = inputShapes[0];                                                               // (B, T)
-        lstm.initialize(manager, dataType, new Shape(s.get(0), s.get(1), embeddingDim()));
+        lstm.initialize(manager, dataType, new Shape(s.get(0), s.get(1), embeddingDim()), new Shape(s.get(0), 1));
         dropout.initialize(manager, dataType, new Shape(s.get(0), s.get(1), 2L * config.hidden()));
         output.initialize(manager, dataType, new Shape(s.get(0), s.get(1), 2L * config.hidden()));
         crf.initialize(manager, dataType, new Shape(s.get(0), s.get(1), config.tags()), s, s);

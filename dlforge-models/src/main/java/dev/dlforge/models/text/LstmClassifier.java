@@ -1,7 +1,6 @@
 package dev.dlforge.models.text;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -11,7 +10,6 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
-import ai.djl.nn.recurrent.LSTM;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
@@ -29,11 +27,8 @@ import ai.djl.util.PairList;
  *   -> logits = W dropout(p) + b                   (B, classes)
  * </pre>
  *
- * Padding never changes a prediction: the forward LSTM reads real tokens before any padding, and the
- * backward one runs over each row's real tokens reversed in place (padding stays at the end) instead
- * of over the padded row reversed, so no padding state reaches a real position; pooling ignores
- * padded positions. Each direction is its own stack of {@code layers} LSTM layers; they meet at the
- * pooling. The embedding can be initialised from word vectors ({@link #setEmbeddings}).
+ * Padding never changes a prediction: {@link MaskedBiLstm} keeps it out of every real position, and
+ * pooling ignores padded positions. The embedding can be initialised from word vectors ({@link #setEmbeddings}).
  */
 public final class LstmClassifier extends AbstractBlock {
     private static final byte VERSION = 1;
@@ -69,8 +64,7 @@ public final class LstmClassifier extends AbstractBlock {
 
     private final Config config;
     private final Parameter embedding;
-    private final LSTM forwardLstm;
-    private final LSTM backwardLstm;
+    private final MaskedBiLstm lstm;
     private final Dropout dropout;
     private final Linear output;
 
@@ -79,15 +73,9 @@ public final class LstmClassifier extends AbstractBlock {
         this.config = config;
         embedding = addParameter(Parameter.builder().setName("embedding").setType(Parameter.Type.WEIGHT)
                 .optInitializer(new NormalInitializer(0.1f)).optShape(new Shape(config.vocabularySize(), config.embeddingSize())).build());
-        forwardLstm = addChildBlock("lstm_forward", lstm(config));
-        backwardLstm = config.bidirectional() ? addChildBlock("lstm_backward", lstm(config)) : null;
+        lstm = addChildBlock("lstm", new MaskedBiLstm(config.hiddenSize(), config.layers(), config.bidirectional()));
         dropout = addChildBlock("dropout", Dropout.builder().optRate(config.dropout()).build());
         output = addChildBlock("output", Linear.builder().setUnits(config.classes()).build());
-    }
-
-    private static LSTM lstm(Config config) {
-        return LSTM.builder().setStateSize(config.hiddenSize()).setNumLayers(config.layers())
-                .optBatchFirst(true).optReturnState(false).build();
     }
 
     public Config config() {
@@ -105,25 +93,12 @@ public final class LstmClassifier extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray ids = inputs.head().toType(DataType.INT64, false);                      // (B, T)
-        NDManager batch = ids.getManager();
-        long b = ids.getShape().get(0);
-        long t = ids.getShape().get(1);
         NDArray mask = ids.neq(0).toType(DataType.FLOAT32, false);                      // (B, T)
         NDArray lengths = mask.sum(new int[] {1}, true);                                 // (B, 1)
         NDArray weights = store.getValue(embedding, ids.getDevice(), training);          // (V, d)
         // Called on ids so the result belongs to the batch's manager, not the parameter's.
         NDArray e = ids.getNDArrayInternal().embedding(ids, weights, SparseFormat.DENSE).head(); // (B, T, d)
-        NDArray h = forwardLstm.forward(store, new NDList(e), training).head();          // (B, T, h)
-        if (backwardLstm != null) {
-            NDArray position = batch.arange(0f, (float) t).reshape(1, t).add(lengths.mul(0)); // (B, T)
-            // Position i < L reads token L-1-i; padded positions map to themselves.
-            NDArray reversed = NDArrays.where(position.lt(lengths), lengths.sub(1).sub(position), position)
-                    .toType(DataType.INT64, false);                                     // (B, T)
-            NDArray eReversed = e.gather(spread(reversed, config.embeddingSize()), 1);   // (B, T, d)
-            NDArray hReversed = backwardLstm.forward(store, new NDList(eReversed), training).head(); // (B, T, h)
-            NDArray hBackward = hReversed.gather(spread(reversed, config.hiddenSize()), 1);   // (B, T, h)
-            h = h.concat(hBackward, 2);                                                  // (B, T, 2h)
-        }
+        NDArray h = lstm.forward(store, new NDList(e, lengths), training).head();        // (B, T, states)
         NDArray m = mask.expandDims(2);                                                  // (B, T, 1)
         NDArray pooled = switch (config.pooling()) {
             case MEAN -> meanPool(h, m, lengths);
@@ -132,11 +107,6 @@ public final class LstmClassifier extends AbstractBlock {
         };
         NDArray dropped = dropout.forward(store, new NDList(pooled), training).head();
         return output.forward(store, new NDList(dropped), training);                     // (B, classes)
-    }
-
-    /** (B, T) index -> (B, T, width): the same index for every feature. */
-    private static NDArray spread(NDArray index, int width) {
-        return index.expandDims(2).repeat(2, width);
     }
 
     /** Sum of real positions over their count (an empty row gives 0). */
@@ -158,11 +128,7 @@ public final class LstmClassifier extends AbstractBlock {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape ids = inputShapes[0];                                                      // (B, T)
-        Shape embedded = new Shape(ids.get(0), ids.get(1), config.embeddingSize());
-        forwardLstm.initialize(manager, dataType, embedded);
-        if (backwardLstm != null) {
-            backwardLstm.initialize(manager, dataType, embedded);
-        }
+        lstm.initialize(manager, dataType, new Shape(ids.get(0), ids.get(1), config.embeddingSize()), new Shape(ids.get(0), 1));
         Shape pooled = new Shape(ids.get(0), config.pooledSize());
         dropout.initialize(manager, dataType, pooled);
         output.initialize(manager, dataType, pooled);
