@@ -1,14 +1,11 @@
 package dev.dlforge.projects.pos;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.dlforge.core.model.ModelCard;
 import dev.dlforge.data.text.TextDecoder;
 import dev.dlforge.data.text.TextRepairs;
 import dev.dlforge.projects.serving.InvalidInputException;
 import dev.dlforge.projects.serving.Payload;
 import dev.dlforge.projects.serving.Predictor;
-import dev.dlforge.core.io.Json;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +36,7 @@ public final class TagPredictor implements Predictor<List<List<String>>, TagPred
     public List<List<String>> decode(Payload payload) {
         String text = switch (payload.contentType()) {
             case "text/plain" -> TextDecoder.decode(payload.body(), new TextRepairs());
-            case "application/json" -> jsonText(payload.body());
+            case "application/json" -> payload.jsonText();
             default -> throw InvalidInputException.unsupportedType("pos takes text, not " + payload.contentType(),
                     "send text/plain, or application/json {\"text\": \"...\"}");
         };
@@ -48,18 +45,6 @@ public final class TagPredictor implements Predictor<List<List<String>>, TagPred
             throw InvalidInputException.badRequest("the text holds no words", "send a sentence");
         }
         return chunks;
-    }
-
-    private static String jsonText(byte[] body) {
-        try {
-            JsonNode node = Json.MAPPER.readTree(body);
-            if (node != null && node.path("text").isTextual()) {
-                return node.get("text").asText();
-            }
-        } catch (IOException e) {
-            // answered below
-        }
-        throw InvalidInputException.badRequest("the JSON body has no \"text\" string", "send {\"text\": \"a sentence\"}");
     }
 
     @Override

@@ -1,5 +1,9 @@
 package dev.dlforge.projects.serving;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dlforge.core.io.Json;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -27,5 +31,20 @@ public record Payload(String contentType, byte[] body, Map<String, String> optio
         }
         throw InvalidInputException.badRequest("option " + name + "=" + v + " is not a whole number in [" + min + ", " + max + "]",
                 "pass ?" + name + "=N with N in that range");
+    }
+
+    /** The {@code "text"} string of a JSON object body, as text projects take it: {@code {"text": "..."}}. */
+    public String jsonText() {
+        JsonNode json;
+        try {
+            json = Json.MAPPER.readTree(new String(body, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw InvalidInputException.badRequest("the body is not valid JSON: " + e.getOriginalMessage(), "check the request body");
+        }
+        JsonNode text = json == null ? null : json.get("text");
+        if (text == null || !text.isTextual()) {
+            throw InvalidInputException.badRequest("the JSON body has no \"text\" string", "send {\"text\": \"...\"}");
+        }
+        return text.asText();
     }
 }

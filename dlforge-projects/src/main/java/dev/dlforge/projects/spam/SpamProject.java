@@ -3,6 +3,8 @@ package dev.dlforge.projects.spam;
 import dev.dlforge.data.text.MailMessage;
 import dev.dlforge.data.text.MailReader;
 import dev.dlforge.data.text.SpamAssassin;
+import dev.dlforge.data.text.TextCleaner;
+import dev.dlforge.data.text.TextLimits;
 import dev.dlforge.data.text.TextRepairs;
 import dev.dlforge.projects.ProjectInfo;
 import dev.dlforge.projects.serving.Demo;
@@ -72,7 +74,7 @@ public final class SpamProject extends TextClassificationProject {
     @Override
     protected String textOfTyped(String text) {
         TextRepairs repairs = new TextRepairs();
-        return new MailMessage("", "", Map.of(), new dev.dlforge.data.text.TextCleaner(dev.dlforge.data.text.TextLimits.DEFAULT)
+        return new MailMessage("", "", Map.of(), new TextCleaner(TextLimits.DEFAULT)
                 .clean(text, repairs), 0).classifierText();
     }
 

@@ -8,8 +8,10 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import dev.dlforge.core.checkpoint.CheckpointStore;
 import dev.dlforge.core.engine.Engines;
+import dev.dlforge.core.io.AtomicFiles;
 import dev.dlforge.core.model.ModelArtifact;
 import dev.dlforge.core.model.ModelCard;
+import dev.dlforge.core.model.Weights;
 import dev.dlforge.core.optim.Adam;
 import dev.dlforge.core.optim.TrainableParameters;
 import dev.dlforge.core.run.RunRecorder;
@@ -21,9 +23,11 @@ import dev.dlforge.core.train.SupervisedTask;
 import dev.dlforge.core.train.Trainer;
 import dev.dlforge.core.train.TrainerState;
 import dev.dlforge.data.text.LabeledTexts;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -157,7 +161,7 @@ public abstract class NeuralTextModel implements TextModel {
                     NDArray x = batches.batch(0, b, call).inputs().head();                         // (B, T)
                     float[] p = block.forward(store, new NDList(x), false).head().softmax(-1).toFloatArray(); // (B, K)
                     for (int i = 0; i < x.getShape().get(0); i++) {
-                        out[b * EVAL_BATCH + i] = java.util.Arrays.copyOfRange(p, i * k, (i + 1) * k);
+                        out[b * EVAL_BATCH + i] = Arrays.copyOfRange(p, i * k, (i + 1) * k);
                     }
                 }
             }
@@ -167,9 +171,9 @@ public abstract class NeuralTextModel implements TextModel {
         @Override
         public void save(Path dir) throws IOException {
             vocabulary.save(dir.resolve(NaiveBayesModel.VOCABULARY));
-            dev.dlforge.core.io.AtomicFiles.write(dir.resolve("weights.bin"), out -> {
-                java.io.DataOutputStream data = new java.io.DataOutputStream(out);
-                dev.dlforge.core.model.Weights.write(block, data);
+            AtomicFiles.write(dir.resolve("weights.bin"), out -> {
+                DataOutputStream data = new DataOutputStream(out);
+                Weights.write(block, data);
                 data.flush();
             });
         }

@@ -18,6 +18,8 @@ import dev.dlforge.data.DatasetRegistry;
 import dev.dlforge.data.DatasetResolver;
 import dev.dlforge.data.text.LabeledTexts;
 import dev.dlforge.data.text.TextClassificationDataset;
+import dev.dlforge.data.text.TextCleaner;
+import dev.dlforge.data.text.TextDecoder;
 import dev.dlforge.data.text.TextFiles;
 import dev.dlforge.data.text.TextLimits;
 import dev.dlforge.data.text.TextRepairs;
@@ -34,10 +36,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * The shared pipeline of text-classification projects: labelled texts split within each group,
@@ -69,12 +74,12 @@ public abstract class TextClassificationProject implements TrainableProject {
 
     /** The text of a file given to {@code dlforge predict}: by default its decoded, cleaned text. */
     protected String textOfFile(byte[] bytes, TextRepairs repairs) {
-        return new dev.dlforge.data.text.TextCleaner(TextLimits.DEFAULT).clean(dev.dlforge.data.text.TextDecoder.decode(bytes, repairs), repairs);
+        return new TextCleaner(TextLimits.DEFAULT).clean(TextDecoder.decode(bytes, repairs), repairs);
     }
 
     /** The text of something typed ({@code --text}, a text/plain request), prepared like training texts. */
     protected String textOfTyped(String text) {
-        return new dev.dlforge.data.text.TextCleaner(TextLimits.DEFAULT).clean(text, new TextRepairs());
+        return new TextCleaner(TextLimits.DEFAULT).clean(text, new TextRepairs());
     }
 
     /**
@@ -400,8 +405,8 @@ public abstract class TextClassificationProject implements TrainableProject {
             LabeledTexts test = split(dataset.read(cached.get(), recipe.limit(), recipe.seed(), new TextRepairs()), recipe).test()
                     .sample(count, recipe.seed());
             if (test.size() > count) { // sample keeps one text per group: with many groups, thin it out
-                List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, test.size()).boxed().toList());
-                java.util.Collections.shuffle(order, new java.util.Random(recipe.seed()));
+                List<Integer> order = new ArrayList<>(IntStream.range(0, test.size()).boxed().toList());
+                Collections.shuffle(order, new Random(recipe.seed()));
                 test = test.select(order.subList(0, count).stream().mapToInt(Integer::intValue).sorted().toArray());
             }
             List<DemoSample> samples = new ArrayList<>();

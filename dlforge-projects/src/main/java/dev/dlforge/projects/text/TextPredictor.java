@@ -1,16 +1,12 @@
 package dev.dlforge.projects.text;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.dlforge.core.io.Json;
 import dev.dlforge.core.model.ModelCard;
+import dev.dlforge.data.text.TextDecoder;
 import dev.dlforge.data.text.TextRepairs;
 import dev.dlforge.projects.TrainableProject.Score;
 import dev.dlforge.projects.serving.InvalidInputException;
 import dev.dlforge.projects.serving.Payload;
 import dev.dlforge.projects.serving.Predictor;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,14 +50,10 @@ public final class TextPredictor implements Predictor<TextPredictor.Input, TextP
         int top = payload.intOption("top", classes, 1, classes);
         String type = payload.contentType();
         if ("text/plain".equals(type)) {
-            return new Input(project.textOfTyped(dev.dlforge.data.text.TextDecoder.decode(payload.body(), new TextRepairs())), top);
+            return new Input(project.textOfTyped(TextDecoder.decode(payload.body(), new TextRepairs())), top);
         }
         if ("application/json".equals(type)) {
-            JsonNode text = parse(payload.body()).get("text");
-            if (text == null || !text.isTextual()) {
-                throw InvalidInputException.badRequest("the JSON body has no \"text\" string", "send {\"text\": \"...\"}");
-            }
-            return new Input(project.textOfTyped(text.asText()), top);
+            return new Input(project.textOfTyped(payload.jsonText()), top);
         }
         if (project.extraContentTypes().contains(type)) {
             return new Input(project.textOfFile(payload.body(), new TextRepairs()), top);
@@ -83,19 +75,5 @@ public final class TextPredictor implements Predictor<TextPredictor.Input, TextP
     @Override
     public void close() {
         classifier.close();
-    }
-
-    private static JsonNode parse(byte[] body) {
-        try {
-            JsonNode json = Json.MAPPER.readTree(new String(body, StandardCharsets.UTF_8));
-            if (json == null || !json.isObject()) {
-                throw InvalidInputException.badRequest("the JSON body must be an object", "send {\"text\": \"...\"}");
-            }
-            return json;
-        } catch (JsonProcessingException e) {
-            throw InvalidInputException.badRequest("the body is not valid JSON: " + e.getOriginalMessage(), "check the request body");
-        } catch (IOException e) {
-            throw InvalidInputException.badRequest("the body cannot be read as JSON: " + e.getMessage(), "check the request body");
-        }
     }
 }
