@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +37,28 @@ public final class Trainer {
     }
 
     /** The final state and why the loop ended. */
-    public record Outcome(Status status, TrainerState state) {}
+    public record Outcome(Status status, TrainerState state) {
+
+        /**
+         * What a run reports about its training: the kept epoch's validation metrics ({@code val_*})
+         * and number ({@code model_epoch}), the epochs run and the training seconds.
+         */
+        public Map<String, Double> summary() {
+            Map<String, Double> m = new LinkedHashMap<>();
+            if (!state.history().isEmpty()) {
+                EpochRecord best = state.history().get(Math.max(0, state.bestEpoch() - 1));
+                best.metrics().forEach((k, v) -> {
+                    if (k.startsWith("val_")) {
+                        m.put(k, v);
+                    }
+                });
+                m.put("model_epoch", (double) state.bestEpoch());
+            }
+            m.put("epochs", (double) state.history().size());
+            m.put("train_seconds", state.elapsedSeconds());
+            return m;
+        }
+    }
 
     private final TrainingTask task;
     private final TrainerConfig config;

@@ -20,7 +20,6 @@ import dev.dlforge.core.run.RunRecorder;
 import dev.dlforge.core.run.RunStore;
 import dev.dlforge.core.text.WordTokenizer;
 import dev.dlforge.core.train.ConsoleProgress;
-import dev.dlforge.core.train.EpochRecord;
 import dev.dlforge.core.train.StopSignal;
 import dev.dlforge.core.train.Trainer;
 import dev.dlforge.core.train.TrainerState;
@@ -283,20 +282,8 @@ public final class PosProject implements TrainableProject {
 
     private static Map<String, Double> finalMetrics(TaggingEvaluation test, Trainer.Outcome outcome, long parameters) {
         Map<String, Double> m = new LinkedHashMap<>(test.metrics("test_"));
-        TrainerState s = outcome.state();
-        if (!s.history().isEmpty()) {
-            EpochRecord best = s.history().get(Math.max(0, s.bestEpoch() - 1));
-            best.metrics().forEach((k, v) -> {
-                if (k.startsWith("val_")) {
-                    m.put(k, v);
-                }
-            });
-            m.put("model_epoch", (double) s.bestEpoch());
-        }
-        m.put("epochs", (double) s.history().size());
-        m.put("train_seconds", s.elapsedSeconds());
+        m.putAll(outcome.summary());
         m.put("parameters", (double) parameters);
         return m;
     }
-
 }

@@ -25,7 +25,6 @@ import dev.dlforge.core.run.RunRecorder;
 import dev.dlforge.core.run.RunStore;
 import dev.dlforge.core.train.BatchMetric;
 import dev.dlforge.core.train.ConsoleProgress;
-import dev.dlforge.core.train.EpochRecord;
 import dev.dlforge.core.train.StopSignal;
 import dev.dlforge.core.train.SupervisedTask;
 import dev.dlforge.core.train.Trainer;
@@ -302,18 +301,7 @@ public abstract class ImageClassifierProject implements TrainableProject {
     private static Map<String, Double> finalMetrics(ClassifierEvaluation test, Trainer.Outcome outcome, long parameters) {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("test_accuracy", test.accuracy());
-        TrainerState s = outcome.state();
-        if (!s.history().isEmpty()) {
-            EpochRecord best = s.history().get(Math.max(0, s.bestEpoch() - 1));
-            best.metrics().forEach((k, v) -> {
-                if (k.startsWith("val_")) {
-                    m.put(k, v);
-                }
-            });
-            m.put("model_epoch", (double) s.bestEpoch());
-        }
-        m.put("epochs", (double) s.history().size());
-        m.put("train_seconds", s.elapsedSeconds());
+        m.putAll(outcome.summary());
         m.put("parameters", (double) parameters);
         return m;
     }
