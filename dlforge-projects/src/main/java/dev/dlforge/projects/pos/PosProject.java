@@ -24,7 +24,8 @@ import dev.dlforge.core.train.StopSignal;
 import dev.dlforge.core.train.Trainer;
 import dev.dlforge.core.train.TrainerState;
 import dev.dlforge.data.text.TaggedSentence;
-import dev.dlforge.data.text.TextDecoder;
+import dev.dlforge.data.text.TextFiles;
+import dev.dlforge.data.text.TextLimits;
 import dev.dlforge.data.text.TextRepairs;
 import dev.dlforge.models.text.BiLstmTagger;
 import dev.dlforge.projects.ProjectInfo;
@@ -192,7 +193,8 @@ public final class PosProject implements TrainableProject {
         try (Tagger tagger = Tagger.load(run.model())) {
             for (Path input : inputs) {
                 try {
-                    String text = TextDecoder.decode(Files.readAllBytes(input), new TextRepairs());
+                    // Capped and cleaned like every text input (a 10 MB line is cut, not tagged whole).
+                    String text = TextFiles.read(input, TextLimits.DEFAULT, new TextRepairs());
                     for (String line : text.split("\\R")) {
                         out.addAll(tagLines(tagger, input + ": ", List.of(line)));
                     }
