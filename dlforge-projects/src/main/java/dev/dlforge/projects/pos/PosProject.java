@@ -29,6 +29,7 @@ import dev.dlforge.data.text.TextLimits;
 import dev.dlforge.data.text.TextRepairs;
 import dev.dlforge.models.text.BiLstmTagger;
 import dev.dlforge.projects.ProjectInfo;
+import dev.dlforge.projects.ResumePoint;
 import dev.dlforge.projects.RunFailure;
 import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.projects.TrainableProject;
@@ -94,25 +95,12 @@ public final class PosProject implements TrainableProject {
     public RunDir resume(RunDir run, TrainOptions options) {
         RunInfo info = run.info();
         PosRecipe recipe = recipeOf(run);
-        Path checkpoint;
-        int trained;
-        try {
-            checkpoint = run.checkpoints().latestReadable().orElseThrow(() -> new DlforgeException(
-                    "run " + run.path() + " has no usable checkpoint", "start a new run with `dlforge train pos`"));
-            trained = CheckpointStore.stateOf(checkpoint).epoch();
-        } catch (IOException e) {
-            throw new DlforgeException("cannot read checkpoints of " + run.path() + ": " + e.getMessage(), "check the folder's permissions");
+        ResumePoint from = ResumePoint.of(run);
+        int epochs = from.totalEpochs(run, options.epochs(), recipe.epochs());
+        if (epochs != recipe.epochs()) {
+            recipe = recipe.withEpochs(epochs);
         }
-        if (options.epochs() != null) {
-            if (options.epochs() <= trained) {
-                throw new DlforgeException("run " + run.id() + " has already trained " + trained + " epochs",
-                        "pass --epochs N with N more than " + trained);
-            }
-            recipe = recipe.withEpochs(options.epochs());
-        } else if ("completed".equals(info.status())) {
-            throw new DlforgeException("run " + run.id() + " already completed its " + recipe.epochs() + " epochs",
-                    "pass --epochs N (more than " + recipe.epochs() + ") to train it further");
-        }
+        Path checkpoint = from.checkpoint();
         TaggingData data = TaggingDatasets.load(recipe, options.data());
         run.writeInfo(new RunInfo(info.id(), info.project(), "running", info.created(), Instant.now().toString(),
                 Json.MAPPER.valueToTree(recipe), info.metrics(), ""));

@@ -38,6 +38,7 @@ import dev.dlforge.data.image.LabeledImages;
 import dev.dlforge.data.image.Splits;
 import dev.dlforge.models.Standardize;
 import dev.dlforge.projects.RunFailure;
+import dev.dlforge.projects.ResumePoint;
 import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.projects.TrainableProject;
 import dev.dlforge.projects.serving.DemoSample;
@@ -99,26 +100,12 @@ public abstract class ImageClassifierProject implements TrainableProject {
     public RunDir resume(RunDir run, TrainOptions options) {
         RunInfo info = run.info();
         ImageClassifierRecipe recipe = recipeOf(info.recipe(), "run " + info.id());
-        Path checkpoint;
-        int trainedEpochs;
-        try {
-            checkpoint = run.checkpoints().latestReadable().orElseThrow(() -> new DlforgeException(
-                    "run " + run.path() + " has no usable checkpoint", "start a new run with `dlforge train " + info.project() + "`"));
-            trainedEpochs = CheckpointStore.stateOf(checkpoint).epoch();
-        } catch (IOException e) {
-            throw new DlforgeException("cannot read checkpoints of " + run.path() + ": " + e.getMessage(), "check the folder's permissions");
+        ResumePoint from = ResumePoint.of(run);
+        int epochs = from.totalEpochs(run, options.epochs(), recipe.epochs());
+        if (epochs != recipe.epochs()) {
+            recipe = recipe.withEpochs(epochs).validated();
         }
-        if (options.epochs() != null) {
-            if (options.epochs() <= trainedEpochs) {
-                throw new DlforgeException("run " + run.id() + " has already trained " + trainedEpochs + " epochs; --epochs "
-                        + options.epochs() + " would add none", "pass --epochs N with N more than " + trainedEpochs);
-            }
-            recipe = recipe.withEpochs(options.epochs()).validated();
-        }
-        if ("completed".equals(info.status()) && options.epochs() == null) {
-            throw new DlforgeException("run " + run.id() + " already completed its " + recipe.epochs() + " epochs",
-                    "pass --epochs N (more than " + recipe.epochs() + ") to train it further");
-        }
+        Path checkpoint = from.checkpoint();
         ImageClassData data = loadData(recipe, options.data());
         run.writeInfo(new RunInfo(info.id(), info.project(), "running", info.created(), Instant.now().toString(),
                 Json.MAPPER.valueToTree(recipe), info.metrics(), ""));
