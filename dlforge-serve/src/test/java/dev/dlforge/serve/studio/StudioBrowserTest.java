@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -222,22 +223,34 @@ class StudioBrowserTest {
         String run = result.substring("completed · run ".length()).split(" ")[0];
         waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("demo"), "Model of run " + run + "."));
 
-        WebElement box = waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("text-input")));
-        box.sendKeys("Congratulations! You have WON a FREE prize. Click here now to claim your cash, limited offer!!!");
-        browser.findElement(By.id("text-submit")).click();
-        waitUpTo(Duration.ofSeconds(30)).withMessage(() -> "no prediction; demo shows: " + browser.findElement(By.id("prediction")).getText())
+        // Elements are looked up afresh each time: the page re-renders itself once after a run ends.
+        String offer = "Congratulations! You have WON a FREE prize. Click here now to claim your cash, limited offer!!!";
+        waitUpTo(Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(b -> {
+            WebElement box = b.findElement(By.id("text-input"));
+            box.clear();
+            box.sendKeys(offer);
+            b.findElement(By.id("text-submit")).click();
+            return true;
+        });
+        waitUpTo(Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "no prediction; demo shows: " + browser.findElement(By.id("prediction")).getText())
                 .until(b -> b.findElements(By.cssSelector("#prediction .bar[data-label]")).size() == 2);
         assertThat(browser.findElements(By.cssSelector("#prediction .bar[data-label]")).stream().map(bar -> bar.getDomAttribute("data-label")))
                 .containsExactlyInAnyOrder("ham", "spam");
         assertThat(browser.findElement(By.id("top-label")).getText()).isEqualTo("spam");
 
         // A held-out mail from the corpus, picked from the chips under the box, fills it and is classified.
-        List<WebElement> chips = waitUpTo(Duration.ofSeconds(20))
-                .until(b -> b.findElements(By.cssSelector("#samples .chip")).isEmpty() ? null : b.findElements(By.cssSelector("#samples .chip")));
-        String before = box.getDomProperty("value");
-        chips.get(0).click();
-        waitUpTo(Duration.ofSeconds(30)).until(b -> !box.getDomProperty("value").equals(before)
-                && List.of("ham", "spam").contains(b.findElement(By.id("top-label")).getText()));
+        waitUpTo(Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(b -> {
+            List<WebElement> chips = b.findElements(By.cssSelector("#samples .chip"));
+            if (chips.isEmpty()) {
+                return false;
+            }
+            chips.get(0).click();
+            return true;
+        });
+        waitUpTo(Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(b -> !b.findElement(By.id("text-input")).getDomProperty("value").equals(offer)
+                        && List.of("ham", "spam").contains(b.findElement(By.id("top-label")).getText()));
         screenshot("spam-demo.png");
         assertNoConsoleErrors();
     }
