@@ -44,6 +44,15 @@ public final class MobyDick implements TextCorpusDataset {
         return sentences;
     }
 
+    /** The novel's text as laid out in the file, paragraphs and line breaks kept, repairs counted. */
+    @Override
+    public String runningText(Path dir) throws IOException {
+        TextRepairs repairs = new TextRepairs();
+        String text = withoutGutenbergBoilerplate(PlainText.decode(Files.readAllBytes(dir.resolve(FILE)), repairs));
+        repairs.printTo(System.err, ID);
+        return text;
+    }
+
     /** The text between Gutenberg's START and END marker lines, or all of it without them. */
     static String withoutGutenbergBoilerplate(String text) {
         int start = text.indexOf(GUTENBERG_START);
