@@ -57,7 +57,7 @@ public final class TextGenerator {
         }
         int context = model.contextLength();
         int[] fed = encoded.length > context ? Arrays.copyOfRange(encoded, encoded.length - context, encoded.length) : encoded;
-        int[] history = Arrays.copyOf(fed, fed.length + config.maxTokens());
+        int[] history = Arrays.copyOf(fed, fed.length + Math.min(config.maxTokens(), 1024)); // grown as needed
         int n = fed.length;
         Sampler sampler = new Sampler(config);
         StreamedText text = new StreamedText(config.stop(), stream);
@@ -70,6 +70,9 @@ public final class TextGenerator {
                 long decodeStart = System.nanoTime();
                 while (true) {
                     int token = sampler.next(vocabularyLogits(logits), history, n);
+                    if (n == history.length) {
+                        history = Arrays.copyOf(history, 2 * n);
+                    }
                     history[n++] = token;
                     generated++;
                     if (text.update(tokenizer.decode(Arrays.copyOfRange(history, fed.length, n)))) {
