@@ -54,12 +54,13 @@ public final class SafetensorsFile implements AutoCloseable {
         }
         try {
             return new SafetensorsFile(file, channel, SafetensorsHeader.read(channel, file));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             closeQuietly(channel);
-            if (e instanceof DlforgeException d) {
-                throw d;
-            }
             throw new DlforgeException("safetensors file " + file + " cannot be read: " + e.getMessage(), "check the disk and the file", e);
+        } catch (RuntimeException | Error e) {
+            // anything but a DlforgeException here is a bug in the reader; it is not disguised as one
+            closeQuietly(channel);
+            throw e;
         }
     }
 
