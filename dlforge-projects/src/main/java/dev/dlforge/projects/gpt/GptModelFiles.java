@@ -29,10 +29,12 @@ public final class GptModelFiles {
     public static void saveConfigAndTokenizer(Path dir, GptConfig config, Tokenizer tokenizer) throws IOException {
         Files.createDirectories(dir);
         Json.writeFile(dir.resolve(CONFIG), config);
-        switch (tokenizer) {
-            case ByteLevelBpe bpe -> bpe.save(dir.resolve(BPE));
-            case CharTokenizer chars -> chars.save(dir.resolve(CHARS));
-            default -> throw new IllegalArgumentException("a GPT model folder holds a char or byte-level BPE tokenizer, not "
+        if (tokenizer instanceof ByteLevelBpe bpe) {
+            bpe.save(dir.resolve(BPE));
+        } else if (tokenizer instanceof CharTokenizer chars) {
+            chars.save(dir.resolve(CHARS));
+        } else {
+            throw new IllegalArgumentException("a GPT model folder holds a char or byte-level BPE tokenizer, not "
                     + tokenizer.getClass().getSimpleName());
         }
     }
