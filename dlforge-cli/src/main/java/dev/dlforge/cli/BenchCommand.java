@@ -1,6 +1,7 @@
 package dev.dlforge.cli;
 
 import dev.dlforge.cli.bench.EmbeddingBenchmark;
+import dev.dlforge.cli.bench.GptBenchmark;
 import dev.dlforge.cli.bench.ServeBenchmark;
 import dev.dlforge.cli.bench.SpeedBenchmark;
 import dev.dlforge.core.DlforgeException;
@@ -36,6 +37,8 @@ import picocli.CommandLine.ParentCommand;
         description = {"Benchmarks, run on demand (never in CI): exit status 1 when a target is missed.",
                 "  speed    dlforge vs PyTorch (Debian python3-torch) training the pytorch/examples MNIST Net",
                 "  serve    the HTTP API under load: dynamic batching vs one request per pass, latency, 429s, memory",
+                "  gpt      nanoGPT's baby run on Moby-Dick characters, dlforge vs a PyTorch reference: val loss (within 0.05),"
+                        + " training tokens/s (target >= 2x), decode tokens/s with and without the KV cache, memory",
                 "  embeddings  MiniLM sentence embeddings: dlforge vs langchain4j's in-process model, sentences/s (target >= 1.0x)",
                 "  PROJECT  train the project's default recipes and check their headline metrics"})
 final class BenchCommand implements Callable<Integer> {
@@ -50,6 +53,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--repeats", paramLabel = "N", defaultValue = "3", description = "speed, serve, embeddings: runs of each side, alternated (default: ${DEFAULT-VALUE})")
     int repeats;
+
+    @Option(names = "--iters", paramLabel = "N", defaultValue = "2000", description = "gpt: training iterations, a multiple of 250 (default: ${DEFAULT-VALUE})")
+    int iters;
 
     @Option(names = "--run", paramLabel = "RUN", defaultValue = "fashion",
             description = "serve: the model to load (run folder, id, or project for its newest run; default: ${DEFAULT-VALUE})")
@@ -70,6 +76,7 @@ final class BenchCommand implements Callable<Integer> {
             case "speed" -> speed();
             case "serve" -> serve();
             case "embeddings" -> embeddings();
+            case "gpt" -> gpt();
             default -> accuracy(Catalogue.standard().trainable(target));
         };
     }
@@ -85,6 +92,28 @@ final class BenchCommand implements Callable<Integer> {
         TrainableProject project = Catalogue.standard().trainable(model.info().project());
         var bench = new ServeBenchmark(project, model, root.out);
         return bench.run(new ServeBenchmark.Setup(clients, requests, repeats, 5)) ? 0 : 1;
+    }
+
+    private int gpt() throws Exception {
+        if (iters < 250 || iters % 250 != 0) {
+            throw new DlforgeException("--iters must be a positive multiple of 250 (the validation interval), got " + iters,
+                    "leave it out for nanoGPT's 2,000");
+        }
+        GptBenchmark.Result r = new GptBenchmark(root.out).run(iters);
+        double gap = Math.abs(r.dlforge().valLoss() - r.pytorch().valLoss());
+        double ratio = r.dlforge().tokensPerSecond() / r.pytorch().tokensPerSecond();
+        root.out.println();
+        root.out.printf(Locale.ROOT, "%-10s %10s %10s %14s%n", "", "val loss", "train loss", "train tokens/s");
+        root.out.printf(Locale.ROOT, "%-10s %10.4f %10.4f %14.0f%n", "dlforge", r.dlforge().valLoss(), r.dlforge().trainLoss(), r.dlforge().tokensPerSecond());
+        root.out.printf(Locale.ROOT, "%-10s %10.4f %10.4f %14.0f%n", "pytorch", r.pytorch().valLoss(), r.pytorch().trainLoss(), r.pytorch().tokensPerSecond());
+        root.out.printf(Locale.ROOT, "nanoGPT's README: val loss 1.88 for this config on Shakespeare characters (a different text)%n");
+        root.out.printf(Locale.ROOT, "decode tokens/s: %.0f with the KV cache, %.0f without (%.1fx)%n", r.cachedDecode(), r.uncachedDecode(),
+                r.cachedDecode() / r.uncachedDecode());
+        root.out.printf(Locale.ROOT, "rss per validation (MB): %s%n", r.rssMb());
+        root.out.printf(Locale.ROOT, "target: val loss within 0.05 of PyTorch (gap %.4f) %s; training speed >= 2x PyTorch (%.2fx) %s%n",
+                gap, gap <= 0.05 ? "MET" : "MISSED", ratio, ratio >= 2 ? "MET" : "MISSED");
+        root.out.println("run: " + r.run().path());
+        return gap <= 0.05 && ratio >= 2 ? 0 : 1;
     }
 
     private int embeddings() {

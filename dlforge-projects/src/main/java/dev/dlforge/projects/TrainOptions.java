@@ -29,6 +29,14 @@ public record TrainOptions(String model, String dataset, Path data, Integer epoc
         return new TrainOptions(newModel, dataset, data, epochs, batchSize, learningRate, limit, seed, outDir, console, stop, listener);
     }
 
+    public TrainOptions withEpochs(Integer newEpochs) {
+        return new TrainOptions(model, dataset, data, newEpochs, batchSize, learningRate, limit, seed, outDir, console, stop, listener);
+    }
+
+    public TrainOptions withListener(TrainingListener newListener) {
+        return new TrainOptions(model, dataset, data, epochs, batchSize, learningRate, limit, seed, outDir, console, stop, newListener);
+    }
+
     public TrainOptions withData(Path newData) {
         return new TrainOptions(model, dataset, newData, epochs, batchSize, learningRate, limit, seed, outDir, console, stop, listener);
     }

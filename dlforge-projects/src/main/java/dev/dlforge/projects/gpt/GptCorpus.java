@@ -19,9 +19,9 @@ import java.util.List;
  * vocabulary comes from the whole text, as nanoGPT's prepare.py builds it; a BPE tokenizer is
  * trained on the training half only, so validation text never shapes it.
  */
-record GptCorpus(String datasetId, Tokenizer tokenizer, int[] train, int[] validation, long characters) {
+public record GptCorpus(String datasetId, Tokenizer tokenizer, int[] train, int[] validation, long characters) {
 
-    static GptCorpus load(GptRecipe recipe, Path explicitData) throws IOException {
+    public static GptCorpus load(GptRecipe recipe, Path explicitData) throws IOException {
         TextCorpusDataset dataset = DatasetRegistry.builtIn().textCorpus(recipe.dataset());
         Path dir = new DatasetResolver(DlforgeHome.current().datasets()).resolve(dataset.spec(), explicitData);
         return of(recipe, dataset.spec().id(), dataset.runningText(dir));

@@ -33,7 +33,7 @@ public record GptRecipe(String dataset, String tokens, int bpeVocab, int nLayer,
      * after eval-interval iterations), {@code --limit N} = at most N iterations between validations
      * and N validation batches (quick runs), {@code --batch-size}, {@code --lr}, {@code --seed}.
      */
-    GptRecipe with(TrainOptions o) {
+    public GptRecipe with(TrainOptions o) {
         GptTrainConfig t = train;
         int evals = o.epochs() != null ? o.epochs() : t.epochs();
         int interval = o.limit() != null ? Math.min(t.evalInterval(), o.limit()) : t.evalInterval();
