@@ -48,14 +48,32 @@ public sealed interface LrSchedule {
         }
     }
 
-    /** Parses {@code constant}, {@code cosine} or {@code step}, the names the CLI accepts. */
+    /**
+     * Parses the names the CLI accepts: {@code constant}, {@code step}, {@code cosine} (2% warm-up, down
+     * to 0) or {@code cosine:W:M} (warm-up fraction W, final factor M; nanoGPT's char recipe is
+     * {@code cosine:0.05:0.1}).
+     */
     static LrSchedule parse(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
+        String[] parts = name.toLowerCase(Locale.ROOT).split(":", -1);
+        if (parts[0].equals("cosine") && parts.length == 3) {
+            try {
+                double warmup = Double.parseDouble(parts[1]);
+                double min = Double.parseDouble(parts[2]);
+                if (warmup >= 0 && warmup < 1 && min >= 0 && min <= 1) {
+                    return new Cosine(warmup, min);
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("bad schedule '" + name + "': cosine:W:M needs a warm-up fraction W in [0, 1)"
+                    + " and a final factor M in [0, 1], e.g. cosine:0.05:0.1");
+        }
+        return switch (parts.length == 1 ? parts[0] : "") {
             case "constant" -> new Constant();
             case "cosine" -> new Cosine(0.02, 0.0);
             case "step" -> new StepDecay(1 / 3.0, 0.1);
             default -> throw new IllegalArgumentException(
-                    "unknown learning-rate schedule '" + name + "' (choose constant, cosine or step)");
+                    "unknown learning-rate schedule '" + name + "' (choose constant, cosine, cosine:W:M or step)");
         };
     }
 }

@@ -78,6 +78,15 @@ class AdamTest {
     }
 
     @Test
+    void matricesOnlyDecayLeavesVectorsAlone() {
+        float[] g = {0f, 0f, 0f};
+        float[][] got = run(p -> new Adam(p, Adam.Config.adamW(0.1f).decayingMatricesOnly()), g, 1, 0.5, 1f);
+        // The parameter is a vector (a bias, a layer-norm gain): no gradient, no decay, no change.
+        assertThat(got[0][0]).isEqualTo(0.5f);
+        assertThat(got[0][2]).isEqualTo(1.0f);
+    }
+
+    @Test
     void gradientScaleMultipliesGradientsFirst() {
         float[] g = {1f, 1f, 1f};
         float[][] scaled = run(p -> new Sgd(p, new Sgd.Config(0f, 0f)), g, 1, 0.1, 0.5f);

@@ -28,6 +28,16 @@ class LrScheduleTest {
     void namesParseAndUnknownNamesSayWhatIsValid() {
         assertThat(LrSchedule.parse("COSINE")).isInstanceOf(LrSchedule.Cosine.class);
         assertThat(LrSchedule.parse("constant").rate(0.3, 5, 10)).isEqualTo(0.3);
-        assertThatThrownBy(() -> LrSchedule.parse("warp")).hasMessageContaining("choose constant, cosine or step");
+        assertThatThrownBy(() -> LrSchedule.parse("warp")).hasMessageContaining("choose constant, cosine, cosine:W:M or step");
+    }
+
+    @Test
+    void cosineWithWarmupAndFloorParsesFromItsName() {
+        LrSchedule s = LrSchedule.parse("cosine:0.05:0.1");
+        assertThat(s).isEqualTo(new LrSchedule.Cosine(0.05, 0.1));
+        assertThat(s.factor(1999, 2000)).isCloseTo(0.1, within(1e-5));
+        assertThat(s.factor(99, 2000)).isEqualTo(1.0);
+        assertThatThrownBy(() -> LrSchedule.parse("cosine:2:0.1")).hasMessageContaining("warm-up fraction");
+        assertThatThrownBy(() -> LrSchedule.parse("cosine:x:0.1")).hasMessageContaining("e.g. cosine:0.05:0.1");
     }
 }

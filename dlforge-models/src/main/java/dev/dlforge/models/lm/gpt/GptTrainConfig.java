@@ -1,0 +1,89 @@
+package dev.dlforge.models.lm.gpt;
+
+import ai.djl.ndarray.NDManager;
+import dev.dlforge.core.optim.Adam;
+import dev.dlforge.core.optim.TrainableParameters;
+import dev.dlforge.core.train.EarlyStopping;
+import dev.dlforge.core.train.SupervisedTask;
+import dev.dlforge.core.train.TrainerConfig;
+import dev.dlforge.models.lm.NextTokenLoss;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How a GPT trains, in nanoGPT's terms. {@link #nanoGptChar} is the CPU baby run of nanoGPT's README
+ * (shakespeare_char config with --max_iters=2000 --lr_decay_iters=2000 --eval_iters=20): AdamW with
+ * betas (0.9, 0.99) and weight decay 0.1 on matrices only, learning rate warmed up over 100
+ * iterations then cosine-decayed from 1e-3 to 1e-4 at the last iteration, gradients clipped to norm
+ * 1.0, validation every 250 iterations on 20 batches.
+ *
+ * @param maxIters optimiser steps in the whole run
+ * @param evalInterval steps between validations (one trainer "epoch")
+ * @param evalIters batches averaged by each validation
+ * @param batchSize sequences per step (each block-size tokens long)
+ */
+public record GptTrainConfig(
+        int maxIters,
+        int evalInterval,
+        int evalIters,
+        int batchSize,
+        double learningRate,
+        double minLearningRate,
+        int warmupIters,
+        float weightDecay,
+        float beta1,
+        float beta2,
+        double gradClip,
+        long seed) {
+
+    public GptTrainConfig {
+        if (maxIters < 1 || evalInterval < 1 || evalIters < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("iterations, eval interval, eval iterations and batch size must be positive");
+        }
+        if (maxIters % evalInterval != 0) {
+            throw new IllegalArgumentException("max iterations (" + maxIters + ") must be a multiple of the eval interval ("
+                    + evalInterval + ")");
+        }
+        if (!(minLearningRate <= learningRate) || warmupIters < 0 || warmupIters >= maxIters) {
+            throw new IllegalArgumentException("need min lr <= lr and 0 <= warm-up < max iterations");
+        }
+    }
+
+    public static GptTrainConfig nanoGptChar() {
+        return new GptTrainConfig(2000, 250, 20, 12, 1e-3, 1e-4, 100, 0.1f, 0.9f, 0.99f, 1.0, 1337);
+    }
+
+    /**
+     * The same recipe validated {@code evals} times, {@code interval} steps apart, on {@code evalBatches}
+     * batches; the warm-up keeps its share of the run.
+     */
+    public GptTrainConfig resized(int evals, int interval, int evalBatches) {
+        int total = evals * interval;
+        int warmup = (int) Math.min(total - 1L, Math.round(warmupIters * (double) total / maxIters));
+        return new GptTrainConfig(total, interval, evalBatches, batchSize, learningRate, minLearningRate, warmup,
+                weightDecay, beta1, beta2, gradClip, seed);
+    }
+
+    public GptTrainConfig with(int batch, double lr, long newSeed) {
+        return new GptTrainConfig(maxIters, evalInterval, evalIters, batch, lr, Math.min(minLearningRate, lr), warmupIters,
+                weightDecay, beta1, beta2, gradClip, newSeed);
+    }
+
+    /** Validations, each closing one trainer epoch. */
+    public int epochs() {
+        return maxIters / evalInterval;
+    }
+
+    /** The loop: cosine from lr to min lr after warm-up, best "epoch" by validation loss. */
+    public TrainerConfig trainerConfig() {
+        String schedule = String.format(Locale.ROOT, "cosine:%s:%s", warmupIters / (double) maxIters, minLearningRate / learningRate);
+        return new TrainerConfig(epochs(), learningRate, schedule, seed, 0, EarlyStopping.off("val_loss", false));
+    }
+
+    /** Next-token cross-entropy under AdamW with clipping, for {@code gpt}'s parameters. */
+    public SupervisedTask task(Gpt gpt, NDManager manager) {
+        TrainableParameters params = TrainableParameters.of(gpt);
+        Adam adam = new Adam(params, Adam.Config.adamW(weightDecay).withBetas(beta1, beta2).decayingMatricesOnly());
+        return new SupervisedTask(gpt, params, new NextTokenLoss(), adam, List.of(), gradClip, manager);
+    }
+}
