@@ -3,6 +3,7 @@ package dev.dlforge.models.lm;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -32,6 +33,7 @@ public final class NextTokenTask implements TrainingTask {
     private final Optimizer optimizer;
     private final double clipNorm;
     private final ParameterStore store;
+    private final NextTokenLoss loss = new NextTokenLoss();
 
     /** {@code model} takes ids (B, T) and returns logits (B, T, V) first. */
     public NextTokenTask(Block model, TrainableParameters params, Optimizer optimizer, double clipNorm, NDManager manager) {
@@ -48,7 +50,7 @@ public final class NextTokenTask implements TrainingTask {
         NDArray loss;
         try (GradientCollector collector = Engines.get().newGradientCollector()) {
             logits = logits(batch, true);
-            loss = TokenCrossEntropy.mean(logits, batch.labels().head());
+            loss = this.loss.evaluate(batch.labels(), new NDList(logits));
             collector.backward(loss);
         }
         float scale = 1f;
@@ -63,7 +65,7 @@ public final class NextTokenTask implements TrainingTask {
     @Override
     public StepResult evalStep(Batch batch) {
         NDArray logits = logits(batch, false);
-        return result(batch, logits, TokenCrossEntropy.mean(logits, batch.labels().head()));
+        return result(batch, logits, loss.evaluate(batch.labels(), new NDList(logits)));
     }
 
     private NDArray logits(Batch batch, boolean training) {
@@ -73,8 +75,14 @@ public final class NextTokenTask implements TrainingTask {
     private static StepResult result(Batch batch, NDArray logits, NDArray loss) {
         Map<String, Double> values = new LinkedHashMap<>();
         values.put("loss", (double) loss.getFloat());
-        values.put("accuracy", TokenCrossEntropy.accuracy(logits, batch.labels().head()));
+        values.put("accuracy", accuracy(logits, batch.labels().head()));
         return new StepResult(batch.size(), values);
+    }
+
+    /** Share of positions whose arg-max logit, logits (B, T, V), is the target, targets (B, T). */
+    public static double accuracy(NDArray logits, NDArray targets) {
+        NDArray predicted = logits.argMax(-1);                                                 // (B, T)
+        return predicted.eq(targets.toType(predicted.getDataType(), false)).toType(DataType.FLOAT32, false).mean().getFloat();
     }
 
     /** Perplexity exp(mean cross-entropy) of the epoch's training and validation tokens. */

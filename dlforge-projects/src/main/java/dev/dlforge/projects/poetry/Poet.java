@@ -14,12 +14,14 @@ import dev.dlforge.core.text.Tokenizer;
 import dev.dlforge.core.train.MetricSums;
 import dev.dlforge.core.train.StepResult;
 import dev.dlforge.models.lm.LanguageModel;
-import dev.dlforge.models.lm.TokenCrossEntropy;
+import dev.dlforge.models.lm.GenerationConfig;
+import dev.dlforge.models.lm.NextTokenLoss;
+import dev.dlforge.models.lm.NextTokenTask;
+import dev.dlforge.models.lm.TextGenerator;
 import dev.dlforge.models.lm.rnn.RecurrentLm;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * A trained poetry model loaded from a model folder: it scores text (cross-entropy, perplexity) and
@@ -36,6 +38,7 @@ public final class Poet implements AutoCloseable {
      */
     public record Continuation(String prompt, String text, int tokens, double meanLogProbability) {}
 
+    private static final NextTokenLoss LOSS = new NextTokenLoss();
     private final NDManager manager;
     private final RecurrentLm network;
     private final Tokenizer tokenizer;
@@ -51,8 +54,20 @@ public final class Poet implements AutoCloseable {
     }
 
     static Poet load(Path modelDir) {
-        ModelCard card = ModelArtifact.readCard(modelDir);
+        return load(modelDir, Engines.newManager());
+    }
+
+    /** Loads into {@code manager}, which the poet then owns and closes. */
+    static Poet load(Path modelDir, NDManager manager) {
+        ModelCard card;
+        try {
+            card = ModelArtifact.readCard(modelDir);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
         if (!PoetryProject.ID.equals(card.project())) {
+            manager.close();
             throw new DlforgeException("model " + modelDir + " was trained by project " + card.project() + ", not poetry",
                     "use a model folder of a poetry run");
         }
@@ -60,11 +75,11 @@ public final class Poet implements AutoCloseable {
         try {
             recipe = Json.MAPPER.treeToValue(card.recipe(), PoetryRecipe.class);
         } catch (JsonProcessingException e) {
+            manager.close();
             throw new DlforgeException("model " + modelDir + " has a recipe this dlforge cannot read: " + e.getOriginalMessage(), "retrain it");
         }
-        Tokenizer tokenizer = PoetryTokenizers.load(recipe, modelDir);
-        NDManager manager = Engines.newManager();
         try {
+            Tokenizer tokenizer = PoetryTokenizers.load(recipe, modelDir);
             RecurrentLm network = new RecurrentLm(recipe.network(tokenizer.vocabSize()));
             network.initialize(manager);
             ModelArtifact.loadWeights(modelDir, network);
@@ -89,7 +104,7 @@ public final class Poet implements AutoCloseable {
 
     /** Per-token {@code loss} (nats) and {@code accuracy} over the windows of {@code text}, plus {@code perplexity}. */
     Map<String, Double> score(String split, String text) {
-        TokenWindows windows = TokenWindows.evaluation(split, tokenizer.encode(text), recipe.window(), PoetryProject.EVAL_BATCH, 0);
+        TiledWindows windows = TiledWindows.evaluation(split, tokenizer.encode(text), recipe.window(), PoetryProject.EVAL_BATCH, 0);
         ParameterStore store = new ParameterStore(manager, false);
         MetricSums sums = new MetricSums();
         for (int b = 0; b < windows.batchesPerEpoch(); b++) {
@@ -97,8 +112,8 @@ public final class Poet implements AutoCloseable {
                 var batch = windows.batch(0, b, batchManager);
                 NDArray logits = network.forward(store, new NDList(batch.inputs().head()), false).head(); // (B, T, V)
                 NDArray y = batch.labels().head();
-                sums.add(new StepResult(batch.size(), Map.of("loss", (double) TokenCrossEntropy.mean(logits, y).getFloat(),
-                        "accuracy", TokenCrossEntropy.accuracy(logits, y))));
+                sums.add(new StepResult(batch.size(), Map.of("loss", (double) LOSS.evaluate(batch.labels(), new NDList(logits)).getFloat(),
+                        "accuracy", NextTokenTask.accuracy(logits, y))));
             }
         }
         Map<String, Double> m = sums.means("");
@@ -107,74 +122,47 @@ public final class Poet implements AutoCloseable {
         return m;
     }
 
+    RecurrentLm network() {
+        return network;
+    }
+
     /**
-     * Continues {@code prompt} (a line break when empty) by {@code maxTokens} tokens sampled from
-     * softmax(logits / temperature), greedy at temperature 0; padding and unknown ids are never written.
+     * Continues {@code prompt} (a line break when empty: the start of a poem) by {@code maxTokens} tokens
+     * through the shared {@link TextGenerator} (cached recurrent state, temperature sampling, greedy at 0),
+     * then scores what it wrote: the mean log-probability the untempered model gives the written text's
+     * tokens, re-encoded, after the prompt.
      */
     Continuation write(String prompt, double temperature, int maxTokens, long seed) {
-        int[] context = tokenizer.encode(prompt.isEmpty() ? "\n" : prompt);
-        if (context.length == 0) {
-            context = tokenizer.encode("\n");
-        }
-        List<Integer> banned = PoetryTokenizers.unwritable(tokenizer);
-        Random random = new Random(seed);
-        int[] written = new int[maxTokens];
+        String context = prompt.isEmpty() ? "\n" : prompt;
+        GenerationConfig config = new GenerationConfig(maxTokens, temperature, 0, 1.0, 1.0, List.of(), seed, true);
+        String text = new TextGenerator(network, tokenizer).generate(context, config, manager, s -> { }).text();
+        int[] before = tokenizer.encode(context);
+        int[] written = tokenizer.encode(context + text);
         double logProbability = 0;
+        int scored = 0;
         try (LanguageModel.Session session = network.newSession(manager, true)) {
-            float[] logits = session.feed(context);
-            for (int i = 0; i < maxTokens; i++) {
-                double[] p = softmax(logits, 1.0, banned);
-                int next = temperature == 0 ? argMax(p) : draw(softmax(logits, temperature, banned), random);
-                logProbability += Math.log(p[next]);
-                written[i] = next;
-                if (i + 1 < maxTokens) {
-                    logits = session.feed(new int[] {next});
+            float[] logits = session.feed(before);
+            for (int i = before.length; i < written.length; i++) {
+                logProbability += logSoftmax(logits, written[i]);
+                scored++;
+                if (i + 1 < written.length) {
+                    logits = session.feed(new int[] {written[i]});
                 }
             }
         }
-        return new Continuation(prompt, tokenizer.decode(written), maxTokens, maxTokens == 0 ? 0 : logProbability / maxTokens);
+        return new Continuation(prompt, text, maxTokens, scored == 0 ? 0 : logProbability / scored);
     }
 
-    private static double[] softmax(float[] logits, double temperature, List<Integer> banned) {
-        double[] p = new double[logits.length];
+    private static double logSoftmax(float[] logits, int id) {
         double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < logits.length; i++) {
-            max = banned.contains(i) ? max : Math.max(max, logits[i] / temperature);
+        for (float z : logits) {
+            max = Math.max(max, z);
         }
         double sum = 0;
-        for (int i = 0; i < logits.length; i++) {
-            p[i] = banned.contains(i) ? 0 : Math.exp(logits[i] / temperature - max);
-            sum += p[i];
+        for (float z : logits) {
+            sum += Math.exp(z - max);
         }
-        for (int i = 0; i < p.length; i++) {
-            p[i] /= sum;
-        }
-        return p;
-    }
-
-    private static int argMax(double[] p) {
-        int best = 0;
-        for (int i = 1; i < p.length; i++) {
-            if (p[i] > p[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    private static int draw(double[] p, Random random) {
-        double u = random.nextDouble();
-        int last = 0;
-        for (int i = 0; i < p.length; i++) {
-            if (p[i] > 0) {
-                last = i;
-                u -= p[i];
-                if (u < 0) {
-                    return i;
-                }
-            }
-        }
-        return last; // rounding left a sliver of u: the last possible token
+        return logits[id] - max - Math.log(sum);
     }
 
     @Override

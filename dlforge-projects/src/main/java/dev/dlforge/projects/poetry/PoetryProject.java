@@ -30,7 +30,9 @@ import dev.dlforge.projects.ProjectInfo;
 import dev.dlforge.projects.ResumePoint;
 import dev.dlforge.projects.RunFailure;
 import dev.dlforge.projects.TrainOptions;
-import dev.dlforge.projects.TrainableProject;
+import dev.dlforge.projects.lm.GenerativeProject;
+import dev.dlforge.projects.lm.LoadedLanguageModel;
+import dev.dlforge.models.lm.GenerationConfig;
 import dev.dlforge.projects.serving.Demo;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -49,7 +51,7 @@ import java.util.Map;
  * fortunes' songs-poems (or Moby-Dick, or every fortune), measured by perplexity, sampled at several
  * temperatures. See docs/projects/poetry.md.
  */
-public final class PoetryProject implements TrainableProject {
+public final class PoetryProject implements GenerativeProject {
     public static final String ID = "poetry";
     static final int EVAL_BATCH = 64;
     /** The report's samples: this prompt, these temperatures, this many tokens. */
@@ -113,9 +115,9 @@ public final class PoetryProject implements TrainableProject {
             Tokenizer tokenizer = PoetryTokenizers.fit(recipe, corpus.train());
             Files.createDirectories(run.model());
             PoetryTokenizers.save(tokenizer, run.model());
-            TokenWindows train = TokenWindows.training("training", tokenizer.encode(corpus.train()), recipe.window(), recipe.batchSize(),
+            TiledWindows train = TiledWindows.training("training", tokenizer.encode(corpus.train()), recipe.window(), recipe.batchSize(),
                     recipe.seed(), recipe.limit());
-            TokenWindows validation = TokenWindows.evaluation("validation", tokenizer.encode(corpus.validation()), recipe.window(),
+            TiledWindows validation = TiledWindows.evaluation("validation", tokenizer.encode(corpus.validation()), recipe.window(),
                     EVAL_BATCH, recipe.limit());
             RecurrentLm network = new RecurrentLm(recipe.network(tokenizer.vocabSize()));
             network.initialize(manager);
@@ -235,6 +237,16 @@ public final class PoetryProject implements TrainableProject {
     /** The last {@value PoetryPredictor#MAX_PROMPT_CHARS} characters of {@code text}: a recurrent state needs no more. */
     static String prompt(String text) {
         return text.length() > PoetryPredictor.MAX_PROMPT_CHARS ? text.substring(text.length() - PoetryPredictor.MAX_PROMPT_CHARS) : text;
+    }
+
+    /** The model and tokenizer in a sub-manager of {@code manager}; sampling defaults: temperature 0.8, all tokens, 500 tokens. */
+    @Override
+    public LoadedLanguageModel loadLanguageModel(Path modelDir, NDManager manager) {
+        Poet poet = Poet.load(modelDir, manager.newSubManager()); // closed with manager
+        String name = String.format(Locale.ROOT, "poetry/%s (%s on %s)", modelDir.toAbsolutePath().getParent().getFileName(),
+                poet.recipe().model(), poet.recipe().dataset());
+        return new LoadedLanguageModel(name, poet.network(), poet.tokenizer(),
+                new GenerationConfig(500, PREDICT_TEMPERATURE, 0, 1.0, 1.0, java.util.List.of(), poet.recipe().seed(), true));
     }
 
     @Override

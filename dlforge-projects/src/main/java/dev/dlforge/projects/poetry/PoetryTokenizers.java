@@ -3,7 +3,6 @@ package dev.dlforge.projects.poetry;
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.text.CharTokenizer;
 import dev.dlforge.core.text.Tokenizer;
-import dev.dlforge.core.text.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,10 +37,5 @@ final class PoetryTokenizers {
         } catch (IOException e) {
             throw new DlforgeException("model " + modelDir + " lacks its tokenizer: " + e.getMessage(), "retrain it");
         }
-    }
-
-    /** Ids a model should never write: padding and unknown. */
-    static List<Integer> unwritable(Tokenizer tokenizer) {
-        return tokenizer instanceof CharTokenizer ? List.of(CharTokenizer.UNKNOWN_ID) : List.of(Vocabulary.PAD_ID, Vocabulary.UNKNOWN_ID);
     }
 }

@@ -19,7 +19,7 @@ import java.util.Random;
  * a resumed run sees the same batches. Evaluation windows tile the text from its start, in order.
  * A batch's size is its number of target tokens, so epoch means are per token.
  */
-final class TokenWindows implements BatchSource {
+final class TiledWindows implements BatchSource {
     private final int[] tokens;
     private final int window;
     private final int batchSize;
@@ -27,7 +27,7 @@ final class TokenWindows implements BatchSource {
     private final long seed;
     private final int count;
 
-    private TokenWindows(int[] tokens, int window, int batchSize, boolean shuffle, long seed, int limit) {
+    private TiledWindows(int[] tokens, int window, int batchSize, boolean shuffle, long seed, int limit) {
         this.tokens = tokens;
         this.window = window;
         this.batchSize = batchSize;
@@ -39,17 +39,17 @@ final class TokenWindows implements BatchSource {
         this.count = limit > 0 ? Math.min(n, limit) : n;
     }
 
-    static TokenWindows training(String split, int[] tokens, int window, int batchSize, long seed, int limit) {
-        return checked(split, new TokenWindows(tokens, window, batchSize, true, seed, limit));
+    static TiledWindows training(String split, int[] tokens, int window, int batchSize, long seed, int limit) {
+        return checked(split, new TiledWindows(tokens, window, batchSize, true, seed, limit));
     }
 
     /** Windows of {@code window} tokens, or one shorter window when the text is shorter than that. */
-    static TokenWindows evaluation(String split, int[] tokens, int window, int batchSize, int limit) {
+    static TiledWindows evaluation(String split, int[] tokens, int window, int batchSize, int limit) {
         int w = Math.max(1, Math.min(window, tokens.length - 1));
-        return checked(split, new TokenWindows(tokens, w, batchSize, false, 0, limit));
+        return checked(split, new TiledWindows(tokens, w, batchSize, false, 0, limit));
     }
 
-    private static TokenWindows checked(String split, TokenWindows w) {
+    private static TiledWindows checked(String split, TiledWindows w) {
         if (w.count < 1) {
             throw new DlforgeException("the " + split + " text has " + w.tokens.length + " tokens, too few for one window of "
                     + w.window + " (+1)", "use a larger corpus or --limit");
