@@ -150,6 +150,7 @@ public final class Trainer {
             if (validation != null) {
                 metrics.putAll(evaluate(validation).means("val_"));
             }
+            metrics.putAll(task.derivedMetrics(Map.copyOf(metrics)));
             double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
             EpochRecord record = new EpochRecord(epoch + 1, lr, epochSeconds, rssMegabytes(), metrics);
             double value = metrics.getOrDefault(early.monitor(), Double.NaN);
