@@ -13,7 +13,7 @@ import picocli.CommandLine;
 @Command(name = "dlforge", mixinStandardHelpOptions = true, versionProvider = Dlforge.Version.class,
         description = "Deep learning on the JVM: every project of the roadmap, from digits to language models.",
         subcommands = {ProjectsCommand.class, DataCommand.class, TrainCommand.class, EvalCommand.class,
-                PredictCommand.class, RunsCommand.class, ServeCommand.class, StudioCommand.class, BenchCommand.class, Word2VecCommand.class, CommandLine.HelpCommand.class})
+                PredictCommand.class, RunsCommand.class, ServeCommand.class, StudioCommand.class, BenchCommand.class, Word2VecCommand.class, GptCommand.class, CommandLine.HelpCommand.class})
 public final class Dlforge implements Runnable {
     PrintStream out = System.out;
     PrintStream err = System.err;
