@@ -17,10 +17,10 @@ import dev.dlforge.core.run.RunRecorder;
 import dev.dlforge.core.run.RunStore;
 import dev.dlforge.core.train.ConsoleProgress;
 import dev.dlforge.core.train.StopSignal;
-import dev.dlforge.core.train.SupervisedTask;
 import dev.dlforge.core.train.Trainer;
 import dev.dlforge.core.train.TrainerState;
 import dev.dlforge.models.lm.GenerationConfig;
+import dev.dlforge.models.lm.NextTokenTask;
 import dev.dlforge.models.lm.TokenWindows;
 import dev.dlforge.models.lm.gpt.Gpt;
 import dev.dlforge.models.lm.gpt.GptConfig;
@@ -104,7 +104,7 @@ public final class GptProject implements GenerativeProject {
             GptModelFiles.saveConfigAndTokenizer(run.model(), config, corpus.tokenizer());
             Engines.seed(recipe.train().seed());
             Gpt gpt = Gpt.create(config, manager);
-            SupervisedTask task = recipe.train().task(gpt, manager);
+            NextTokenTask task = recipe.train().task(gpt, manager);
             long parameters = TrainableParameters.of(gpt).count();
             TrainerState state = checkpoint == null ? TrainerState.start() : CheckpointStore.restore(checkpoint, task);
             Trainer trainer = new Trainer(task, recipe.train().trainerConfig(), manager)
@@ -159,10 +159,6 @@ public final class GptProject implements GenerativeProject {
 
     private static Map<String, Double> finalMetrics(Trainer.Outcome outcome, long parameters, GptRecipe recipe) {
         Map<String, Double> m = new LinkedHashMap<>(outcome.summary());
-        Double valLoss = m.get("val_loss");
-        if (valLoss != null) {
-            m.put("val_perplexity", Math.exp(valLoss));
-        }
         var history = outcome.state().history();
         if (!history.isEmpty()) {
             m.put("train_loss", history.get(history.size() - 1).metrics().get("train_loss"));
@@ -178,7 +174,7 @@ public final class GptProject implements GenerativeProject {
         try (NDManager manager = Engines.newManager()) {
             GptCorpus corpus = GptCorpus.load(recipe, options.data());
             Gpt gpt = GptModelFiles.load(run.model(), manager);
-            SupervisedTask task = recipe.train().task(gpt, manager);
+            NextTokenTask task = recipe.train().task(gpt, manager);
             var sums = new Trainer(task, recipe.train().trainerConfig(), manager).evaluate(validationWindows(recipe, corpus));
             Map<String, Double> m = new LinkedHashMap<>(sums.means("val_"));
             m.put("val_perplexity", Math.exp(m.get("val_loss")));

@@ -66,7 +66,9 @@ public final class CausalSelfAttention extends AbstractBlock {
             k = kv[0];
             v = kv[1];
         }
-        NDArray att = q.matMul(k.transpose(0, 1, 3, 2)).mul(1.0 / Math.sqrt(d)).add(mask); // (B, H, T, P + T)
+        NDArray keysT = k.transpose(0, 1, 3, 2);                                        // (B, H, d, P + T)
+        keysT.attach(q.getManager()); // an op on cached keys lands in the cache's manager: this view must die with the step
+        NDArray att = q.matMul(keysT).mul(1.0 / Math.sqrt(d)).add(mask);               // (B, H, T, P + T)
         att = Gpt.dropout(att.softmax(-1), config.dropout(), training);
         NDArray y = att.matMul(v)                                                       // (B, H, T, d)
                 .transpose(0, 2, 1, 3).reshape(b, t, (long) h * d);                     // (B, T, C)

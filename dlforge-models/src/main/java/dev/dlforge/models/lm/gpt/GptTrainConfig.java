@@ -4,10 +4,8 @@ import ai.djl.ndarray.NDManager;
 import dev.dlforge.core.optim.Adam;
 import dev.dlforge.core.optim.TrainableParameters;
 import dev.dlforge.core.train.EarlyStopping;
-import dev.dlforge.core.train.SupervisedTask;
 import dev.dlforge.core.train.TrainerConfig;
-import dev.dlforge.models.lm.NextTokenLoss;
-import java.util.List;
+import dev.dlforge.models.lm.NextTokenTask;
 import java.util.Locale;
 
 /**
@@ -81,9 +79,9 @@ public record GptTrainConfig(
     }
 
     /** Next-token cross-entropy under AdamW with clipping, for {@code gpt}'s parameters. */
-    public SupervisedTask task(Gpt gpt, NDManager manager) {
+    public NextTokenTask task(Gpt gpt, NDManager manager) {
         TrainableParameters params = TrainableParameters.of(gpt);
         Adam adam = new Adam(params, Adam.Config.adamW(weightDecay).withBetas(beta1, beta2).decayingMatricesOnly());
-        return new SupervisedTask(gpt, params, new NextTokenLoss(), adam, List.of(), gradClip, manager);
+        return new NextTokenTask(gpt, params, adam, gradClip, manager);
     }
 }
