@@ -66,7 +66,7 @@ public final class GptProject implements GenerativeProject {
 
     @Override
     public List<String> datasets() {
-        return List.of("moby-dick", "brown-text", "nlp-corpus");
+        return List.of("moby-dick", "brown-text", "nlp-corpus", "fortunes");
     }
 
     @Override
