@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
  * Next-token batches from one long run of token ids, as nanoGPT samples them: each row starts at a
  * random offset i, its input is ids[i, i + T) and its target ids[i + 1, i + T + 1). Offsets derive
  * from (seed, epoch, batch), so the same position always gives the same batch and a resumed run
- * continues exactly. An "epoch" is just {@code batchesPerEpoch} draws (nanoGPT's eval interval).
+ * continues exactly. An "epoch" is just {@code batchesPerEpoch} draws (nanoGPT's eval interval). A
+ * batch's size, and so the trainer's examples and rate, counts predicted tokens (B x T).
  */
 public final class TokenWindows implements BatchSource {
     private final int[] ids;
@@ -37,7 +38,7 @@ public final class TokenWindows implements BatchSource {
 
     @Override
     public int examples() {
-        return batchSize * batchesPerEpoch;
+        return tokensPerBatch() * batchesPerEpoch;
     }
 
     @Override
@@ -62,6 +63,6 @@ public final class TokenWindows implements BatchSource {
         }
         NDArray inputs = manager.create(x).reshape(batchSize, window);   // (B, T)
         NDArray targets = manager.create(y).reshape(batchSize, window);  // (B, T)
-        return new Batch(new NDList(inputs), new NDList(targets), batchSize);
+        return new Batch(new NDList(inputs), new NDList(targets), tokensPerBatch());
     }
 }

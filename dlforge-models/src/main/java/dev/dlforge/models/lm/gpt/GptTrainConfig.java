@@ -53,13 +53,20 @@ public record GptTrainConfig(
         return new GptTrainConfig(2000, 250, 20, 12, 1e-3, 1e-4, 100, 0.1f, 0.9f, 0.99f, 1.0, 1337);
     }
 
-    /** The same run with {@code iters} steps, validating {@code evals} times (at least once). */
-    public GptTrainConfig withIters(int iters, int evals) {
-        int interval = Math.max(1, iters / Math.max(1, evals));
-        int total = interval * Math.max(1, iters / interval);
-        int warmup = Math.min(warmupIters, Math.max(0, total / 20));
-        return new GptTrainConfig(total, interval, evalIters, batchSize, learningRate, minLearningRate, warmup,
+    /**
+     * The same recipe validated {@code evals} times, {@code interval} steps apart, on {@code evalBatches}
+     * batches; the warm-up keeps its share of the run.
+     */
+    public GptTrainConfig resized(int evals, int interval, int evalBatches) {
+        int total = evals * interval;
+        int warmup = (int) Math.min(total - 1L, Math.round(warmupIters * (double) total / maxIters));
+        return new GptTrainConfig(total, interval, evalBatches, batchSize, learningRate, minLearningRate, warmup,
                 weightDecay, beta1, beta2, gradClip, seed);
+    }
+
+    public GptTrainConfig with(int batch, double lr, long newSeed) {
+        return new GptTrainConfig(maxIters, evalInterval, evalIters, batch, lr, Math.min(minLearningRate, lr), warmupIters,
+                weightDecay, beta1, beta2, gradClip, newSeed);
     }
 
     /** Validations, each closing one trainer epoch. */

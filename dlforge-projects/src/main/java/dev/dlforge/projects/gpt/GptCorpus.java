@@ -1,0 +1,55 @@
+package dev.dlforge.projects.gpt;
+
+import dev.dlforge.core.DlforgeException;
+import dev.dlforge.core.DlforgeHome;
+import dev.dlforge.core.text.ByteLevelBpeTrainer;
+import dev.dlforge.core.text.CharTokenizer;
+import dev.dlforge.core.text.Tokenizer;
+import dev.dlforge.data.DatasetRegistry;
+import dev.dlforge.data.DatasetResolver;
+import dev.dlforge.data.text.TextCorpusDataset;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A corpus made ready for a GPT: its running text split nanoGPT's way (the first 90% trains, the
+ * last 10% validates, by characters), a tokenizer, and both halves as token ids. The character
+ * vocabulary comes from the whole text, as nanoGPT's prepare.py builds it; a BPE tokenizer is
+ * trained on the training half only, so validation text never shapes it.
+ */
+record GptCorpus(String datasetId, Tokenizer tokenizer, int[] train, int[] validation, long characters) {
+
+    static GptCorpus load(GptRecipe recipe, Path explicitData) throws IOException {
+        TextCorpusDataset dataset = DatasetRegistry.builtIn().textCorpus(recipe.dataset());
+        Path dir = new DatasetResolver(DlforgeHome.current().datasets()).resolve(dataset.spec(), explicitData);
+        return of(recipe, dataset.spec().id(), dataset.runningText(dir));
+    }
+
+    static GptCorpus of(GptRecipe recipe, String datasetId, String text) {
+        int cut = (int) Math.round(text.length() * (1 - recipe.validationFraction()));
+        if (Character.isLowSurrogate(text.charAt(Math.min(cut, text.length() - 1)))) {
+            cut--; // never split a surrogate pair
+        }
+        String trainText = text.substring(0, cut);
+        String validationText = text.substring(cut);
+        Tokenizer tokenizer = recipe.tokens().equals(GptRecipe.BPE)
+                ? ByteLevelBpeTrainer.train(List.of(trainText), recipe.bpeVocab(), List.of())
+                : CharTokenizer.build(List.of(text));
+        GptCorpus corpus = new GptCorpus(datasetId, tokenizer, tokenizer.encode(trainText), tokenizer.encode(validationText), text.length());
+        int needed = recipe.blockSize() + 1;
+        if (corpus.train.length < needed || corpus.validation.length < needed) {
+            throw new DlforgeException("dataset " + datasetId + " is too small: " + corpus.train.length + " training and "
+                    + corpus.validation.length + " validation tokens, each split needs more than " + recipe.blockSize(),
+                    "use a larger corpus");
+        }
+        return corpus;
+    }
+
+    /** Every id the tokenizer gives is in range: a bad tokenizer file fails here, not deep in an embedding. */
+    boolean idsInRange() {
+        int v = tokenizer.vocabSize();
+        return Arrays.stream(train).allMatch(i -> i >= 0 && i < v) && Arrays.stream(validation).allMatch(i -> i >= 0 && i < v);
+    }
+}
