@@ -263,7 +263,7 @@ class StudioBrowserTest {
         select(form, "model", "char");
         type(form, "epochs", "1");
         type(form, "batchSize", "4");
-        type(form, "limit", "5");
+        type(form, "limit", "10"); // the studio takes 10 at least
         browser.findElement(By.id("train")).click();
 
         // The first run also fetches Moby-Dick (npm pack).
