@@ -169,7 +169,50 @@ function tags(root, model, demo, project) {
   });
 }
 
-const WIDGETS = { draw, image, text, tags };
+/**
+ * Continues a prompt with a language model (gpt, poetry): the prompt, temperature and length are
+ * sent as JSON {"prompt", "temperature", "max_tokens"}; the continuation is shown after the prompt,
+ * with the model's token counts and speed.
+ */
+function generate(root, model, demo) {
+  const { placeholder = 'Write the start of a text.', rows = 6, maxTokens = 200, maxTokensLimit = 1024,
+    temperature = 0.8, maxTemperature = 2 } = demo.options;
+  const box = el('textarea', { id: 'generate-prompt', rows, placeholder, maxlength: 20000 });
+  const temp = el('input', { type: 'number', id: 'generate-temperature', min: 0, max: maxTemperature, step: 0.1, value: temperature });
+  const length = el('input', { type: 'number', id: 'generate-max-tokens', min: 1, max: maxTokensLimit, step: 1, value: maxTokens });
+  const go = el('button', { type: 'button', id: 'generate-submit' }, 'Generate');
+  const output = el('div', { class: 'prediction', id: 'generation' }, el('p', { class: 'muted' }, 'Nothing written yet.'));
+  root.append(el('div', { class: 'demo-row' },
+    el('div', { class: 'text-column' }, box,
+      el('div', { class: 'generate-controls' },
+        el('label', {}, 'Temperature (0: greedy)', temp), el('label', {}, 'Max tokens', length), go)),
+    output));
+
+  const run = async () => {
+    if (!box.value || go.disabled) return;
+    const prompt = box.value;
+    const body = new Blob([JSON.stringify({ prompt, temperature: Number(temp.value), max_tokens: Number(length.value) })],
+      { type: 'application/json' });
+    go.disabled = true;
+    output.replaceChildren(el('p', { class: 'muted' }, 'Writing...'));
+    try {
+      const r = await predict(model, body);
+      output.replaceChildren(
+        el('pre', { class: 'generated', id: 'generated' }, el('span', { class: 'muted' }, prompt), el('strong', { id: 'generated-text' }, r.text)),
+        el('p', { class: 'muted', id: 'generation-stats' },
+          `${r.generated_tokens} tokens after ${r.prompt_tokens} of prompt, ${r.tokens_per_second.toFixed(0)} tokens/s, ` +
+          (r.finish_reason === 'stop' ? 'ended at a stop string' : 'ended at max tokens')));
+    } catch (e) {
+      showError(output, e);
+    } finally {
+      go.disabled = false;
+    }
+  };
+  go.addEventListener('click', run);
+  box.addEventListener('keydown', e => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) run(); });
+}
+
+const WIDGETS = { draw, image, text, tags, generate };
 
 /** Mounts the demo of `project` (served as `model`) into `root`. */
 export function mountDemo(root, project, model, demo) {

@@ -3,6 +3,7 @@ package dev.dlforge.cli;
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.engine.Engines;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Properties;
@@ -13,8 +14,10 @@ import picocli.CommandLine;
 @Command(name = "dlforge", mixinStandardHelpOptions = true, versionProvider = Dlforge.Version.class,
         description = "Deep learning on the JVM: every project of the roadmap, from digits to language models.",
         subcommands = {ProjectsCommand.class, DataCommand.class, TrainCommand.class, EvalCommand.class,
-                PredictCommand.class, RunsCommand.class, ServeCommand.class, StudioCommand.class, BenchCommand.class, Word2VecCommand.class, GptCommand.class, CommandLine.HelpCommand.class})
+                PredictCommand.class, GenerateCommand.class, ChatCommand.class, RunsCommand.class, ServeCommand.class, StudioCommand.class,
+                BenchCommand.class, Word2VecCommand.class, GptCommand.class, CommandLine.HelpCommand.class})
 public final class Dlforge implements Runnable {
+    InputStream in = System.in;
     PrintStream out = System.out;
     PrintStream err = System.err;
 
@@ -32,9 +35,15 @@ public final class Dlforge implements Runnable {
 
     /** Runs the command line and returns the exit code: 0 success, 1 failure, 2 usage error. */
     public static int execute(PrintStream out, PrintStream err, String... args) {
+        return execute(System.in, out, err, args);
+    }
+
+    /** As {@link #execute(PrintStream, PrintStream, String...)}, reading what commands read (prompts, chat) from {@code in}. */
+    public static int execute(InputStream in, PrintStream out, PrintStream err, String... args) {
         System.setProperty("java.awt.headless", "true");
         Engines.configure();
         Dlforge root = new Dlforge();
+        root.in = in;
         root.out = out;
         root.err = err;
         CommandLine cli = new CommandLine(root);

@@ -31,8 +31,6 @@ import dev.dlforge.projects.RunFailure;
 import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.projects.lm.GenerativeProject;
 import dev.dlforge.projects.lm.LoadedLanguageModel;
-import dev.dlforge.projects.serving.Demo;
-import dev.dlforge.projects.serving.Predictor;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -207,16 +205,6 @@ public final class GptProject implements GenerativeProject {
     /** nanoGPT's sample.py settings, 200 new tokens. */
     static GenerationConfig generationDefaults() {
         return GenerationConfig.defaults().withMaxTokens(200);
-    }
-
-    @Override
-    public Predictor<?, ?> predictor(Path modelDir) {
-        throw new DlforgeException("serving gpt models is not wired yet", "use `dlforge generate` or `dlforge chat`");
-    }
-
-    @Override
-    public Demo demo() {
-        return new Demo("generate", "Type the start of a text; the model continues it.", Map.of());
     }
 
     static GptRecipe recipeOf(RunDir run) {

@@ -2,6 +2,8 @@ package dev.dlforge.projects.lm;
 
 import ai.djl.ndarray.NDManager;
 import dev.dlforge.projects.TrainableProject;
+import dev.dlforge.projects.serving.Demo;
+import dev.dlforge.projects.serving.Predictor;
 import java.nio.file.Path;
 
 /**
@@ -13,4 +15,16 @@ public interface GenerativeProject extends TrainableProject {
 
     /** Loads a model folder (a run's {@code model/}) with its tokenizer; arrays live in {@code manager}. */
     LoadedLanguageModel loadLanguageModel(Path modelDir, NDManager manager);
+
+    /** Serves the model folder through {@link GenerationPredictor}: prompt in, continuation out. */
+    @Override
+    default Predictor<?, ?> predictor(Path modelDir) {
+        return GenerationPredictor.load(this, modelDir);
+    }
+
+    /** The studio's {@code generate} widget. */
+    @Override
+    default Demo demo() {
+        return GenerationPredictor.demo();
+    }
 }

@@ -33,7 +33,6 @@ import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.projects.lm.GenerativeProject;
 import dev.dlforge.projects.lm.LoadedLanguageModel;
 import dev.dlforge.models.lm.GenerationConfig;
-import dev.dlforge.projects.serving.Demo;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -61,6 +60,8 @@ public final class PoetryProject implements GenerativeProject {
     static final int SAMPLE_WORDS = 60;
     static final int PREDICT_TOKENS = 200;
     static final double PREDICT_TEMPERATURE = 0.8;
+    /** Prompts are cut to their last characters: a recurrent state needs no more. */
+    static final int MAX_PROMPT_CHARS = 2_000;
 
     @Override
     public ProjectInfo info() {
@@ -195,7 +196,7 @@ public final class PoetryProject implements GenerativeProject {
         }
     }
 
-    /** Each file's text (its last {@value PoetryPredictor#MAX_PROMPT_CHARS} characters) is a prompt to continue. */
+    /** Each file's text (its last {@value #MAX_PROMPT_CHARS} characters) is a prompt to continue. */
     @Override
     public List<Prediction> predict(RunDir run, List<Path> inputs, int topK) {
         List<Prediction> out = new ArrayList<>();
@@ -234,9 +235,9 @@ public final class PoetryProject implements GenerativeProject {
         return new Prediction(prefix + prompt, List.of(new Score(c.text(), Math.exp(c.meanLogProbability()))), null);
     }
 
-    /** The last {@value PoetryPredictor#MAX_PROMPT_CHARS} characters of {@code text}: a recurrent state needs no more. */
+    /** The last {@value #MAX_PROMPT_CHARS} characters of {@code text}: a recurrent state needs no more. */
     static String prompt(String text) {
-        return text.length() > PoetryPredictor.MAX_PROMPT_CHARS ? text.substring(text.length() - PoetryPredictor.MAX_PROMPT_CHARS) : text;
+        return text.length() > MAX_PROMPT_CHARS ? text.substring(text.length() - MAX_PROMPT_CHARS) : text;
     }
 
     /** The model and tokenizer in a sub-manager of {@code manager}; sampling defaults: temperature 0.8, all tokens, 500 tokens. */
@@ -247,17 +248,6 @@ public final class PoetryProject implements GenerativeProject {
                 poet.recipe().model(), poet.recipe().dataset());
         return new LoadedLanguageModel(name, poet.network(), poet.tokenizer(),
                 new GenerationConfig(500, PREDICT_TEMPERATURE, 0, 1.0, 1.0, java.util.List.of(), poet.recipe().seed(), true));
-    }
-
-    @Override
-    public PoetryPredictor predictor(Path modelDir) {
-        return new PoetryPredictor(Poet.load(modelDir));
-    }
-
-    @Override
-    public Demo demo() {
-        return new Demo("generate", "Type the first words of a poem; the model writes on.",
-                Map.of("tokens", PREDICT_TOKENS, "temperature", PREDICT_TEMPERATURE));
     }
 
     private static PoetryRecipe recipeOf(RunDir run) {

@@ -148,7 +148,7 @@ class StudioBrowserTest {
             assertThat(card.getTagName()).as(built).isEqualTo("a");
             assertThat(card.getDomAttribute("href")).as(built).endsWith("#/project/" + built);
         }
-        WebElement planned = card("gpt");
+        WebElement planned = card("rag");
         assertThat(planned.getTagName()).isEqualTo("div");
         assertThat(planned.getDomAttribute("href")).isNull();
         assertThat(planned.getText()).contains("planned");
@@ -252,6 +252,57 @@ class StudioBrowserTest {
                 .until(b -> !b.findElement(By.id("text-input")).getDomProperty("value").equals(offer)
                         && List.of("ham", "spam").contains(b.findElement(By.id("top-label")).getText()));
         screenshot("spam-demo.png");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void gptTrainsThenContinuesATypedPrompt() throws Exception {
+        open("/studio/#/project/gpt");
+        WebElement form = waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("train-form")));
+        script(RECORD_TRAIN_PANEL);
+        select(form, "model", "char");
+        type(form, "epochs", "1");
+        type(form, "batchSize", "4");
+        type(form, "limit", "10"); // the studio takes 10 at least
+        browser.findElement(By.id("train")).click();
+
+        // The first run also fetches Moby-Dick (npm pack).
+        waitUpTo(Duration.ofMinutes(3)).withMessage(() -> "the run did not end; status lines " + statusLog() + "; server: " + serverConsole)
+                .until(b -> statusLog().stream().anyMatch(StudioBrowserTest::isResult));
+        String result = statusLog().stream().filter(StudioBrowserTest::isResult).findFirst().orElseThrow();
+        assertThat(result).as("server: " + serverConsole).startsWith("completed · run ");
+        String run = result.substring("completed · run ".length()).split(" ")[0];
+        waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("demo"), "Model of run " + run + "."));
+
+        // Elements are looked up afresh each time: the page re-renders itself once after a run ends.
+        waitUpTo(Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(b -> {
+            WebElement box = b.findElement(By.id("generate-prompt"));
+            box.clear();
+            box.sendKeys("Call me Ishmael.");
+            WebElement length = b.findElement(By.id("generate-max-tokens"));
+            length.clear();
+            length.sendKeys("25");
+            WebElement temperature = b.findElement(By.id("generate-temperature"));
+            temperature.clear();
+            temperature.sendKeys("0");
+            b.findElement(By.id("generate-submit")).click();
+            return true;
+        });
+        waitUpTo(Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "no continuation; demo shows: " + browser.findElement(By.id("generation")).getText())
+                .until(b -> !b.findElements(By.id("generation-stats")).isEmpty());
+        String stats = browser.findElement(By.id("generation-stats")).getText();
+        assertThat(stats).startsWith("25 tokens after 16 of prompt").endsWith("ended at max tokens");
+        assertThat(browser.findElement(By.id("generated")).getText()).startsWith("Call me Ishmael.");
+        String written = (String) script("return document.getElementById('generated-text').textContent");
+        assertThat(written.codePointCount(0, written.length())).as("25 characters").isEqualTo(25);
+
+        // Greedy decoding: asking again writes the same text.
+        browser.findElement(By.id("generate-submit")).click();
+        waitUpTo(Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(b -> b.findElement(By.id("generate-submit")).isEnabled() && !b.findElements(By.id("generated-text")).isEmpty());
+        assertThat(script("return document.getElementById('generated-text').textContent")).isEqualTo(written);
+        screenshot("gpt-demo.png");
         assertNoConsoleErrors();
     }
 

@@ -1,0 +1,37 @@
+package dev.dlforge.cli;
+
+import ai.djl.ndarray.NDManager;
+import dev.dlforge.core.DlforgeException;
+import dev.dlforge.core.DlforgeHome;
+import dev.dlforge.core.run.RunDir;
+import dev.dlforge.core.run.RunStore;
+import dev.dlforge.projects.Catalogue;
+import dev.dlforge.projects.TrainableProject;
+import dev.dlforge.projects.lm.GenerativeProject;
+import dev.dlforge.projects.lm.LoadedLanguageModel;
+import java.util.List;
+
+/** A run whose project writes text, as {@code generate} and {@code chat} take it. */
+record GenerativeRun(RunDir dir, GenerativeProject project) {
+
+    /** Resolves a run folder, run id or project (its newest run), as {@code predict} does, and checks that it generates. */
+    static GenerativeRun resolve(String ref) {
+        RunDir dir = new RunStore(DlforgeHome.current()).resolve(ref);
+        Catalogue catalogue = Catalogue.standard();
+        TrainableProject project = catalogue.trainable(dir.info().project());
+        if (project instanceof GenerativeProject generative) {
+            return new GenerativeRun(dir, generative);
+        }
+        List<String> generating = catalogue.all().stream().filter(p -> p instanceof GenerativeProject).map(p -> p.info().id()).toList();
+        throw new DlforgeException("run " + dir.id() + " belongs to project " + project.info().id() + ", which does not generate text",
+                generating.isEmpty()
+                        ? "no project that generates text is built yet; use `dlforge predict` for " + project.info().id()
+                        : "train a run of a project that generates text: " + String.join(", ", generating)
+                                + " (e.g. `dlforge train " + generating.get(0) + "`); use `dlforge predict` for " + project.info().id());
+    }
+
+    /** The run's model with its tokenizer and sampling defaults; arrays live in {@code manager}. */
+    LoadedLanguageModel load(NDManager manager) {
+        return project.loadLanguageModel(dir.model(), manager);
+    }
+}
