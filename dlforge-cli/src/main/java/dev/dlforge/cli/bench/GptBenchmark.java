@@ -1,12 +1,13 @@
 package dev.dlforge.cli.bench;
 
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.engine.Engines;
 import dev.dlforge.core.io.FileTrees;
 import dev.dlforge.core.io.Json;
-import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.run.HistoryCsv;
+import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.train.TrainingListener;
 import dev.dlforge.models.lm.Generation;
 import dev.dlforge.models.lm.GenerationConfig;
@@ -15,7 +16,6 @@ import dev.dlforge.projects.gpt.GptCorpus;
 import dev.dlforge.projects.gpt.GptProject;
 import dev.dlforge.projects.gpt.GptRecipe;
 import dev.dlforge.projects.lm.LoadedLanguageModel;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package dev.dlforge.projects.poetry;
+package dev.dlforge.models.lm;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -19,7 +19,7 @@ import java.util.Random;
  * a resumed run sees the same batches. Evaluation windows tile the text from its start, in order.
  * A batch's size is its number of target tokens, so epoch means are per token.
  */
-final class TiledWindows implements BatchSource {
+public final class TiledWindows implements BatchSource {
     private final int[] tokens;
     private final int window;
     private final int batchSize;
@@ -39,12 +39,12 @@ final class TiledWindows implements BatchSource {
         this.count = limit > 0 ? Math.min(n, limit) : n;
     }
 
-    static TiledWindows training(String split, int[] tokens, int window, int batchSize, long seed, int limit) {
+    public static TiledWindows training(String split, int[] tokens, int window, int batchSize, long seed, int limit) {
         return checked(split, new TiledWindows(tokens, window, batchSize, true, seed, limit));
     }
 
     /** Windows of {@code window} tokens, or one shorter window when the text is shorter than that. */
-    static TiledWindows evaluation(String split, int[] tokens, int window, int batchSize, int limit) {
+    public static TiledWindows evaluation(String split, int[] tokens, int window, int batchSize, int limit) {
         int w = Math.max(1, Math.min(window, tokens.length - 1));
         return checked(split, new TiledWindows(tokens, w, batchSize, false, 0, limit));
     }
@@ -57,12 +57,12 @@ final class TiledWindows implements BatchSource {
         return w;
     }
 
-    int windows() {
+    public int windows() {
         return count;
     }
 
     /** Target tokens in one pass. */
-    long tokens() {
+    public long tokens() {
         return (long) count * window;
     }
 
