@@ -26,8 +26,9 @@ What it reproduces:
   --eval-iters random batches from each of train and val, in eval mode without gradients.
 
 Output: one JSON line per evaluation, {"iter", "train_loss", "val_loss", "lr"}, and a last JSON line
-{"final_train_loss", "final_val_loss", "tokens_per_second", "timed_iters", "train_seconds", "iters",
-"torch", "threads", "parameters"} (parameters: all of them, the tied wte / lm_head once). tokens_per_second is batch_size * block_size * timed_iters / the wall
+{"final_train_loss", "full_val_loss", "final_val_loss", "tokens_per_second", "timed_iters", "train_seconds", "iters",
+"torch", "threads", "parameters"} (full_val_loss: the mean loss over the whole validation split cut
+in order into non-overlapping windows, the figure dlforge's benchmark compares; parameters: all of them, the tied wte / lm_head once). tokens_per_second is batch_size * block_size * timed_iters / the wall
 time of those iterations (batch gather, forward, backward, clip, optimiser step); the first
 --timing-warmup iterations and all evaluation time are excluded.
 """
@@ -165,6 +166,22 @@ def estimate_loss(model, splits, a, generator):
     return out
 
 
+@torch.no_grad()
+def full_loss(model, data, a):
+    """Mean loss over every token of `data`, cut in order into non-overlapping windows of block_size
+    (the last partial window dropped): the same windows dlforge's TiledWindows.evaluation scores."""
+    model.eval()
+    n = (len(data) - 1) // a.block_size
+    total = 0.0
+    for first in range(0, n, a.batch_size):
+        rows = range(first, min(n, first + a.batch_size))
+        x = torch.stack([data[i * a.block_size:(i + 1) * a.block_size] for i in rows])  # (B, T)
+        y = torch.stack([data[i * a.block_size + 1:(i + 1) * a.block_size + 1] for i in rows])  # (B, T)
+        total += model(x, y).item() * len(rows)
+    model.train()
+    return total / n
+
+
 def flag(text):
     if text.lower() in ("true", "1", "yes"):
         return True
@@ -252,6 +269,7 @@ def main():
 
     print(json.dumps({
         "final_train_loss": round(losses["train"], 4),
+        "full_val_loss": round(full_loss(model, val, a), 4),
         "final_val_loss": round(losses["val"], 4),
         "tokens_per_second": timed * a.batch_size * a.block_size / train_seconds if timed else 0.0,
         "timed_iters": timed,

@@ -33,6 +33,10 @@ public record TrainOptions(String model, String dataset, Path data, Integer epoc
         return new TrainOptions(model, dataset, data, newEpochs, batchSize, learningRate, limit, seed, outDir, console, stop, listener);
     }
 
+    public TrainOptions withSeed(Long newSeed) {
+        return new TrainOptions(model, dataset, data, epochs, batchSize, learningRate, limit, newSeed, outDir, console, stop, listener);
+    }
+
     public TrainOptions withListener(TrainingListener newListener) {
         return new TrainOptions(model, dataset, data, epochs, batchSize, learningRate, limit, seed, outDir, console, stop, newListener);
     }

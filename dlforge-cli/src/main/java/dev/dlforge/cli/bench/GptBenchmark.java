@@ -38,11 +38,16 @@ public final class GptBenchmark {
     /** Training speed leaves out the first iterations (allocator and JIT warm-up) on both sides. */
     static final int TIMING_WARMUP = 5;
 
-    /** One side's figures. */
-    public record Side(double valLoss, double trainLoss, double tokensPerSecond) {}
+    /**
+     * One side's figures for one seed.
+     *
+     * @param fullValLoss loss over every validation token (non-overlapping windows in order): the compared figure
+     * @param sampledValLoss nanoGPT's estimate at the last validation: the mean over 20 batches
+     */
+    public record Side(double fullValLoss, double sampledValLoss, double tokensPerSecond) {}
 
-    /** dlforge's run, PyTorch's, and decoding speeds. */
-    public record Result(RunDir run, Side dlforge, Side pytorch, double cachedDecode, double uncachedDecode, List<Double> rssMb) {}
+    /** Both sides for one seed, dlforge's run, decoding speeds (with, without the cache) and RSS per validation. */
+    public record Result(long seed, RunDir run, Side dlforge, Side pytorch, double cachedDecode, double uncachedDecode, List<Double> rssMb) {}
 
     private final PrintStream out;
 
@@ -50,19 +55,21 @@ public final class GptBenchmark {
         this.out = out;
     }
 
-    public Result run(int iterations) throws IOException, InterruptedException {
+    /** One repeat: both sides trained from {@code seed}. */
+    public Result run(int iterations, long seed) throws IOException, InterruptedException {
         String torch = SpeedBenchmark.pytorchVersion();
-        GptRecipe recipe = GptRecipe.defaults().with(TrainOptions.defaults(out)
-                .withEpochs(Math.max(1, iterations / GptRecipe.defaults().train().evalInterval())));
-        out.printf("gpt baby config, %d iterations of %d x %d on moby-dick characters: dlforge (%s) vs PyTorch %s%n",
-                recipe.train().maxIters(), recipe.train().batchSize(), recipe.blockSize(), Engines.threads() + " threads", torch);
+        int evals = Math.max(1, iterations / GptRecipe.defaults().train().evalInterval());
+        TrainOptions options = TrainOptions.defaults(out).withEpochs(evals).withSeed(seed);
+        GptRecipe recipe = GptRecipe.defaults().with(options);
+        out.printf("gpt baby config, seed %d, %d iterations of %d x %d on moby-dick characters: dlforge (%d threads) vs PyTorch %s%n",
+                seed, recipe.train().maxIters(), recipe.train().batchSize(), recipe.blockSize(), Engines.threads(), torch);
         BatchClock clock = new BatchClock();
         GptProject project = new GptProject();
-        RunDir run = project.train(TrainOptions.defaults(out).withEpochs(recipe.train().epochs()).withListener(clock));
+        RunDir run = project.train(options.withListener(clock));
         List<Map<String, Double>> history = HistoryCsv.read(run.historyCsv());
-        Map<String, Double> last = history.get(history.size() - 1);
         double tokensPerBatch = recipe.train().batchSize() * (double) recipe.blockSize();
-        Side ours = new Side(last.get("val_loss"), last.get("train_loss"), clock.batchesPerSecond() * tokensPerBatch);
+        Side ours = new Side(project.evaluate(run, options).get("val_loss"), history.get(history.size() - 1).get("val_loss"),
+                clock.batchesPerSecond() * tokensPerBatch);
 
         Path scratch = Files.createTempDirectory("dlforge-gpt-bench");
         try {
@@ -72,7 +79,7 @@ public final class GptBenchmark {
             Side theirs = pytorch(scratch, recipe, corpus.tokenizer().vocabSize());
             double[] decode = decodeSpeeds(project, run, recipe);
             List<Double> rss = history.stream().map(h -> h.get("rss_mb")).toList();
-            return new Result(run, ours, theirs, decode[0], decode[1], rss);
+            return new Result(seed, run, ours, theirs, decode[0], decode[1], rss);
         } finally {
             FileTrees.delete(scratch);
         }
@@ -133,7 +140,7 @@ public final class GptBenchmark {
             throw new DlforgeException("the PyTorch reference failed: " + lastLine, "check that `/usr/bin/python3 -c 'import torch'` works");
         }
         JsonNode r = Json.MAPPER.readTree(lastLine);
-        return new Side(r.get("final_val_loss").asDouble(), r.get("final_train_loss").asDouble(), r.get("tokens_per_second").asDouble());
+        return new Side(r.get("full_val_loss").asDouble(), r.get("final_val_loss").asDouble(), r.get("tokens_per_second").asDouble());
     }
 
     static void writeUint16(int[] ids, Path file) throws IOException {

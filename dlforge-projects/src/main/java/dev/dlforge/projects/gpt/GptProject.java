@@ -21,6 +21,7 @@ import dev.dlforge.core.train.Trainer;
 import dev.dlforge.core.train.TrainerState;
 import dev.dlforge.models.lm.GenerationConfig;
 import dev.dlforge.models.lm.NextTokenTask;
+import dev.dlforge.models.lm.TiledWindows;
 import dev.dlforge.models.lm.TokenWindows;
 import dev.dlforge.models.lm.gpt.Gpt;
 import dev.dlforge.models.lm.gpt.GptConfig;
@@ -166,6 +167,10 @@ public final class GptProject implements GenerativeProject {
         return m;
     }
 
+    /**
+     * The loss on every token of the validation split, cut in order into non-overlapping windows of
+     * the block size (training validates on 20 random batches, nanoGPT's way; this is the exact figure).
+     */
     @Override
     public Map<String, Double> evaluate(RunDir run, TrainOptions options) {
         GptRecipe recipe = recipeOf(run);
@@ -173,9 +178,12 @@ public final class GptProject implements GenerativeProject {
             GptCorpus corpus = GptCorpus.load(recipe, options.data());
             Gpt gpt = GptModelFiles.load(run.model(), manager);
             NextTokenTask task = recipe.train().task(gpt, manager);
-            var sums = new Trainer(task, recipe.train().trainerConfig(), manager).evaluate(validationWindows(recipe, corpus));
-            Map<String, Double> m = new LinkedHashMap<>(sums.means("val_"));
+            TiledWindows validation = TiledWindows.evaluation("validation", corpus.validation(), recipe.blockSize(),
+                    recipe.train().batchSize(), 0);
+            Map<String, Double> m = new LinkedHashMap<>(new Trainer(task, recipe.train().trainerConfig(), manager)
+                    .evaluate(validation).means("val_"));
             m.put("val_perplexity", Math.exp(m.get("val_loss")));
+            m.put("val_tokens", (double) validation.tokens());
             return m;
         } catch (IOException e) {
             throw new DlforgeException("cannot evaluate run " + run.id() + ": " + e.getMessage(), "check the dataset with `dlforge data list`");
