@@ -63,4 +63,17 @@ public final class TrainableParameters {
         }
         return Math.sqrt(sumOfSquares);
     }
+
+    /**
+     * The factor that clips the gradients' global norm to {@code maxNorm} (Pascanu et al., 2013):
+     * min(1, maxNorm / |g|); 1 when {@code maxNorm} is 0 (no clipping). Pass it to
+     * {@link Optimizer#step} as the gradient scale.
+     */
+    public float clipScale(double maxNorm) {
+        if (maxNorm <= 0) {
+            return 1f;
+        }
+        double norm = gradientNorm();
+        return norm > maxNorm ? (float) (maxNorm / norm) : 1f;
+    }
 }

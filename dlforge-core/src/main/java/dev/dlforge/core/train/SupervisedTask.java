@@ -48,12 +48,7 @@ public final class SupervisedTask implements TrainingTask {
             lossValue = loss.evaluate(batch.labels(), predictions);
             collector.backward(lossValue);
         }
-        float scale = 1f;
-        if (gradientClipNorm > 0) {
-            double norm = params.gradientNorm();
-            scale = norm > gradientClipNorm ? (float) (gradientClipNorm / norm) : 1f;
-        }
-        optimizer.step(learningRate, scale);
+        optimizer.step(learningRate, params.clipScale(gradientClipNorm));
         return result(batch, predictions, lossValue);
     }
 

@@ -53,12 +53,7 @@ public final class NextTokenTask implements TrainingTask {
             loss = this.loss.evaluate(batch.labels(), new NDList(logits));
             collector.backward(loss);
         }
-        float scale = 1f;
-        if (clipNorm > 0) {
-            double norm = params.gradientNorm();
-            scale = norm > clipNorm ? (float) (clipNorm / norm) : 1f;
-        }
-        optimizer.step(learningRate, scale);
+        optimizer.step(learningRate, params.clipScale(clipNorm));
         return result(batch, logits, loss);
     }
 

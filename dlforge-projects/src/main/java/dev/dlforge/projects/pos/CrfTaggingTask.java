@@ -50,12 +50,7 @@ final class CrfTaggingTask implements TrainingTask {
             loss = loss(batch, emissions, true);
             collector.backward(loss);
         }
-        float scale = 1f;
-        if (clipNorm > 0) {
-            double norm = params.gradientNorm();
-            scale = norm > clipNorm ? (float) (clipNorm / norm) : 1f;
-        }
-        optimizer.step(learningRate, scale);
+        optimizer.step(learningRate, params.clipScale(clipNorm));
         return result(batch, emissions, loss);
     }
 
