@@ -41,6 +41,24 @@ class RecurrentLmTest {
         }
     }
 
+    /** A long decode keeps the number of live native arrays flat: each step's arrays die with the step. */
+    @Test
+    void decodingKeepsNativeArraysFlat() {
+        try (NDManager m = Engines.newManager()) {
+            for (Cell cell : Cell.values()) {
+                RecurrentLm lm = model(m, cell, 7, 2, 0f);
+                try (LanguageModel.Session s = lm.newSession(m, true)) {
+                    s.feed(new int[] {1, 2, 3});
+                    int early = m.getManagedArrays().size();
+                    for (int i = 0; i < 100; i++) {
+                        s.feed(new int[] {i % 7});
+                    }
+                    assertThat(m.getManagedArrays().size()).as(cell.name()).isEqualTo(early);
+                }
+            }
+        }
+    }
+
     /** The cached session must equal a re-run of the whole history: the state carries everything. */
     @Test
     void feedingTokensOneAtATimeGivesTheLogitsOfFeedingThemAllAtOnce() {
