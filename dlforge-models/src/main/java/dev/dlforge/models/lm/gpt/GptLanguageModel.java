@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@link Gpt} as a {@link LanguageModel}. A cached session feeds each new token once and keeps
- * keys and values; when the context would outgrow the block size it starts a fresh cache from the
- * last half window plus the new tokens (position embeddings stop at the block size, so the window
- * must slide). An uncached session recomputes the last block-size tokens for every step, as
- * nanoGPT's {@code generate} does; inside one window both give the same logits.
+ * A {@link Gpt} as a {@link LanguageModel}. Both kinds of session see the same window of the
+ * sequence: it grows to the block size, and when a feed would overflow it the window slides to keep
+ * the last half block plus the new tokens (position embeddings stop at the block size, so the window
+ * must move; keeping half a block means the cache is rebuilt once every block/2 tokens, not every
+ * token). A cached session feeds each new token once and keeps keys and values; an uncached one
+ * recomputes the whole window every step. They give the same logits (to float rounding), so the
+ * cache changes speed, not text.
  */
 public final class GptLanguageModel implements LanguageModel {
     private final Gpt gpt;
@@ -45,6 +47,8 @@ public final class GptLanguageModel implements LanguageModel {
         private final ParameterStore store;
         private final KvCache cache;
         private final List<Integer> history = new ArrayList<>();
+        /** Tokens at the end of the history the model currently sees (and the cache holds). */
+        private int window;
 
         GptSession(NDManager manager, boolean useCache) {
             this.manager = manager;
@@ -61,22 +65,30 @@ public final class GptLanguageModel implements LanguageModel {
                 if (id < 0 || id >= vocabSize()) {
                     throw new IllegalArgumentException("token id " + id + " is outside the vocabulary (0.." + (vocabSize() - 1) + ")");
                 }
-                history.add(id);
             }
             int block = contextLength();
-            int[] input;
-            if (cache == null) {
-                input = tail(Math.min(history.size(), block));
-            } else if (cache.length() + tokens.length <= block) {
-                input = tokens;
-            } else {
-                cache.clear();
-                input = tail(Math.min(history.size(), Math.min(block, block / 2 + tokens.length)));
+            int before = history.size();
+            for (int id : tokens) {
+                history.add(id);
             }
+            boolean slides = window + tokens.length > block;
+            window = slides ? Math.min(history.size(), Math.min(block, block / 2 + tokens.length)) : window + tokens.length;
+            int[] input = cache == null || slides ? tail(window) : tokens;
             try (NDManager step = manager.newSubManager()) {
+                if (cache != null && slides) {
+                    cache.clear();
+                }
                 NDArray ids = step.create(input).reshape(1, input.length);                 // (1, T)
                 NDArray logits = gpt.logits(store, ids, cache, false);                     // (1, T, V)
                 return logits.get(0, input.length - 1).toFloatArray();                     // (V)
+            } catch (RuntimeException e) {
+                // Some layers may have appended to the cache: forget it all, and the failed tokens.
+                history.subList(before, history.size()).clear();
+                window = contextLength(); // the next feed slides and recomputes from the history
+                if (cache != null) {
+                    cache.clear();
+                }
+                throw e;
             }
         }
 

@@ -82,20 +82,41 @@ class GptTest {
     }
 
     @Test
-    void sessionsSlideTheirWindowPastTheBlockSize() {
+    void cachedAndUncachedSessionsAgreeAfterSlidingPastTheBlockSize() {
         try (NDManager m = Engines.newManager()) {
+            Engines.seed(8);
             GptLanguageModel lm = new GptLanguageModel(Gpt.create(TINY, m));
-            try (LanguageModel.Session cached = lm.newSession(m, true)) {
-                cached.feed(ids(20, 7)); // a prompt longer than the block keeps its last 16 tokens
-                for (int i = 0; i < 40; i++) {
-                    assertThat(cached.feed(new int[] {i % 11})).hasSize(11);
+            try (LanguageModel.Session cached = lm.newSession(m, true); LanguageModel.Session full = lm.newSession(m, false)) {
+                int[] prompt = ids(20, 7); // longer than the block: both keep its last 16 tokens
+                assertClose(cached.feed(prompt), full.feed(prompt));
+                int[] next = ids(40, 9);
+                for (int t : next) { // slides every 8 tokens
+                    assertClose(cached.feed(new int[] {t}), full.feed(new int[] {t}));
                 }
                 assertThat(cached.length()).isEqualTo(60);
+                // 52 tokens keep the last 16; 4 more overflow, so the window slides to half a block (8) plus the 4 new ones
+                // (tokens 44..55); 4 more fit: the logits are one plain forward over tokens 44..59.
+                int[] all = new int[60];
+                System.arraycopy(prompt, 0, all, 0, 20);
+                System.arraycopy(next, 0, all, 20, 40);
+                float[] expected = lastLogits(lm.gpt(), m, java.util.Arrays.copyOfRange(all, 44, 60));
+                try (LanguageModel.Session replay = lm.newSession(m, true)) {
+                    replay.feed(java.util.Arrays.copyOf(all, 52));
+                    replay.feed(new int[] {all[52], all[53], all[54], all[55]});
+                    assertClose(replay.feed(new int[] {all[56], all[57], all[58], all[59]}), expected);
+                }
             }
             try (LanguageModel.Session s = lm.newSession(m, true)) {
-                assertThatThrownBy(() -> s.feed(new int[] {11})).hasMessageContaining("outside the vocabulary");
+                s.feed(new int[] {1, 2});
+                assertThatThrownBy(() -> s.feed(new int[] {3, 11})).hasMessageContaining("outside the vocabulary");
+                assertThat(s.length()).as("a rejected feed adds nothing").isEqualTo(2);
             }
         }
+    }
+
+    private static float[] lastLogits(Gpt gpt, NDManager m, int[] tokens) {
+        float[] all = logitsAt(gpt, new ParameterStore(m, false), m, tokens);
+        return java.util.Arrays.copyOfRange(all, all.length - 11, all.length);
     }
 
     private static float[] logitsAt(Gpt gpt, ParameterStore store, NDManager m, int[] tokens) {
