@@ -191,7 +191,11 @@ function generate(root, model, demo) {
   const run = async () => {
     if (!box.value || go.disabled) return;
     const prompt = box.value;
-    const body = new Blob([JSON.stringify({ prompt, temperature: Number(temp.value), max_tokens: Number(length.value) })],
+    // An emptied field is left out (the model's default), never read as 0 (greedy).
+    const request = { prompt };
+    if (temp.value.trim() !== '') request.temperature = Number(temp.value);
+    if (length.value.trim() !== '') request.max_tokens = Number(length.value);
+    const body = new Blob([JSON.stringify(request)],
       { type: 'application/json' });
     go.disabled = true;
     output.replaceChildren(el('p', { class: 'muted' }, 'Writing...'));

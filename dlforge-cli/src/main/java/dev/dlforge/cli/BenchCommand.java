@@ -18,6 +18,7 @@ import dev.dlforge.data.datasets.ImageClassificationDataset;
 import dev.dlforge.data.image.LabeledImages;
 import dev.dlforge.projects.Catalogue;
 import dev.dlforge.projects.TrainOptions;
+import dev.dlforge.projects.gpt.GptRecipe;
 import dev.dlforge.projects.TrainableProject.BenchmarkTarget;
 import dev.dlforge.projects.TrainableProject;
 import java.io.IOException;
@@ -95,8 +96,9 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private int gpt() throws Exception {
-        if (iters < 250 || iters % 250 != 0 || repeats < 1) {
-            throw new DlforgeException("--iters must be a positive multiple of 250 (the validation interval), --repeats at least 1",
+        int interval = GptRecipe.defaults().train().evalInterval();
+        if (iters < interval || iters % interval != 0 || repeats < 1) {
+            throw new DlforgeException("--iters must be a positive multiple of " + interval + " (the validation interval), --repeats at least 1",
                     "leave them out for nanoGPT's 2,000 iterations and 3 seeds");
         }
         List<GptBenchmark.Result> results = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.dlforge.cli;
 
 import ai.djl.ndarray.NDManager;
+import dev.dlforge.core.engine.Engines;
 import dev.dlforge.models.lm.ChatTemplate;
 import dev.dlforge.models.lm.Generation;
 import dev.dlforge.models.lm.GenerationConfig;
@@ -38,12 +39,15 @@ final class ChatCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GenerativeRun source = GenerativeRun.resolve(run);
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = Engines.newManager()) {
             LoadedLanguageModel model = source.load(manager);
             GenerationConfig config = sampling.apply(model.defaults());
             TextGenerator generator = model.generator();
             // The prompt may take what the reply leaves of the context (recurrent models: no limit).
-            int budget = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (long) model.model().contextLength() - config.maxTokens()));
+            // The transcript keeps at least half the context, however long the replies asked for (a 64-token gpt
+            // with 200-token replies would otherwise keep no history at all); the reply slides the window as it grows.
+            int context = model.model().contextLength();
+            int budget = (int) Math.max(context / 2, (long) context - Math.min(config.maxTokens(), context / 2));
             boolean interactive = root.in == System.in && System.console() != null;
             root.err.println("chat with " + model.name() + ": type a message and press Enter; /reset clears the history, /exit or Ctrl-D ends");
             BufferedReader lines = new BufferedReader(new InputStreamReader(root.in, StandardCharsets.UTF_8));

@@ -1,6 +1,7 @@
 package dev.dlforge.cli;
 
 import ai.djl.ndarray.NDManager;
+import dev.dlforge.core.engine.Engines;
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.models.lm.Generation;
 import dev.dlforge.models.lm.GenerationConfig;
@@ -52,7 +53,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (text.isEmpty()) {
             throw new DlforgeException("the prompt is empty", "pass --prompt \"...\" or pipe some text in (a newline will do)");
         }
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = Engines.newManager()) {
             LoadedLanguageModel model = source.load(manager);
             GenerationConfig config = sampling.apply(model.defaults());
             TextGenerator generator = model.generator();

@@ -43,7 +43,7 @@ final class GptExportCommand implements Runnable {
         try (NDManager m = Engines.newManager()) {
             Gpt gpt = GptModelFiles.load(model, m);
             Gpt2Checkpoint.save(gpt, out);
-            parameters = Gpt2Checkpoint.parameterCount(gpt);
+            parameters = gpt.parameterCount();
         }
         String tokenizerFile;
         try {

@@ -63,7 +63,7 @@ final class GptImportCommand implements Runnable {
         }
         try (NDManager m = Engines.newManager()) {
             Gpt gpt = Gpt2Checkpoint.load(dir, m);
-            long parameters = Gpt2Checkpoint.parameterCount(gpt);
+            long parameters = gpt.parameterCount();
             ObjectNode recipe = Json.MAPPER.createObjectNode();
             recipe.put("source", "huggingface-gpt2");
             recipe.put("name", name != null ? name : String.valueOf(dir.toAbsolutePath().normalize().getFileName()));

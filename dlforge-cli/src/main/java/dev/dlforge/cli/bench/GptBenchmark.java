@@ -66,6 +66,13 @@ public final class GptBenchmark {
         BatchClock clock = new BatchClock();
         GptProject project = new GptProject();
         RunDir run = project.train(options.withListener(clock));
+        Map<String, Double> metrics = run.info().metrics();
+        if (!metrics.get("model_epoch").equals(metrics.get("epochs"))) {
+            // PyTorch is scored on its final weights: so must dlforge be, not on weights picked by validation loss.
+            throw new DlforgeException("the kept dlforge model is from validation " + metrics.get("model_epoch").intValue() + " of "
+                    + metrics.get("epochs").intValue() + ", not the final one, so the comparison would favour dlforge",
+                    "rerun with another seed, or compare run " + run.id() + " by hand");
+        }
         List<Map<String, Double>> history = HistoryCsv.read(run.historyCsv());
         double tokensPerBatch = recipe.train().batchSize() * (double) recipe.blockSize();
         Side ours = new Side(project.evaluate(run, options).get("val_loss"), history.get(history.size() - 1).get("val_loss"),

@@ -69,7 +69,6 @@ class SafetensorsFuzzTest {
         double seconds = (System.nanoTime() - start) / 1e9;
         // both outcomes must occur, or the mutations are not exercising the reader
         assertThat(loaded).isBetween(ATTEMPTS / 20, ATTEMPTS - ATTEMPTS / 20);
-        assertThat(seconds).isLessThan(5.0);
     }
 
     private static String[] kinds() {

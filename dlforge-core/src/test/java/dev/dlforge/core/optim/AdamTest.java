@@ -78,12 +78,24 @@ class AdamTest {
     }
 
     @Test
-    void matricesOnlyDecayLeavesVectorsAlone() {
-        float[] g = {0f, 0f, 0f};
-        float[][] got = run(p -> new Adam(p, Adam.Config.adamW(0.1f).decayingMatricesOnly()), g, 1, 0.5, 1f);
-        // The parameter is a vector (a bias, a layer-norm gain): no gradient, no decay, no change.
-        assertThat(got[0][0]).isEqualTo(0.5f);
-        assertThat(got[0][2]).isEqualTo(1.0f);
+    void matricesOnlyDecayShrinksWeightsAndSparesBiases() {
+        try (NDManager m = Engines.newManager()) {
+            Block lin = Linear.builder().setUnits(2).optBias(true).build();
+            lin.initialize(m, DataType.FLOAT32, new Shape(1, 3));
+            NDArray weight = lin.getParameters().get("weight").getArray();  // (2, 3): a matrix
+            NDArray bias = lin.getParameters().get("bias").getArray();      // (2): a vector
+            weight.set(new float[] {1f, 1f, 1f, 1f, 1f, 1f});
+            bias.set(new float[] {1f, 1f});
+            TrainableParameters params = TrainableParameters.of(lin);
+            Adam adam = new Adam(params, Adam.Config.adamW(0.1f).decayingMatricesOnly());
+            try (NDManager step = m.newSubManager(); GradientCollector gc = Engines.get().newGradientCollector()) {
+                NDArray out = lin.forward(new ParameterStore(m, false), new NDList(step.zeros(new Shape(1, 3))), true).head();
+                gc.backward(out.sum().mul(0)); // zero gradients: only the decay can move anything
+            }
+            adam.step(0.5, 1f);
+            assertThat(weight.toFloatArray()[0]).isCloseTo(1f - 0.5f * 0.1f, within(1e-6f));
+            assertThat(bias.toFloatArray()).containsExactly(1f, 1f);
+        }
     }
 
     @Test

@@ -32,7 +32,7 @@ public record GenerationConfig(
         if (maxTokens < 0) {
             throw new IllegalArgumentException("max tokens must be 0 or more, got " + maxTokens);
         }
-        if (!(temperature >= 0)) {
+        if (!(temperature >= 0) || Double.isInfinite(temperature)) {
             throw new IllegalArgumentException("temperature must be 0 (greedy) or more, got " + temperature);
         }
         if (topK < 0) {

@@ -29,6 +29,9 @@ public final class TokenWindows implements BatchSource {
         if (batchSize < 1 || batchesPerEpoch < 1) {
             throw new IllegalArgumentException("batch size and batches per epoch must be positive");
         }
+        if ((long) batchSize * window * batchesPerEpoch > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("batches of " + batchSize + " x " + window + " tokens are too large; use a smaller batch size");
+        }
         this.ids = ids;
         this.window = window;
         this.batchSize = batchSize;

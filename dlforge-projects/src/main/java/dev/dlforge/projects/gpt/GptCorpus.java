@@ -10,7 +10,6 @@ import dev.dlforge.data.DatasetResolver;
 import dev.dlforge.data.text.TextCorpusDataset;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,6 +27,10 @@ public record GptCorpus(String datasetId, Tokenizer tokenizer, int[] train, int[
     }
 
     static GptCorpus of(GptRecipe recipe, String datasetId, String text) {
+        if (text.length() < 2 * (recipe.blockSize() + 1)) {
+            throw new DlforgeException("dataset " + datasetId + " holds " + text.length() + " characters, too few for a "
+                    + recipe.blockSize() + "-token context", "use a larger corpus");
+        }
         int cut = (int) Math.round(text.length() * (1 - recipe.validationFraction()));
         if (Character.isLowSurrogate(text.charAt(Math.min(cut, text.length() - 1)))) {
             cut--; // never split a surrogate pair
@@ -45,11 +48,5 @@ public record GptCorpus(String datasetId, Tokenizer tokenizer, int[] train, int[
                     "use a larger corpus");
         }
         return corpus;
-    }
-
-    /** Every id the tokenizer gives is in range: a bad tokenizer file fails here, not deep in an embedding. */
-    boolean idsInRange() {
-        int v = tokenizer.vocabSize();
-        return Arrays.stream(train).allMatch(i -> i >= 0 && i < v) && Arrays.stream(validation).allMatch(i -> i >= 0 && i < v);
     }
 }

@@ -9,7 +9,6 @@ import dev.dlforge.core.engine.Engines;
 import dev.dlforge.core.io.Json;
 import dev.dlforge.core.model.ModelArtifact;
 import dev.dlforge.core.model.ModelCard;
-import dev.dlforge.core.optim.TrainableParameters;
 import dev.dlforge.core.run.MetricText;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.run.RunInfo;
@@ -104,7 +103,7 @@ public final class GptProject implements GenerativeProject {
             Engines.seed(recipe.train().seed());
             Gpt gpt = Gpt.create(config, manager);
             NextTokenTask task = recipe.train().task(gpt, manager);
-            long parameters = TrainableParameters.of(gpt).count();
+            long parameters = gpt.parameterCount();
             TrainerState state = checkpoint == null ? TrainerState.start() : CheckpointStore.restore(checkpoint, task);
             Trainer trainer = new Trainer(task, recipe.train().trainerConfig(), manager)
                     .stopSignal(options.stop())

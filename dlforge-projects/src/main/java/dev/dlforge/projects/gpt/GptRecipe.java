@@ -22,6 +22,15 @@ public record GptRecipe(String dataset, String tokens, int bpeVocab, int nLayer,
     public static final String CHAR = "char";
     public static final String BPE = "bpe";
 
+    /** Checked here too, since a recipe is also read back from a run's run.json on resume. */
+    public GptRecipe {
+        require(dataset != null && !dataset.isBlank(), "the recipe names no dataset");
+        require(CHAR.equals(tokens) || BPE.equals(tokens), "project gpt has no model '" + tokens + "' (choose char or bpe)");
+        require(bpeVocab > 256, "a byte-level BPE needs more than 256 tokens, got " + bpeVocab);
+        require(validationFraction > 0 && validationFraction < 1, "the validation fraction must be in (0, 1), got " + validationFraction);
+        require(train != null, "the recipe has no training settings");
+    }
+
     public static GptRecipe defaults() {
         GptConfig baby = GptConfig.baby(1);
         return new GptRecipe("moby-dick", CHAR, 2048, baby.nLayer(), baby.nHead(), baby.nEmbd(), baby.blockSize(),

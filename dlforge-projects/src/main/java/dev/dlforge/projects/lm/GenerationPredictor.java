@@ -2,6 +2,7 @@ package dev.dlforge.projects.lm;
 
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.dlforge.core.engine.Engines;
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.model.ModelArtifact;
 import dev.dlforge.core.model.ModelCard;
@@ -66,7 +67,7 @@ public final class GenerationPredictor implements Predictor<GenerationRequest, G
             throw new DlforgeException("model " + modelDir + " belongs to project " + card.project() + ", not " + project.info().id(),
                     "serve it with its own project");
         }
-        NDManager manager = NDManager.newBaseManager();
+        NDManager manager = Engines.newManager();
         try {
             return new GenerationPredictor(project.loadLanguageModel(modelDir, manager), card, manager);
         } catch (RuntimeException e) {

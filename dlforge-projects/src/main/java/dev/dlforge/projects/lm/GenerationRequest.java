@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * where every field but {@code prompt} is optional and falls back to the model's defaults. Absent
  * and {@code null} are the same. The limits keep one request from holding a batch for long: a
  * prompt is at most {@value #MAX_PROMPT_CHARS} characters and a reply {@value #MAX_TOKENS} tokens.
- * Requests always decode with the model's cache (it changes speed, never text).
+ * Requests always decode with the model's cache (it changes speed, not text).
  *
  * @param prompt the text the model continues, never empty
  * @param config the sampling settings, within the limits above

@@ -73,6 +73,11 @@ public final class Gpt extends AbstractBlock {
         return lnF;
     }
 
+    /** Learned scalars, wte counted once (the tied head has none of its own). */
+    public long parameterCount() {
+        return getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
+    }
+
     /** Input: token ids (B, T), T at most the block size. Output: logits (B, T, V). */
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {

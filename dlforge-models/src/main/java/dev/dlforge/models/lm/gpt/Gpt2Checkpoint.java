@@ -111,11 +111,6 @@ public final class Gpt2Checkpoint {
         }
     }
 
-    /** Parameters in {@code gpt}, counting wte once (the tied head has none of its own). */
-    public static long parameterCount(Gpt gpt) {
-        return gpt.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
-    }
-
     private static Path weightsFile(Path hfDir) {
         Path file = hfDir.resolve(WEIGHTS);
         if (Files.isRegularFile(file)) {

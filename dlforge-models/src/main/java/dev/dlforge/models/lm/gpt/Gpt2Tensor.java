@@ -53,8 +53,4 @@ record Gpt2Tensor(String name, long[] shape, Parameter parameter, boolean conv1d
         out.add(new Gpt2Tensor(prefix + ".weight", new long[] {in, outUnits}, linear.getParameters().get("weight"), true));
         out.add(new Gpt2Tensor(prefix + ".bias", new long[] {outUnits}, linear.getParameters().get("bias"), false));
     }
-
-    boolean isBias() {
-        return name.endsWith(".bias");
-    }
 }

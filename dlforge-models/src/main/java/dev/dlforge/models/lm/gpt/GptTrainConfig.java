@@ -63,7 +63,8 @@ public record GptTrainConfig(
     }
 
     public GptTrainConfig with(int batch, double lr, long newSeed) {
-        return new GptTrainConfig(maxIters, evalInterval, evalIters, batch, lr, Math.min(minLearningRate, lr), warmupIters,
+        // The schedule's floor keeps its ratio to the rate (nanoGPT: lr / 10) whatever rate is asked for.
+        return new GptTrainConfig(maxIters, evalInterval, evalIters, batch, lr, lr * (minLearningRate / learningRate), warmupIters,
                 weightDecay, beta1, beta2, gradClip, newSeed);
     }
 
