@@ -4,7 +4,7 @@ package dev.dlforge.data.wordnet;
  * How {@link WordNetQuestions} builds its set.
  *
  * @param seed the same seed and synsets give the same set
- * @param questions how many questions, half from definitions and half from examples where it can
+ * @param questions how many questions, half from definitions and half from examples
  * @param documents how many synsets to index: every gold synset plus random others; 0 means all
  * @param synonymRate the chance that a content word of a definition is replaced by a synonym
  * @param shuffleWindow how far a word may move: word {@code i} sorts by {@code i + U(0, window)}

@@ -22,7 +22,9 @@ import java.util.stream.Collectors;
  * A retrieval evaluation set from WordNet: one document per synset ({@code id} = {@link WordNetSynset#id()},
  * text = lemmas, definition and examples) and questions that ask for a synset's term without naming it.
  *
- * <p>Two kinds of question, alternating where a synset allows both:
+ * <p>Two kinds of question, strictly alternating (half each), each synset asked at most once; a
+ * synset that cannot give the kind due is passed over, so example questions come mostly from
+ * verbs and adjectives, whose glosses more often carry examples:
  * <ul>
  * <li>{@value #EXAMPLE}: a usage example of the synset with every form of its lemmas blanked to
  *   {@code ___} (a lemma, or a word that starts with it or its stem: "choked" for "choke"). The
@@ -45,7 +47,7 @@ public final class WordNetQuestions {
     public static final String DEFINITION = "definition";
     public static final String EXAMPLE = "example";
     public static final String BLANK = "___";
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}'-]*[\\p{L}\\p{N}])?");
     private static final Set<String> STOP_WORDS = Set.of(("a an the of or and to in on at by for from with as into onto "
             + "upon about over under than that which who whom whose what when where while this these those it its is are was "
             + "were be been being has have had do does did not no nor but if then so such some any each every all both either "
@@ -80,12 +82,11 @@ public final class WordNetQuestions {
                 break;
             }
             WordNetSynset s = synsets.get(i);
-            boolean wantExample = questions.size() % 2 == 1;
+            // Alternate kinds strictly; a synset that cannot give the kind due now waits for the next one.
+            boolean useExample = questions.size() % 2 == 1;
             boolean uniqueDefinition = definitionCounts.get(s.definition().toLowerCase(Locale.ROOT)) == 1;
-            String example = fromExample(s);
-            String definition = uniqueDefinition ? fromDefinition(s, i, synsets, synsetsOfWord, config, random) : null;
-            boolean useExample = wantExample && example != null || definition == null;
-            String text = useExample ? example : definition;
+            String text = useExample ? fromExample(s)
+                    : uniqueDefinition ? fromDefinition(s, i, synsets, synsetsOfWord, config, random) : null;
             if (text == null) {
                 continue;
             }
