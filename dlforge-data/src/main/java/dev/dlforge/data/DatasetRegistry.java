@@ -20,6 +20,7 @@ import dev.dlforge.data.datasets.NlpCorpus;
 import dev.dlforge.data.datasets.OpencvDigits;
 import dev.dlforge.data.datasets.SstDataset;
 import dev.dlforge.data.datasets.VaderLexiconDataset;
+import dev.dlforge.data.datasets.WordNet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,8 @@ public final class DatasetRegistry {
     public static DatasetRegistry builtIn() {
         return new DatasetRegistry(List.of(new OpencvDigits(), new Mnist(), new FashionMnist(), new Cifar10(),
                 new SpamAssassin(), new MobyDick(), new Fortunes(), new NlpCorpus(), new BrownCorpus(), new BrownText(), BrownGenres.genres(),
-                BrownGenres.newsVsRest(), new Conll2003(), new VaderLexiconDataset(), new Afinn165(), new ImdbDataset(), new SstDataset()));
+                BrownGenres.newsVsRest(), new Conll2003(), new VaderLexiconDataset(), new Afinn165(), new ImdbDataset(), new SstDataset(),
+                new WordNet()));
     }
 
     public List<Dataset<?>> all() {
