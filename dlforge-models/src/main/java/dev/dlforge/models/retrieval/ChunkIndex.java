@@ -55,6 +55,8 @@ import org.apache.lucene.store.FSDirectory;
 public final class ChunkIndex implements AutoCloseable {
     /** Texts embedded per call, bounding memory for a source with very many chunks. */
     static final int EMBED_BATCH = 256;
+    /** Indexing buffer; Lucene's default of 16 MB holds only ~10k 384-d vectors. */
+    static final double RAM_BUFFER_MB = 128;
     private static final String USER_EMBEDDER = "dlforge.embedder";
     private static final String USER_DIMENSION = "dlforge.dimension";
 
@@ -93,7 +95,9 @@ public final class ChunkIndex implements AutoCloseable {
             Analyzer analyzer = new EnglishAnalyzer();
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setCommitOnClose(false);
+                    .setCommitOnClose(false)
+                    // fewer, larger flushed segments: each segment builds its own HNSW graph
+                    .setRAMBufferSizeMB(RAM_BUFFER_MB);
             writer = new IndexWriter(directory, config);
             boolean fresh = !DirectoryReader.indexExists(directory);
             if (!fresh) {

@@ -45,6 +45,18 @@ class ChunkIndexTest {
     }
 
     @Test
+    void aSourceWithNoChunksIsStillListedWithItsFingerprint() {
+        try (ChunkIndex index = open()) {
+            assertThat(index.replaceSource("empty.txt", "size=0", List.of())).isEqualTo(new SourceRecord("empty.txt", "size=0", 0, 0));
+            index.commit();
+            assertThat(index.sources()).containsOnlyKeys("empty.txt");
+            assertThat(index.chunkCount()).isZero();
+            assertThatThrownBy(() -> index.replaceSource("x.txt", "1", List.of(chunk("y#0", "y.txt", "", 0, "wrong source"))))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not x.txt");
+        }
+    }
+
+    @Test
     void sourcesNoLongerPresentAreRemoved() {
         try (ChunkIndex index = open()) {
             SmallCorpus.indexInto(index);
