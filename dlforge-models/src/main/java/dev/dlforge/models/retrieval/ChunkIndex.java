@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
@@ -26,6 +28,7 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -34,6 +37,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 
 /**
  * Chunks of documents in an embedded Apache Lucene 9 index on disk: per chunk an HNSW vector
@@ -335,6 +339,48 @@ public final class ChunkIndex implements AutoCloseable {
                 }
             }
             return out;
+        });
+    }
+
+    /**
+     * Ids of the {@code k} live chunks whose stored vectors have the largest dot product with
+     * {@code query}, best first, by scanning every vector: the exact answer HNSW approximates.
+     */
+    List<String> exactNearest(float[] query, int k) {
+        return withSearcher(s -> {
+            // min-heap of (score, global doc): the root is the weakest of the best k so far
+            PriorityQueue<double[]> best = new PriorityQueue<>(Comparator.comparingDouble((double[] e) -> e[0]));
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                FloatVectorValues values = leaf.reader().getFloatVectorValues(ChunkDocument.VECTOR);
+                Bits live = leaf.reader().getLiveDocs();
+                if (values == null) {
+                    continue;
+                }
+                for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    float[] v = values.vectorValue();
+                    double dot = 0;
+                    for (int i = 0; i < v.length; i++) {
+                        dot += (double) query[i] * v[i];
+                    }
+                    if (best.size() < k || dot > best.peek()[0]) {
+                        best.add(new double[] {dot, leaf.docBase + doc});
+                        if (best.size() > k) {
+                            best.poll();
+                        }
+                    }
+                }
+            }
+            List<double[]> sorted = new ArrayList<>(best);
+            sorted.sort(Comparator.comparingDouble((double[] e) -> e[0]).reversed());
+            StoredFields fields = s.storedFields();
+            List<String> ids = new ArrayList<>(sorted.size());
+            for (double[] e : sorted) {
+                ids.add(fields.document((int) e[1], Set.of(ChunkDocument.ID)).get(ChunkDocument.ID));
+            }
+            return ids;
         });
     }
 

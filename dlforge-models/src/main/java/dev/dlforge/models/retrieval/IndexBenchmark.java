@@ -45,16 +45,19 @@ public final class IndexBenchmark {
      * @param buildSeconds wall time from empty directory to last commit, embedding included
      * @param embedSeconds of which in the embedder
      * @param rssBytes resident set of this JVM after the queries; peakRssBytes its high-water mark
+     * @param vectorRecallAt10 share of the exact 10 nearest chunks (exhaustive scan) that the HNSW
+     *     search returns, averaged over up to {@value #RECALL_QUERIES} queries
      */
     public record Result(int chunks, String embedder, double buildSeconds, double embedSeconds, long indexBytes,
-            long rssBytes, long peakRssBytes, List<Latency> latencies) {
+            long rssBytes, long peakRssBytes, double vectorRecallAt10, List<Latency> latencies) {
         public String toMarkdown() {
             StringBuilder s = new StringBuilder();
             s.append(String.format(Locale.ROOT, "chunks %,d, embedder %s%n", chunks, embedder));
             s.append(String.format(Locale.ROOT, "build %.1f s (embedding %.1f s, %.0f chunks/s overall)%n", buildSeconds,
                     embedSeconds, chunks / buildSeconds));
-            s.append(String.format(Locale.ROOT, "index on disk %.1f MiB, RSS %.0f MiB (peak %.0f MiB)%n%n",
+            s.append(String.format(Locale.ROOT, "index on disk %.1f MiB, RSS %.0f MiB (peak %.0f MiB)%n",
                     indexBytes / 1048576.0, rssBytes / 1048576.0, peakRssBytes / 1048576.0));
+            s.append(String.format(Locale.ROOT, "HNSW recall@10 vs exact search %.3f%n%n", vectorRecallAt10));
             s.append("| retriever | p50 ms | p99 ms | mean ms |\n|---|---:|---:|---:|\n");
             for (Latency l : latencies) {
                 s.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |%n", l.retriever(), l.p50(), l.p99(), l.mean()));
@@ -62,6 +65,8 @@ public final class IndexBenchmark {
             return s.toString();
         }
     }
+
+    static final int RECALL_QUERIES = 50;
 
     private IndexBenchmark() {}
 
@@ -104,8 +109,21 @@ public final class IndexBenchmark {
                 latencies.add(time(r, queries, config));
             }
             return new Result(config.chunks(), embedder.name(), buildSeconds, embedSeconds, index.sizeOnDisk(),
-                    procStatus("VmRSS:"), procStatus("VmHWM:"), latencies);
+                    procStatus("VmRSS:"), procStatus("VmHWM:"), recallAt10(index, queries), latencies);
         }
+    }
+
+    private static double recallAt10(ChunkIndex index, List<String> queries) {
+        VectorRetriever vector = new VectorRetriever(index);
+        List<String> sample = queries.subList(0, Math.min(RECALL_QUERIES, queries.size()));
+        float[][] vectors = index.embedder().embed(sample);
+        double sum = 0;
+        for (float[] q : vectors) {
+            List<String> exact = index.exactNearest(q, 10);
+            List<String> found = vector.retrieve(q, 10, ChunkFilter.none()).stream().map(h -> h.chunk().id()).toList();
+            sum += exact.stream().filter(found::contains).count() / (double) Math.max(1, exact.size());
+        }
+        return sum / Math.max(1, vectors.length);
     }
 
     private static Latency time(Retriever r, List<String> queries, Config config) {

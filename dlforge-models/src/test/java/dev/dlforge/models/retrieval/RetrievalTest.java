@@ -60,6 +60,12 @@ class RetrievalTest {
     }
 
     @Test
+    void vectorSearchAgreesWithAnExhaustiveScanOnASmallIndex() {
+        float[] q = SharedMiniLm.embedder().embed(List.of(PARAPHRASE))[0];
+        assertThat(ids(vector.retrieve(q, 5, ChunkFilter.none()))).containsExactlyElementsOf(index.exactNearest(q, 5));
+    }
+
+    @Test
     void hybridContainsWhatEitherRetrieverRanksFirst() {
         String query = "ambergris, and how long a loaf should be cooked in a hot stove";
         String lexical = bm25.retrieve(query, 1, ChunkFilter.none()).get(0).chunk().id();
