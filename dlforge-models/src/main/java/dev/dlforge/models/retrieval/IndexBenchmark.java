@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -45,11 +47,12 @@ public final class IndexBenchmark {
      * @param buildSeconds wall time from empty directory to last commit, embedding included
      * @param embedSeconds of which in the embedder
      * @param rssBytes resident set of this JVM after the queries; peakRssBytes its high-water mark
-     * @param vectorRecallAt10 share of the exact 10 nearest chunks (exhaustive scan) that the HNSW
-     *     search returns, averaged over up to {@value #RECALL_QUERIES} queries
+     * @param vectorRecallAt10 by HNSW candidates searched: share of the exact 10 nearest chunks
+     *     (exhaustive scan) that the HNSW search returns, averaged over up to
+     *     {@value #RECALL_QUERIES} queries
      */
     public record Result(int chunks, String embedder, double buildSeconds, double embedSeconds, long indexBytes,
-            long rssBytes, long peakRssBytes, double vectorRecallAt10, List<Latency> latencies) {
+            long rssBytes, long peakRssBytes, Map<Integer, Double> vectorRecallAt10, List<Latency> latencies) {
         public String toMarkdown() {
             StringBuilder s = new StringBuilder();
             s.append(String.format(Locale.ROOT, "chunks %,d, embedder %s%n", chunks, embedder));
@@ -57,7 +60,9 @@ public final class IndexBenchmark {
                     embedSeconds, chunks / buildSeconds));
             s.append(String.format(Locale.ROOT, "index on disk %.1f MiB, RSS %.0f MiB (peak %.0f MiB)%n",
                     indexBytes / 1048576.0, rssBytes / 1048576.0, peakRssBytes / 1048576.0));
-            s.append(String.format(Locale.ROOT, "HNSW recall@10 vs exact search %.3f%n%n", vectorRecallAt10));
+            s.append("HNSW recall@10 vs exact search, by candidates:");
+            vectorRecallAt10.forEach((c, r) -> s.append(String.format(Locale.ROOT, " %d: %.3f", c, r)));
+            s.append("\n\n");
             s.append("| retriever | p50 ms | p99 ms | mean ms |\n|---|---:|---:|---:|\n");
             for (Latency l : latencies) {
                 s.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |%n", l.retriever(), l.p50(), l.p99(), l.mean()));
@@ -113,17 +118,24 @@ public final class IndexBenchmark {
         }
     }
 
-    private static double recallAt10(ChunkIndex index, List<String> queries) {
-        VectorRetriever vector = new VectorRetriever(index);
+    private static Map<Integer, Double> recallAt10(ChunkIndex index, List<String> queries) {
         List<String> sample = queries.subList(0, Math.min(RECALL_QUERIES, queries.size()));
         float[][] vectors = index.embedder().embed(sample);
-        double sum = 0;
+        List<List<String>> exact = new ArrayList<>();
         for (float[] q : vectors) {
-            List<String> exact = index.exactNearest(q, 10);
-            List<String> found = vector.retrieve(q, 10, ChunkFilter.none()).stream().map(h -> h.chunk().id()).toList();
-            sum += exact.stream().filter(found::contains).count() / (double) Math.max(1, exact.size());
+            exact.add(index.exactNearest(q, 10));
         }
-        return sum / Math.max(1, vectors.length);
+        Map<Integer, Double> out = new TreeMap<>();
+        for (int candidates : new int[] {VectorRetriever.DEFAULT_CANDIDATES, 256}) {
+            VectorRetriever vector = new VectorRetriever(index, candidates);
+            double sum = 0;
+            for (int i = 0; i < vectors.length; i++) {
+                List<String> found = vector.retrieve(vectors[i], 10, ChunkFilter.none()).stream().map(h -> h.chunk().id()).toList();
+                sum += exact.get(i).stream().filter(found::contains).count() / (double) Math.max(1, exact.get(i).size());
+            }
+            out.put(candidates, sum / Math.max(1, vectors.length));
+        }
+        return out;
     }
 
     private static Latency time(Retriever r, List<String> queries, Config config) {

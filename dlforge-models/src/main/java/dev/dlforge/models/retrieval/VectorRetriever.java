@@ -8,14 +8,24 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
  * Dense retrieval: the query's embedding against the chunks' embeddings in Lucene's HNSW graph,
  * with the filter applied during the graph search. Scores are cosine similarities (Lucene's
  * dot-product score (1 + cos) / 2, mapped back). The graph is searched for at least
- * {@value #MIN_CANDIDATES} neighbours, then cut to k, because HNSW's recall grows with the beam.
+ * {@code candidates} neighbours (default {@value #DEFAULT_CANDIDATES}), then cut to k, because
+ * HNSW's recall grows with the beam, at a cost in latency (see {@link IndexBenchmark}).
  */
 public final class VectorRetriever implements Retriever {
-    static final int MIN_CANDIDATES = 64;
+    public static final int DEFAULT_CANDIDATES = 64;
     private final ChunkIndex index;
+    private final int candidates;
 
     public VectorRetriever(ChunkIndex index) {
+        this(index, DEFAULT_CANDIDATES);
+    }
+
+    public VectorRetriever(ChunkIndex index, int candidates) {
+        if (candidates < 1) {
+            throw new IllegalArgumentException("candidates must be at least 1, got " + candidates);
+        }
         this.index = index;
+        this.candidates = candidates;
     }
 
     @Override
@@ -35,7 +45,7 @@ public final class VectorRetriever implements Retriever {
             throw new IllegalArgumentException("query vector has " + queryVector.length + " values, the index "
                     + index.embedder().dimension());
         }
-        KnnFloatVectorQuery q = new KnnFloatVectorQuery(ChunkDocument.VECTOR, queryVector, Math.max(k, MIN_CANDIDATES), filter.toQuery());
+        KnnFloatVectorQuery q = new KnnFloatVectorQuery(ChunkDocument.VECTOR, queryVector, Math.max(k, candidates), filter.toQuery());
         List<ScoredChunk> hits = index.search(q, k, name());
         List<ScoredChunk> out = new ArrayList<>(hits.size());
         for (ScoredChunk h : hits) {

@@ -29,7 +29,8 @@ class IndexBenchmarkTest {
             assertThat(built.chunkCount()).isEqualTo(250);
             assertThat(built.sources()).hasSize(3);
         }
-        assertThat(r.vectorRecallAt10()).isGreaterThan(0.9); // 250 vectors: HNSW is near exact
+        assertThat(r.vectorRecallAt10()).containsOnlyKeys(64, 256)
+                .allSatisfy((candidates, recall) -> assertThat(recall).isGreaterThan(0.9)); // 250 vectors: near exact
         assertThat(r.toMarkdown()).contains("| hybrid+rerank |").contains("chunks 250");
     }
 
