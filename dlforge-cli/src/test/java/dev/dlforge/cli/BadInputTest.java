@@ -28,7 +28,7 @@ class BadInputTest {
 
     @Test
     void plannedProjectSaysItIsNotBuiltYet() {
-        assertCleanError(Cli.run("train", "gpt"), "on the roadmap but not built yet");
+        assertCleanError(Cli.run("train", "lora"), "on the roadmap but not built yet");
     }
 
     @Test

@@ -76,7 +76,7 @@ class StudioApiTest {
         assertThat(digits.get("built").asBoolean()).isTrue();
         assertThat(digits.get("status").asText()).isEqualTo("trained");
         assertThat(digits.get("best").get("metric").asText()).isEqualTo("test_accuracy");
-        assertThat(find(sections, "gpt").get("status").asText()).isEqualTo("planned");
+        assertThat(find(sections, "lora").get("status").asText()).isEqualTo("planned");
     }
 
     @Test
@@ -99,7 +99,7 @@ class StudioApiTest {
 
         assertThat(http.get("/studio/api/projects/nope").status()).isEqualTo(404);
         assertThat(http.get("/studio/api/projects/digits/runs/nope").status()).isEqualTo(404);
-        assertThat(http.get("/studio/api/projects/gpt").json().get("status").asText()).isEqualTo("planned");
+        assertThat(http.get("/studio/api/projects/lora").json().get("status").asText()).isEqualTo("planned");
     }
 
     @Test
@@ -159,7 +159,7 @@ class StudioApiTest {
 
     @Test
     void badTrainRequestsAreRefusedWithTheReason() {
-        assertThat(post("{\"project\": \"gpt\"}").json().get("error").asText()).contains("not built");
+        assertThat(post("{\"project\": \"lora\"}").json().get("error").asText()).contains("not built");
         assertThat(post("{\"project\": \"nope\"}").status()).isEqualTo(404);
         assertThat(post("{\"project\": \"digits\", \"epochs\": 0}").json().get("error").asText()).contains("epochs");
         assertThat(post("{\"project\": \"digits\", \"epochs\": \"many\"}").status()).isEqualTo(400);
