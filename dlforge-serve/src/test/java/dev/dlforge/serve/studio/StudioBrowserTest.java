@@ -148,7 +148,7 @@ class StudioBrowserTest {
             assertThat(card.getTagName()).as(built).isEqualTo("a");
             assertThat(card.getDomAttribute("href")).as(built).endsWith("#/project/" + built);
         }
-        WebElement planned = card("rag");
+        WebElement planned = card("agents");
         assertThat(planned.getTagName()).isEqualTo("div");
         assertThat(planned.getDomAttribute("href")).isNull();
         assertThat(planned.getText()).contains("planned");
