@@ -61,10 +61,10 @@ public final class RagProject implements TrainableProject {
         return List.of(WordNet.ID);
     }
 
-    /** Hybrid recall@10 on the default WordNet set; see docs/projects/rag.md for the measured value. */
+    /** Hybrid recall@10 on the default WordNet set: 0.9170 measured (docs/projects/rag.md; BM25 alone 0.9770). */
     @Override
     public List<BenchmarkTarget> benchmarkTargets() {
-        return List.of(new BenchmarkTarget("minilm-lucene", "hybrid_recall_at_10", 0.5, 0));
+        return List.of(new BenchmarkTarget("minilm-lucene", "hybrid_recall_at_10", 0.90, 0));
     }
 
     @Override
