@@ -16,7 +16,11 @@ import dev.dlforge.data.DatasetResolver;
 import dev.dlforge.data.datasets.FashionMnist;
 import dev.dlforge.data.datasets.ImageClassificationDataset;
 import dev.dlforge.data.image.LabeledImages;
+import dev.dlforge.models.retrieval.IndexBenchmark;
+import dev.dlforge.models.retrieval.RandomUnitEmbedder;
+import dev.dlforge.models.text.MiniLmEncoder;
 import dev.dlforge.projects.Catalogue;
+import dev.dlforge.projects.rag.RagProject;
 import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.projects.gpt.GptRecipe;
 import dev.dlforge.projects.TrainableProject.BenchmarkTarget;
@@ -41,6 +45,8 @@ import picocli.CommandLine.ParentCommand;
                 "  gpt      nanoGPT's baby run on Moby-Dick characters, dlforge vs a PyTorch reference: val loss (within 0.05),"
                         + " training tokens/s (target >= 2x), decode tokens/s with and without the KV cache, memory",
                 "  embeddings  MiniLM sentence embeddings: dlforge vs langchain4j's in-process model, sentences/s (target >= 1.0x)",
+                "  rag      the Lucene chunk index at 100k chunks (build time, query p50/p99, size, RSS; random vectors, no embedding),"
+                        + " then the WordNet retrieval evaluation (recall@1/5/10, MRR of BM25, vector, hybrid)",
                 "  PROJECT  train the project's default recipes and check their headline metrics"})
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand
@@ -78,6 +84,7 @@ final class BenchCommand implements Callable<Integer> {
             case "serve" -> serve();
             case "embeddings" -> embeddings();
             case "gpt" -> gpt();
+            case "rag" -> rag();
             default -> accuracy(Catalogue.standard().trainable(target));
         };
     }
@@ -126,6 +133,15 @@ final class BenchCommand implements Callable<Integer> {
         root.out.printf(Locale.ROOT, "target: val loss within 0.05 of PyTorch (gap %.4f) %s; training speed >= 2x PyTorch (median %.2fx) %s%n",
                 gap, gap <= 0.05 ? "MET" : "MISSED", ratio, ratio >= 2 ? "MET" : "MISSED");
         return gap <= 0.05 && ratio >= 2 ? 0 : 1;
+    }
+
+    /** The index benchmark without the embedder (Lucene alone), then `dlforge train rag`; exit 1 when its target is missed. */
+    private int rag() throws Exception {
+        Path dir = DlforgeHome.current().root().resolve("bench").resolve("rag-index");
+        IndexBenchmark.Result index = IndexBenchmark.run(IndexBenchmark.Config.defaults(dir), new RandomUnitEmbedder(MiniLmEncoder.DIMENSION));
+        root.out.print(index.toMarkdown());
+        root.out.println();
+        return accuracy(Catalogue.standard().trainable(RagProject.ID));
     }
 
     private int embeddings() {

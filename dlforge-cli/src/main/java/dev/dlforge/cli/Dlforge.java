@@ -15,7 +15,7 @@ import picocli.CommandLine;
         description = "Deep learning on the JVM: every project of the roadmap, from digits to language models.",
         subcommands = {ProjectsCommand.class, DataCommand.class, TrainCommand.class, EvalCommand.class,
                 PredictCommand.class, GenerateCommand.class, ChatCommand.class, RunsCommand.class, ServeCommand.class, StudioCommand.class,
-                BenchCommand.class, Word2VecCommand.class, GptCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, Word2VecCommand.class, GptCommand.class, RagCommand.class, CommandLine.HelpCommand.class})
 public final class Dlforge implements Runnable {
     InputStream in = System.in;
     PrintStream out = System.out;

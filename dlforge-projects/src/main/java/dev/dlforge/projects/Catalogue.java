@@ -5,6 +5,7 @@ import dev.dlforge.projects.digits.DigitsProject;
 import dev.dlforge.projects.fashion.FashionProject;
 import dev.dlforge.projects.gpt.GptProject;
 import dev.dlforge.projects.pos.PosProject;
+import dev.dlforge.projects.rag.RagProject;
 import dev.dlforge.projects.poetry.PoetryProject;
 import dev.dlforge.projects.sentiment.SentimentProject;
 import dev.dlforge.projects.spam.SpamProject;
@@ -29,7 +30,7 @@ public final class Catalogue {
         // A built project takes its roadmap entry's place, so the listing keeps roadmap order.
         Map<String, Project> built = Map.of(SpamProject.ID, new SpamProject(), SentimentProject.ID, new SentimentProject(),
                 PosProject.ID, new PosProject(), TopicsProject.ID, new TopicsProject(),
-                PoetryProject.ID, new PoetryProject(), GptProject.ID, new GptProject());
+                PoetryProject.ID, new PoetryProject(), GptProject.ID, new GptProject(), RagProject.ID, new RagProject());
         for (ProjectInfo info : PLANNED) {
             all.add(built.getOrDefault(info.id(), new PlannedProject(info)));
         }

@@ -1,0 +1,161 @@
+package dev.dlforge.cli;
+
+import dev.dlforge.core.DlforgeException;
+import dev.dlforge.core.DlforgeHome;
+import dev.dlforge.core.run.RunStore;
+import dev.dlforge.core.train.StopSignal;
+import dev.dlforge.models.retrieval.ChunkFilter;
+import dev.dlforge.models.retrieval.ChunkIndex;
+import dev.dlforge.models.retrieval.MiniLmEmbedder;
+import dev.dlforge.models.text.MiniLmEncoder;
+import dev.dlforge.projects.Catalogue;
+import dev.dlforge.projects.TrainOptions;
+import dev.dlforge.projects.rag.ChatGenerator;
+import dev.dlforge.projects.rag.ExtractiveAnswerer;
+import dev.dlforge.projects.rag.GroundedGenerator;
+import dev.dlforge.projects.rag.LocalGptGenerator;
+import dev.dlforge.projects.rag.OpenAiChatClient;
+import dev.dlforge.projects.rag.RagIndexer;
+import dev.dlforge.projects.rag.RagProject;
+import dev.dlforge.projects.rag.RetrievalMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "rag", mixinStandardHelpOptions = true,
+        description = "Question answering over your documents: index files into a local Lucene index, ask with citations, evaluate retrieval.",
+        subcommands = {RagCommand.Index.class, RagCommand.Ask.class, RagCommand.Eval.class})
+final class RagCommand implements Runnable {
+    @ParentCommand
+    Dlforge root;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(root.out);
+    }
+
+    @Command(name = "index", mixinStandardHelpOptions = true,
+            description = {"Index .txt, .md, .html and .pdf files (folders are walked) into $DLFORGE_HOME/rag/NAME.",
+                    "Unchanged files are skipped, changed ones replaced, deleted ones removed."})
+    static final class Index implements Runnable {
+        @ParentCommand
+        RagCommand parent;
+
+        @Parameters(paramLabel = "DIR_OR_FILE", arity = "1..*", description = "files and folders to index")
+        List<Path> inputs;
+
+        @Option(names = "--index", paramLabel = "NAME", defaultValue = "default", description = "index name (default: ${DEFAULT-VALUE})")
+        String name;
+
+        @Override
+        public void run() {
+            Path dir = RagIndexer.home(name);
+            try (MiniLmEncoder encoder = MiniLmEncoder.open(); ChunkIndex index = ChunkIndex.open(dir, new MiniLmEmbedder(encoder))) {
+                RagIndexer.miniLm(encoder).index(inputs, index).print(parent.root.out);
+            }
+            parent.root.out.println("index: " + dir);
+        }
+    }
+
+    @Command(name = "ask", mixinStandardHelpOptions = true,
+            description = {"Answer a question from an index: by default the best sentences of the documents, each cited;",
+                    "with --llm-url or --gpt, a generated answer citing numbered sources. Says so when the documents do not answer."})
+    static final class Ask implements Runnable {
+        @ParentCommand
+        RagCommand parent;
+
+        @Parameters(paramLabel = "QUESTION", description = "the question, in quotes")
+        String question;
+
+        @Option(names = "--index", paramLabel = "NAME", defaultValue = "default", description = "index name (default: ${DEFAULT-VALUE})")
+        String name;
+
+        @Option(names = "--k", paramLabel = "N", defaultValue = "5", description = "passages retrieved (default: ${DEFAULT-VALUE})")
+        int k;
+
+        @Option(names = "--mode", paramLabel = "MODE", defaultValue = "hybrid", description = "bm25, vector or hybrid (default: ${DEFAULT-VALUE})")
+        String mode;
+
+        @Option(names = "--source", paramLabel = "PREFIX", description = "only files whose absolute path starts with PREFIX")
+        String source;
+
+        @Option(names = "--llm-url", paramLabel = "URL", description = "an OpenAI-compatible API base, e.g. http://localhost:8080/v1")
+        String llmUrl;
+
+        @Option(names = "--llm-key", paramLabel = "KEY", description = "its API key (default: $OPENAI_API_KEY when set)")
+        String llmKey;
+
+        @Option(names = "--llm-model", paramLabel = "MODEL", description = "the model name the endpoint serves")
+        String llmModel;
+
+        @Option(names = "--gpt", paramLabel = "RUN", description = "a local gpt run (folder, id, or `gpt` for the newest) writes the answer")
+        String gpt;
+
+        @Override
+        public void run() {
+            if (llmUrl != null && gpt != null) {
+                throw new DlforgeException("--llm-url and --gpt both choose the generator", "pass one of them");
+            }
+            if (llmUrl == null && (llmKey != null || llmModel != null)) {
+                throw new DlforgeException("--llm-key and --llm-model need --llm-url", "add --llm-url http://host:port/v1");
+            }
+            ExtractiveAnswerer.Config config;
+            try {
+                config = ExtractiveAnswerer.Config.defaults().withK(k).withMode(RetrievalMode.parse(mode))
+                        .withFilter(source == null ? ChunkFilter.none() : ChunkFilter.sourcePrefix(Path.of(source).toAbsolutePath().normalize().toString()));
+            } catch (IllegalArgumentException e) {
+                throw new DlforgeException(e.getMessage(), "--k must be 1..100");
+            }
+            var out = parent.root.out;
+            try (MiniLmEncoder encoder = MiniLmEncoder.open();
+                    ChunkIndex index = ChunkIndex.openReadOnly(RagIndexer.home(name), new MiniLmEmbedder(encoder))) {
+                ExtractiveAnswerer answerer = new ExtractiveAnswerer(index, config);
+                if (llmUrl == null && gpt == null) {
+                    out.print(answerer.answer(question).render());
+                    return;
+                }
+                try (ChatGenerator generator = generator()) {
+                    out.print(new GroundedGenerator(answerer, generator).answer(question).render());
+                }
+            }
+        }
+
+        private ChatGenerator generator() {
+            if (gpt != null) {
+                return new LocalGptGenerator(new RunStore(DlforgeHome.current()).resolve(gpt));
+            }
+            String key = llmKey != null ? llmKey : System.getenv("OPENAI_API_KEY");
+            return new OpenAiChatClient(llmUrl, key, llmModel, OpenAiChatClient.DEFAULT_TIMEOUT);
+        }
+    }
+
+    @Command(name = "eval", mixinStandardHelpOptions = true,
+            description = {"Retrieval on WordNet: index the glosses, ask 1,000 generated questions with BM25, vector and hybrid retrieval,",
+                    "report recall@1/5/10 and MRR with a plot (same as `dlforge train rag`)."})
+    static final class Eval implements Runnable {
+        @ParentCommand
+        RagCommand parent;
+
+        @Option(names = "--limit", paramLabel = "N", description = "ask N questions over 20 N glosses (quick runs)")
+        Integer limit;
+
+        @Option(names = "--data", paramLabel = "DIR", description = "folder holding WordNet's data.* files, instead of the cache")
+        Path data;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "run folder (default: $DLFORGE_HOME/runs/rag/TIMESTAMP)")
+        Path out;
+
+        @Override
+        public void run() {
+            TrainOptions options = new TrainOptions(null, null, data, null, null, null, limit, null, out, parent.root.out, new StopSignal(), null);
+            Catalogue.standard().trainable(RagProject.ID).train(options);
+        }
+    }
+}

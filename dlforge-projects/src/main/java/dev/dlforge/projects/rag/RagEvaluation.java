@@ -1,0 +1,146 @@
+package dev.dlforge.projects.rag;
+
+import dev.dlforge.core.plot.BarPlot;
+import dev.dlforge.core.progress.Progress;
+import dev.dlforge.core.report.MarkdownReport;
+import dev.dlforge.core.run.RunDir;
+import dev.dlforge.data.docs.EvalDocument;
+import dev.dlforge.data.docs.EvalQuestion;
+import dev.dlforge.data.docs.RetrievalEvalSet;
+import dev.dlforge.models.retrieval.Chunk;
+import dev.dlforge.models.retrieval.ChunkFilter;
+import dev.dlforge.models.retrieval.ChunkIndex;
+import dev.dlforge.models.retrieval.Retriever;
+import dev.dlforge.models.retrieval.ScoredChunk;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import me.tongfei.progressbar.ProgressBar;
+
+/**
+ * Retrieval evaluation on a {@link RetrievalEvalSet}: every document becomes one chunk (id = the
+ * document's id; WordNet glosses are far shorter than a chunk), indexed {@value #SOURCE_SIZE} to a
+ * source so they are embedded in batches; then every question is asked of BM25, vector and hybrid
+ * retrieval (top {@value RetrievalScores#DEPTH}) and the gold document's rank is scored
+ * ({@link RetrievalScores}), overall and per question kind.
+ */
+public final class RagEvaluation {
+    static final int SOURCE_SIZE = 256;
+
+    /**
+     * @param documents documents indexed
+     * @param indexSeconds wall time to embed and index them
+     * @param overall scores per mode, in {@link RetrievalMode} order
+     * @param byKind scores per question kind (e.g. definition, example), then per mode
+     */
+    public record Result(int documents, double indexSeconds, List<RetrievalScores> overall, Map<String, List<RetrievalScores>> byKind) {
+        /** {@code bm25_recall_at_1}, ..., {@code hybrid_mrr}, and the sizes. */
+        public Map<String, Double> metrics() {
+            Map<String, Double> m = new LinkedHashMap<>();
+            for (RetrievalScores s : overall) {
+                m.put(s.mode() + "_recall_at_1", s.recallAt1());
+                m.put(s.mode() + "_recall_at_5", s.recallAt5());
+                m.put(s.mode() + "_recall_at_10", s.recallAt10());
+                m.put(s.mode() + "_mrr", s.mrr());
+            }
+            m.put("questions", (double) (overall.isEmpty() ? 0 : overall.get(0).questions()));
+            m.put("documents", (double) documents);
+            m.put("index_seconds", indexSeconds);
+            return m;
+        }
+    }
+
+    private RagEvaluation() {}
+
+    /** Indexes the set's documents into {@code index} (which should be empty) and commits. */
+    public static double index(RetrievalEvalSet set, ChunkIndex index) {
+        long start = System.nanoTime();
+        List<EvalDocument> docs = set.documents();
+        try (ProgressBar bar = Progress.bar("indexing " + set.name(), docs.size(), 0, "doc", 1)) {
+            for (int from = 0; from < docs.size(); from += SOURCE_SIZE) {
+                String source = String.format(Locale.ROOT, "%s/part-%05d", set.name(), from / SOURCE_SIZE);
+                List<Chunk> chunks = new ArrayList<>();
+                for (EvalDocument d : docs.subList(from, Math.min(docs.size(), from + SOURCE_SIZE))) {
+                    chunks.add(Chunk.of(d.id(), source, "", 0, 0, d.text().length(), d.text()));
+                }
+                index.replaceSource(source, "eval", chunks);
+                bar.stepBy(chunks.size());
+            }
+        }
+        index.commit();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Asks every question in every mode of an index holding the set's documents. */
+    public static Result evaluate(RetrievalEvalSet set, ChunkIndex index, double indexSeconds) {
+        List<RetrievalScores> overall = new ArrayList<>();
+        Map<String, Map<RetrievalMode, List<Integer>>> kinds = new LinkedHashMap<>();
+        try (ProgressBar bar = Progress.bar("asking", (long) set.questions().size() * RetrievalMode.values().length, 0, "question", 1)) {
+            for (RetrievalMode mode : RetrievalMode.values()) {
+                Retriever retriever = mode.retriever(index);
+                List<Integer> ranks = new ArrayList<>();
+                long start = System.nanoTime();
+                for (EvalQuestion q : set.questions()) {
+                    int rank = rank(retriever.retrieve(q.text(), RetrievalScores.DEPTH, ChunkFilter.none()), q.goldId());
+                    ranks.add(rank);
+                    kinds.computeIfAbsent(q.kind(), k -> new LinkedHashMap<>()).computeIfAbsent(mode, m -> new ArrayList<>()).add(rank);
+                    bar.step();
+                }
+                overall.add(RetrievalScores.of(mode.id(), ranks, (System.nanoTime() - start) / 1e9));
+            }
+        }
+        Map<String, List<RetrievalScores>> byKind = new LinkedHashMap<>();
+        kinds.forEach((kind, modes) -> byKind.put(kind, modes.entrySet().stream()
+                .map(e -> RetrievalScores.of(e.getKey().id(), e.getValue(), 0)).toList()));
+        return new Result(set.documents().size(), indexSeconds, overall, byKind);
+    }
+
+    /** 1-based rank of the chunk whose id is {@code goldId}; 0 when absent. */
+    static int rank(List<ScoredChunk> hits, String goldId) {
+        for (int i = 0; i < hits.size(); i++) {
+            if (hits.get(i).chunk().id().equals(goldId)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** report.md with the tables and plots/recall.png. */
+    public static void writeReport(RunDir run, RetrievalEvalSet set, Result result, String setup) throws IOException {
+        Files.createDirectories(run.plots());
+        List<String> categories = List.of("recall@1", "recall@5", "recall@10", "MRR@10");
+        BarPlot plot = new BarPlot("WordNet retrieval: " + set.questions().size() + " questions, " + result.documents() + " documents",
+                "metric", "score").categories(categories);
+        for (RetrievalScores s : result.overall()) {
+            plot.series(s.mode(), new double[] {s.recallAt1(), s.recallAt5(), s.recallAt10(), s.mrr()});
+        }
+        plot.save(run.plots().resolve("recall.png"));
+        MarkdownReport report = new MarkdownReport("rag: retrieval on WordNet");
+        report.paragraph(setup);
+        report.section("Recall and MRR").table(header(), rows(result.overall()));
+        report.image("recall@k and MRR per retrieval mode", "plots/recall.png");
+        for (Map.Entry<String, List<RetrievalScores>> e : result.byKind().entrySet()) {
+            report.section("Questions from " + e.getKey() + "s (" + e.getValue().get(0).questions() + ")").table(header(), rows(e.getValue()));
+        }
+        report.section("Index").paragraph(String.format(Locale.ROOT, "%,d documents embedded (all-MiniLM-L6-v2) and indexed (Lucene HNSW + BM25) in %.1f s.",
+                result.documents(), result.indexSeconds()));
+        report.save(run.report());
+    }
+
+    private static List<String> header() {
+        return List.of("mode", "recall@1", "recall@5", "recall@10", "MRR@10", "ms/question");
+    }
+
+    private static List<List<String>> rows(List<RetrievalScores> scores) {
+        return scores.stream().map(s -> List.of(s.mode(), f(s.recallAt1()), f(s.recallAt5()), f(s.recallAt10()), f(s.mrr()),
+                s.secondsPerQuestion() == 0 ? "" : String.format(Locale.ROOT, "%.1f", 1000 * s.secondsPerQuestion()))).toList();
+    }
+
+    private static String f(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+}

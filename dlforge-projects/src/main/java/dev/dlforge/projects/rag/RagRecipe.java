@@ -1,0 +1,37 @@
+package dev.dlforge.projects.rag;
+
+import dev.dlforge.core.DlforgeException;
+import dev.dlforge.data.wordnet.WordNetQuestionConfig;
+import dev.dlforge.projects.TrainOptions;
+
+/**
+ * What a {@code rag} run evaluates: the WordNet question set's size and seed. The defaults (1,000
+ * questions over 20,000 synsets, seed 2006) reproduce docs/projects/rag.md; {@code --limit N} asks
+ * N questions over 20 N synsets, the same ratio, for quick runs.
+ */
+public record RagRecipe(int questions, int documents, long seed) {
+    public static RagRecipe defaults() {
+        WordNetQuestionConfig d = WordNetQuestionConfig.defaults();
+        return new RagRecipe(d.questions(), d.documents(), d.seed());
+    }
+
+    public RagRecipe with(TrainOptions options) {
+        if (options.epochs() != null || options.batchSize() != null || options.learningRate() != null) {
+            throw new DlforgeException("project rag trains nothing: it indexes and evaluates retrieval",
+                    "leave out --epochs, --batch-size and --lr; --limit N asks N questions");
+        }
+        RagRecipe r = this;
+        if (options.limit() != null) {
+            if (options.limit() < 1) {
+                throw new DlforgeException("--limit must be at least 1", "e.g. --limit 50 for a quick run");
+            }
+            r = new RagRecipe(Math.min(questions, options.limit()), Math.min(documents, 20 * options.limit()), seed);
+        }
+        return options.seed() == null ? r : new RagRecipe(r.questions, r.documents, options.seed());
+    }
+
+    public WordNetQuestionConfig questionConfig() {
+        WordNetQuestionConfig d = WordNetQuestionConfig.defaults();
+        return new WordNetQuestionConfig(seed, questions, documents, d.synonymRate(), d.shuffleWindow());
+    }
+}
