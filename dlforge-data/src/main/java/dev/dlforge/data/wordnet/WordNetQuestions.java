@@ -27,19 +27,22 @@ import java.util.stream.Collectors;
  * verbs and adjectives, whose glosses more often carry examples:
  * <ul>
  * <li>{@value #EXAMPLE}: a usage example of the synset with every form of its lemmas blanked to
- *   {@code ___} (a lemma, or a word that starts with it or its stem: "choked" for "choke"). The
- *   document holds the same example unblanked, so these test near-verbatim matching.</li>
- * <li>{@value #DEFINITION}: a paraphrase of the definition made mechanically, not by a language
- *   model: (1) the words are taken without punctuation and function words (a fixed list of ~110
- *   English stop words) are dropped; (2) each remaining word is, with probability
- *   {@code synonymRate}, replaced by a lemma of another synset that has the word as a single-word
- *   lemma, the synset and lemma drawn at random, with no sense disambiguation, so a replacement may
- *   come from the wrong sense ("bank" for "depository" or for "slope"); (3) word order is perturbed
- *   locally: word {@code i} sorts by {@code i + U(0, shuffleWindow)}. The result is a bag of mostly
- *   related words in roughly the original order, not fluent English; it takes exact n-grams away from
- *   BM25 and keeps meaning for an embedding model, which is what the comparison needs.</li>
+ *   {@code ___} (a lemma, or a word that starts with it or its stem: "choked" for "choke"), then
+ *   paraphrased as below. The document holds the example as written, so without the paraphrase
+ *   these would be near-verbatim lookups that only test BM25.</li>
+ * <li>{@value #DEFINITION}: the definition, paraphrased.</li>
  * </ul>
- * No question contains a lemma of its gold synset as a word or a word prefix (see {@link #leaks});
+ * The paraphrase is mechanical, not made by a language model: (1) the words are taken without
+ * punctuation and function words (a fixed list of ~110 English stop words) are dropped; (2) each
+ * remaining word is, with probability {@code synonymRate}, replaced by a lemma of another synset
+ * that has the word as a single-word lemma, the synset and lemma drawn at random, with no sense
+ * disambiguation, so a replacement may come from the wrong sense ("bank" for "depository" or for
+ * "slope"); (3) word order is perturbed locally: word {@code i} sorts by {@code i + U(0, shuffleWindow)}.
+ * The result is a bag of mostly related words in roughly the original order, not fluent English; it
+ * takes exact n-grams away from BM25 and keeps meaning for an embedding model, which is what the
+ * comparison needs.
+ *
+ * <p>No question contains a lemma of its gold synset as a word or a word prefix (see {@link #leaks});
  * synsets whose definition is shared with another synset are not asked by definition, so the gold
  * document is unambiguous. All randomness comes from one {@link Random} seeded by the config.
  */
@@ -85,8 +88,8 @@ public final class WordNetQuestions {
             // Alternate kinds strictly; a synset that cannot give the kind due now waits for the next one.
             boolean useExample = questions.size() % 2 == 1;
             boolean uniqueDefinition = definitionCounts.get(s.definition().toLowerCase(Locale.ROOT)) == 1;
-            String text = useExample ? fromExample(s)
-                    : uniqueDefinition ? fromDefinition(s, i, synsets, synsetsOfWord, config, random) : null;
+            String sentence = useExample ? fromExample(s) : uniqueDefinition ? s.definition() : null;
+            String text = paraphrase(sentence, s, i, synsets, synsetsOfWord, config, random);
             if (text == null) {
                 continue;
             }
@@ -133,10 +136,14 @@ public final class WordNetQuestions {
         return null;
     }
 
-    private static String fromDefinition(WordNetSynset s, int self, List<WordNetSynset> synsets, Map<String, List<Integer>> synsetsOfWord,
-            WordNetQuestionConfig config, Random random) {
+    /** The paraphrase (see the class comment) of {@code sentence}, a definition or a blanked example of {@code s}, or null. */
+    private static String paraphrase(String sentence, WordNetSynset s, int self, List<WordNetSynset> synsets,
+            Map<String, List<Integer>> synsetsOfWord, WordNetQuestionConfig config, Random random) {
+        if (sentence == null) {
+            return null;
+        }
         List<String> words = new ArrayList<>();
-        Matcher m = WORD.matcher(s.definition());
+        Matcher m = WORD.matcher(sentence);
         while (m.find()) {
             String w = m.group();
             if (!STOP_WORDS.contains(w.toLowerCase(Locale.ROOT)) && !leaks(w, s.lemmas())) {
