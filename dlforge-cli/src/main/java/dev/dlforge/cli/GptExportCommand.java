@@ -6,7 +6,6 @@ import dev.dlforge.core.DlforgeHome;
 import dev.dlforge.core.engine.Engines;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.run.RunStore;
-import dev.dlforge.core.text.ByteLevelBpe;
 import dev.dlforge.core.text.CharTokenizer;
 import dev.dlforge.core.text.Tokenizer;
 import dev.dlforge.models.lm.gpt.Gpt;
@@ -47,16 +46,10 @@ final class GptExportCommand implements Runnable {
         }
         String tokenizerFile;
         try {
-            if (tokenizer instanceof ByteLevelBpe bpe) {
-                tokenizerFile = "tokenizer.json";
-                bpe.save(out.resolve(tokenizerFile));
-            } else if (tokenizer instanceof CharTokenizer chars) {
-                tokenizerFile = "chars.json";
-                chars.save(out.resolve(tokenizerFile));
+            tokenizerFile = GptModelFiles.saveTokenizer(out, tokenizer);
+            if (tokenizer instanceof CharTokenizer) {
                 console.println("note: Hugging Face has no character tokenizer; chars.json is dlforge's (id 0 unknown, then the "
                         + "code points in order), and `dlforge gpt import` reads it back");
-            } else {
-                throw new IllegalStateException("unexpected tokenizer " + tokenizer.getClass().getSimpleName());
             }
         } catch (IOException e) {
             throw new DlforgeException("cannot write the tokenizer to " + out + ": " + e.getMessage(), "check that the folder is writable");

@@ -29,14 +29,21 @@ public final class GptModelFiles {
     public static void saveConfigAndTokenizer(Path dir, GptConfig config, Tokenizer tokenizer) throws IOException {
         Files.createDirectories(dir);
         Json.writeFile(dir.resolve(CONFIG), config);
+        saveTokenizer(dir, tokenizer);
+    }
+
+    /** Writes {@code tokenizer} into {@code dir} as {@code tokenizer.json} (BPE) or {@code chars.json}; returns the file name. */
+    public static String saveTokenizer(Path dir, Tokenizer tokenizer) throws IOException {
         if (tokenizer instanceof ByteLevelBpe bpe) {
             bpe.save(dir.resolve(BPE));
-        } else if (tokenizer instanceof CharTokenizer chars) {
-            chars.save(dir.resolve(CHARS));
-        } else {
-            throw new IllegalArgumentException("a GPT model folder holds a char or byte-level BPE tokenizer, not "
-                    + tokenizer.getClass().getSimpleName());
+            return BPE;
         }
+        if (tokenizer instanceof CharTokenizer chars) {
+            chars.save(dir.resolve(CHARS));
+            return CHARS;
+        }
+        throw new IllegalArgumentException("a GPT model folder holds a char or byte-level BPE tokenizer, not "
+                + tokenizer.getClass().getSimpleName());
     }
 
     public static GptConfig config(Path dir) {
