@@ -17,6 +17,7 @@ import dev.dlforge.projects.rag.LocalGptGenerator;
 import dev.dlforge.projects.rag.OpenAiChatClient;
 import dev.dlforge.projects.rag.RagIndexer;
 import dev.dlforge.projects.rag.RagProject;
+import dev.dlforge.projects.rag.RagSamples;
 import dev.dlforge.projects.rag.RetrievalMode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,24 +44,46 @@ final class RagCommand implements Runnable {
 
     @Command(name = "index", mixinStandardHelpOptions = true,
             description = {"Index .txt, .md, .html and .pdf files (folders are walked) into $DLFORGE_HOME/rag/NAME.",
-                    "Unchanged files are skipped, changed ones replaced, deleted ones removed."})
+                    "Unchanged files are skipped, changed ones replaced, deleted ones removed.",
+                    "--sample moby-dick indexes the novel, one file per chapter, into the index moby-dick."})
     static final class Index implements Runnable {
         @ParentCommand
         RagCommand parent;
 
-        @Parameters(paramLabel = "DIR_OR_FILE", arity = "1..*", description = "files and folders to index")
-        List<Path> inputs;
+        @Parameters(paramLabel = "DIR_OR_FILE", arity = "0..*", description = "files and folders to index")
+        List<Path> inputs = List.of();
 
-        @Option(names = "--index", paramLabel = "NAME", defaultValue = "default", description = "index name (default: ${DEFAULT-VALUE})")
+        @Option(names = "--index", paramLabel = "NAME", description = "index name (default: the sample's name, else default)")
         String name;
+
+        @Option(names = "--sample", paramLabel = "NAME", description = "a sample corpus: ${COMPLETION-CANDIDATES}", completionCandidates = Samples.class)
+        String sample;
+
+        @Option(names = "--data", paramLabel = "DIR", description = "with --sample: folder holding the dataset's files, instead of the cache")
+        Path data;
 
         @Override
         public void run() {
-            Path dir = RagIndexer.home(name);
+            if (inputs.isEmpty() == (sample == null)) {
+                throw new DlforgeException(sample == null ? "nothing to index" : "give files or --sample, not both",
+                        "e.g. `dlforge rag index ~/notes` or `dlforge rag index --sample moby-dick`");
+            }
+            if (data != null && sample == null) {
+                throw new DlforgeException("--data goes with --sample", "e.g. --sample moby-dick --data DIR");
+            }
+            List<Path> files = sample == null ? inputs : List.of(RagSamples.write(sample, data));
+            Path dir = RagIndexer.home(name != null ? name : sample != null ? sample : "default");
             try (MiniLmEncoder encoder = MiniLmEncoder.open(); ChunkIndex index = ChunkIndex.open(dir, new MiniLmEmbedder(encoder))) {
-                RagIndexer.miniLm(encoder).index(inputs, index).print(parent.root.out);
+                RagIndexer.miniLm(encoder).index(files, index).print(parent.root.out);
             }
             parent.root.out.println("index: " + dir);
+        }
+    }
+
+    /** The sample names, for --help. */
+    static final class Samples extends java.util.ArrayList<String> {
+        Samples() {
+            super(RagSamples.NAMES);
         }
     }
 

@@ -48,6 +48,36 @@ class RagCommandTest {
     }
 
     @Test
+    void indexesTheMobyDickSampleOneFilePerChapterAndCitesTheChapter(@TempDir Path tmp) throws Exception {
+        Path data = Files.createDirectories(tmp.resolve("moby"));
+        Files.writeString(data.resolve("moby-dick.txt"), """
+                CHAPTER 1. Loomings.
+
+                Call me Ishmael. Whenever it is a damp, drizzly November in my soul, I account it high time to get to sea.
+
+                CHAPTER 2. The Carpet-Bag.
+
+                I stuffed a shirt or two into my old carpet-bag, tucked it under my arm, and started for Cape Horn.
+                """);
+        String name = "moby-" + tmp.getFileName();
+
+        Cli index = Cli.run("rag", "index", "--sample", "moby-dick", "--data", data.toString(), "--index", name);
+        assertThat(index.exitCode()).as(index.toString()).isZero();
+        assertThat(index.out()).contains("indexed 2 file(s)");
+        Cli again = Cli.run("rag", "index", "--sample", "moby-dick", "--data", data.toString(), "--index", name);
+        assertThat(again.out()).as(again.toString()).contains("indexed 0 file(s), 2 unchanged");
+
+        Cli ask = Cli.run("rag", "ask", "What did the narrator stuff into his carpet-bag?", "--index", name);
+        assertThat(ask.out()).as(ask.toString()).contains("a shirt or two").contains("chapter-002.md").contains("CHAPTER 2. The Carpet-Bag.");
+
+        Cli both = Cli.run("rag", "index", tmp.toString(), "--sample", "moby-dick");
+        assertThat(both.exitCode()).isEqualTo(1);
+        assertThat(both.err()).contains("give files or --sample, not both");
+        Cli unknown = Cli.run("rag", "index", "--sample", "hamlet");
+        assertThat(unknown.err()).contains("no sample corpus 'hamlet'").contains("moby-dick");
+    }
+
+    @Test
     void helpIsThereForEverySubcommand() {
         for (String sub : List.of("index", "ask", "eval")) {
             Cli help = Cli.run("rag", sub, "--help");
