@@ -185,4 +185,21 @@ class GenerateAndChatTest {
         assertThat(m.find()).as(err).isTrue();
         return Integer.parseInt(m.group(1));
     }
+
+    @Test
+    void ragAskWithGptWritesAGroundedAnswerFromTheLocalRun() throws Exception {
+        Path docs = Files.createDirectories(tmp.resolve("rag-docs"));
+        Files.writeString(docs.resolve("ships.txt"), "The Pequod was a whaling ship commanded by Captain Ahab.\n");
+        String name = "gpt-" + tmp.getFileName();
+        assertOk(Cli.run("rag", "index", docs.toString(), "--index", name));
+
+        Cli ask = Cli.run("rag", "ask", "Who commanded the Pequod?", "--index", name, "--gpt", run);
+        assertOk(ask);
+        // A few iterations of training write gibberish; what is checked is the plumbing: sources listed, numbered, cited or not.
+        assertThat(ask.out()).contains("Sources:\n[1] " + docs.toAbsolutePath().resolve("ships.txt"));
+
+        Cli unrelated = Cli.run("rag", "ask", "How do I bake sourdough bread at home?", "--index", name, "--gpt", run);
+        assertOk(unrelated);
+        assertThat(unrelated.out()).startsWith("The documents do not answer this.").contains("Closest passages:");
+    }
 }
