@@ -17,6 +17,7 @@ import dev.dlforge.projects.rag.LocalGptGenerator;
 import dev.dlforge.projects.rag.OpenAiChatClient;
 import dev.dlforge.projects.rag.RagIndexer;
 import dev.dlforge.projects.rag.RagProject;
+import dev.dlforge.projects.rag.RagRecipe;
 import dev.dlforge.projects.rag.RagSamples;
 import dev.dlforge.projects.rag.RetrievalMode;
 import java.nio.file.Path;
@@ -172,13 +173,21 @@ final class RagCommand implements Runnable {
         @Option(names = "--data", paramLabel = "DIR", description = "folder holding WordNet's data.* files, instead of the cache")
         Path data;
 
+        @Option(names = "--seed", paramLabel = "N", description = "question set seed (default: 2006; 7 is the development set)")
+        Long seed;
+
+        @Option(names = "--synonym-rate", paramLabel = "P", description = "chance a content word is swapped for a synonym, 0..1 (default: 1)")
+        Double synonymRate;
+
         @Option(names = "--out", paramLabel = "DIR", description = "run folder (default: $DLFORGE_HOME/runs/rag/TIMESTAMP)")
         Path out;
 
         @Override
         public void run() {
-            TrainOptions options = new TrainOptions(null, null, data, null, null, null, limit, null, out, parent.root.out, new StopSignal(), null);
-            Catalogue.standard().trainable(RagProject.ID).train(options);
+            TrainOptions options = new TrainOptions(null, null, data, null, null, null, limit, seed, out, parent.root.out, new StopSignal(), null);
+            RagRecipe recipe = RagRecipe.defaults().with(options);
+            ((RagProject) Catalogue.standard().trainable(RagProject.ID)).train(options,
+                    synonymRate == null ? recipe : recipe.withSynonymRate(synonymRate));
         }
     }
 }

@@ -6,7 +6,6 @@ import dev.dlforge.data.docs.EvalQuestion;
 import dev.dlforge.data.docs.RetrievalEvalSet;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * A retrieval evaluation set from WordNet: one document per synset ({@code id} = {@link WordNetSynset#id()},
@@ -32,15 +30,15 @@ import java.util.stream.Collectors;
  *   these would be near-verbatim lookups that only test BM25.</li>
  * <li>{@value #DEFINITION}: the definition, paraphrased.</li>
  * </ul>
- * The paraphrase is mechanical, not made by a language model: (1) the words are taken without
- * punctuation and function words (a fixed list of ~110 English stop words) are dropped; (2) each
- * remaining word is, with probability {@code synonymRate}, replaced by a lemma of another synset
- * that has the word as a single-word lemma, the synset and lemma drawn at random, with no sense
- * disambiguation, so a replacement may come from the wrong sense ("bank" for "depository" or for
- * "slope"); (3) word order is perturbed locally: word {@code i} sorts by {@code i + U(0, shuffleWindow)}.
- * The result is a bag of mostly related words in roughly the original order, not fluent English; it
- * takes exact n-grams away from BM25 and keeps meaning for an embedding model, which is what the
- * comparison needs.
+ * The paraphrase is mechanical, not made by a language model: each content word (a word not in a
+ * fixed list of ~110 English function words) is, with probability {@code synonymRate} (1 by
+ * default), replaced by a lemma of another synset that has the word as a single-word lemma, the
+ * synset and lemma drawn at random, with no sense disambiguation, so a replacement may come from
+ * the wrong sense ("bank" for "depository" or for "slope"); words without such a synset stay. Word
+ * order, function words and punctuation are kept, so the question reads as a (clumsy) sentence:
+ * "a person who ___ the ship" rather than a bag of words. BM25 ignores order and drops function
+ * words anyway, so dropping or shuffling them would only handicap the embedding model, which reads
+ * sentences.
  *
  * <p>No question contains a lemma of its gold synset as a word or a word prefix (see {@link #leaks});
  * synsets whose definition is shared with another synset are not asked by definition, so the gold
@@ -142,32 +140,24 @@ public final class WordNetQuestions {
         if (sentence == null) {
             return null;
         }
-        List<String> words = new ArrayList<>();
+        StringBuilder out = new StringBuilder();
         Matcher m = WORD.matcher(sentence);
+        int last = 0;
+        int contentWords = 0;
         while (m.find()) {
-            String w = m.group();
-            if (!STOP_WORDS.contains(w.toLowerCase(Locale.ROOT)) && !leaks(w, s.lemmas())) {
-                words.add(w);
+            String word = m.group();
+            out.append(sentence, last, m.start());
+            last = m.end();
+            if (STOP_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+                out.append(word);
+                continue;
             }
+            contentWords++;
+            String synonym = random.nextDouble() < config.synonymRate() ? synonym(word, self, synsets, synsetsOfWord, random) : null;
+            out.append(synonym != null && !leaks(synonym, s.lemmas()) ? synonym : word);
         }
-        if (words.size() < 3) {
-            return null;
-        }
-        for (int i = 0; i < words.size(); i++) {
-            if (random.nextDouble() < config.synonymRate()) {
-                String synonym = synonym(words.get(i), self, synsets, synsetsOfWord, random);
-                if (synonym != null && !leaks(synonym, s.lemmas())) {
-                    words.set(i, synonym);
-                }
-            }
-        }
-        List<double[]> keys = new ArrayList<>();
-        for (int i = 0; i < words.size(); i++) {
-            keys.add(new double[] {i + random.nextDouble() * config.shuffleWindow(), i});
-        }
-        keys.sort(Comparator.comparingDouble(k -> k[0]));
-        String text = keys.stream().map(k -> words.get((int) k[1])).collect(Collectors.joining(" "));
-        return leaks(text, s.lemmas()) ? null : text;
+        String text = out.append(sentence.substring(last)).toString();
+        return contentWords < 3 || leaks(text, s.lemmas()) ? null : text;
     }
 
     /** Another lemma of a random synset, other than {@code self}, that has {@code word} as a lemma; or null. */

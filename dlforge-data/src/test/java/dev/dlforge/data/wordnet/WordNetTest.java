@@ -65,6 +65,29 @@ class WordNetTest {
         assertThat(WordNetQuestions.leaks("an archaic word for `ago'", List.of("ago"))).as("quote marks end a word").isTrue();
     }
 
+    @Test
+    void theParaphraseSwapsContentWordsForSynonymsAndKeepsTheRestOfTheSentence() {
+        List<WordNetSynset> synsets = List.of(
+                new WordNetSynset("00000001", 'n', List.of("whale"), "a very large marine mammal with a blowhole, hunted for oil", List.of()),
+                new WordNetSynset("00000002", 'a', List.of("large", "big"), "above average in size", List.of()),
+                new WordNetSynset("00000003", 'a', List.of("marine", "maritime"), "of the sea", List.of()),
+                new WordNetSynset("00000004", 'n', List.of("mammal", "mammalian"), "an animal that suckles its young", List.of()),
+                new WordNetSynset("00000005", 'n', List.of("oil", "petroleum"), "a fossil fuel", List.of()),
+                new WordNetSynset("00000006", 'v', List.of("hunt", "run down"), "pursue for food or sport", List.of()));
+        // Every synset but whale is asked about too; its question is the one checked.
+        var none = WordNetQuestions.generate(synsets, new WordNetQuestionConfig(3, 1, 0, 0.0)).questions().get(0);
+        assertThat(none.text()).as("rate 0 keeps the definition").isEqualTo(synsets.stream()
+                .filter(x -> x.id().equals(none.goldId())).findFirst().orElseThrow().definition());
+
+        String whale = null;
+        for (long seed = 0; whale == null; seed++) {
+            var q = WordNetQuestions.generate(synsets, new WordNetQuestionConfig(seed, 1, 0, 1.0)).questions().get(0);
+            whale = q.goldId().equals("00000001-n") ? q.text() : null;
+        }
+        assertThat(whale).as("function words, order and punctuation stay; 'blowhole' and 'hunted' have no synset")
+                .isEqualTo("a very big maritime mammalian with a blowhole, hunted for petroleum");
+    }
+
     /** The real WordNet from Debian (apt-get download, ~1 s); skipped where apt-get is missing. */
     @Test
     void realWordNetGivesAReproducibleLeakFreeQuestionSet() throws Exception {
@@ -82,7 +105,7 @@ class WordNetTest {
         assertThat(set.questions()).hasSize(1_000);
         assertThat(set.documents()).hasSize(20_000);
         assertThat(WordNetQuestions.generate(synsets, config)).isEqualTo(set);
-        assertThat(WordNetQuestions.generate(synsets, new WordNetQuestionConfig(7, 1_000, 20_000, 0.33, 3)).questions())
+        assertThat(WordNetQuestions.generate(synsets, new WordNetQuestionConfig(7, 1_000, 20_000, 1.0)).questions())
                 .isNotEqualTo(set.questions());
 
         Map<String, WordNetSynset> byId = synsets.stream().collect(Collectors.toMap(WordNetSynset::id, Function.identity()));

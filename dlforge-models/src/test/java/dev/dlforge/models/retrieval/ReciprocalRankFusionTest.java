@@ -1,6 +1,7 @@
 package dev.dlforge.models.retrieval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -40,6 +41,25 @@ class ReciprocalRankFusionTest {
         List<ScoredChunk> k0 = new ReciprocalRankFusion(0).fuse(lists);
         assertThat(k0.get(0).score()).isCloseTo(1.0, within(1e-15));
         assertThat(k0.get(1).score()).isCloseTo(1.0, within(1e-15));
+    }
+
+    @Test
+    void weightsScaleEachRankingsShare() {
+        // bm25 weight 1, vector 0.35, k = 5: x (bm25 1st) = 1/6 = 0.1667; y (bm25 2nd, vector 1st) = 1/7 + 0.35/6 = 0.2012;
+        // z (vector 2nd only) = 0.35/7 = 0.05
+        List<ScoredChunk> fused = new ReciprocalRankFusion(5, List.of(1.0, 0.35))
+                .fuse(List.of(ranking("bm25", "x", "y"), ranking("vector", "y", "z")));
+        assertThat(SmallCorpus.ids(fused)).containsExactly("y", "x", "z");
+        assertThat(fused.get(0).score()).isCloseTo(1.0 / 7 + 0.35 / 6, within(1e-15));
+        assertThat(fused.get(2).score()).isCloseTo(0.35 / 7, within(1e-15));
+    }
+
+    @Test
+    void weightsMustMatchTheRankingsAndBePositive() {
+        var fusion = new ReciprocalRankFusion(5, List.of(1.0, 0.5));
+        assertThatThrownBy(() -> fusion.fuse(List.of(List.of()))).hasMessageContaining("2 weights for 1 rankings");
+        assertThatThrownBy(() -> new ReciprocalRankFusion(5, List.of(1.0, 0.0))).hasMessageContaining("> 0");
+        assertThatThrownBy(() -> new ReciprocalRankFusion(5, List.of(Double.NaN))).hasMessageContaining("> 0");
     }
 
     @Test

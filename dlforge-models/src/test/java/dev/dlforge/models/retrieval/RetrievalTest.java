@@ -76,8 +76,8 @@ class RetrievalTest {
         assertThat(ids(hits)).containsExactlyInAnyOrder(AMBERGRIS, BREAD);
         ScoredChunk ambergris = hits.stream().filter(h -> h.chunk().id().equals(AMBERGRIS)).findFirst().orElseThrow();
         assertThat(ambergris.ranks()).containsEntry("bm25", 1).containsKey("vector");
-        // RRF with k = 60: 1/(60 + bm25 rank) + 1/(60 + vector rank)
-        assertThat(ambergris.score()).isCloseTo(1.0 / 61 + 1.0 / (60 + ambergris.ranks().get("vector")),
+        // weighted RRF with k = 5: 1/(5 + bm25 rank) + 0.35/(5 + vector rank)
+        assertThat(ambergris.score()).isCloseTo(1.0 / 6 + 0.35 / (5 + ambergris.ranks().get("vector")),
                 org.assertj.core.api.Assertions.within(1e-12));
     }
 

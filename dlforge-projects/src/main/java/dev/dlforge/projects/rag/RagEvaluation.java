@@ -10,6 +10,8 @@ import dev.dlforge.data.docs.RetrievalEvalSet;
 import dev.dlforge.models.retrieval.Chunk;
 import dev.dlforge.models.retrieval.ChunkFilter;
 import dev.dlforge.models.retrieval.ChunkIndex;
+import dev.dlforge.models.retrieval.HybridRetriever;
+import dev.dlforge.models.retrieval.ReciprocalRankFusion;
 import dev.dlforge.models.retrieval.Retriever;
 import dev.dlforge.models.retrieval.ScoredChunk;
 import java.io.IOException;
@@ -25,19 +27,33 @@ import me.tongfei.progressbar.ProgressBar;
  * Retrieval evaluation on a {@link RetrievalEvalSet}: every document becomes one chunk (id = the
  * document's id; WordNet glosses are far shorter than a chunk), indexed {@value #SOURCE_SIZE} to a
  * source so they are embedded in batches; then every question is asked of BM25, vector and hybrid
- * retrieval (top {@value RetrievalScores#DEPTH}) and the gold document's rank is scored
+ * retrieval, and of the paper's RRF for reference (top {@value RetrievalScores#DEPTH}), and the gold document's rank is scored
  * ({@link RetrievalScores}), overall and per question kind.
  */
 public final class RagEvaluation {
     static final int SOURCE_SIZE = 256;
+    static final String PAPER_RRF = "hybrid_rrf60";
 
     /**
      * @param documents documents indexed
      * @param indexSeconds wall time to embed and index them
      * @param overall scores per mode, in {@link RetrievalMode} order
      * @param byKind scores per question kind (e.g. definition, example), then per mode
+     * @param ranks per mode, the gold document's rank for each question (0: not in the top 10)
      */
-    public record Result(int documents, double indexSeconds, List<RetrievalScores> overall, Map<String, List<RetrievalScores>> byKind) {
+    public record Result(int documents, double indexSeconds, List<RetrievalScores> overall, Map<String, List<RetrievalScores>> byKind,
+            Map<String, List<Integer>> ranks) {
+        /** Questions whose gold document {@code a} has in its top 10 and {@code b} has not. */
+        public int foundOnlyBy(String a, String b) {
+            List<Integer> ra = ranks.get(a);
+            List<Integer> rb = ranks.get(b);
+            int n = 0;
+            for (int i = 0; i < ra.size(); i++) {
+                n += ra.get(i) > 0 && rb.get(i) == 0 ? 1 : 0;
+            }
+            return n;
+        }
+
         /** {@code bm25_recall_at_1}, ..., {@code hybrid_mrr}, and the sizes. */
         public Map<String, Double> metrics() {
             Map<String, Double> m = new LinkedHashMap<>();
@@ -75,28 +91,43 @@ public final class RagEvaluation {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** Asks every question in every mode of an index holding the set's documents. */
+    /**
+     * The retrievers compared, by label: the three {@link RetrievalMode}s, then {@value #PAPER_RRF}, the
+     * hybrid with the paper's fusion (k = 60, equal weights), to show what the tuned fusion adds.
+     */
+    static Map<String, Retriever> retrievers(ChunkIndex index) {
+        Map<String, Retriever> out = new LinkedHashMap<>();
+        for (RetrievalMode mode : RetrievalMode.values()) {
+            out.put(mode.id(), mode.retriever(index));
+        }
+        out.put(PAPER_RRF, new HybridRetriever(index, ReciprocalRankFusion.defaults(), HybridRetriever.DEFAULT_DEPTH, false));
+        return out;
+    }
+
+    /** Asks every question of every retriever of {@link #retrievers} over an index holding the set's documents. */
     public static Result evaluate(RetrievalEvalSet set, ChunkIndex index, double indexSeconds) {
         List<RetrievalScores> overall = new ArrayList<>();
-        Map<String, Map<RetrievalMode, List<Integer>>> kinds = new LinkedHashMap<>();
-        try (ProgressBar bar = Progress.bar("asking", (long) set.questions().size() * RetrievalMode.values().length, 0, "question", 1)) {
-            for (RetrievalMode mode : RetrievalMode.values()) {
-                Retriever retriever = mode.retriever(index);
+        Map<String, Map<String, List<Integer>>> kinds = new LinkedHashMap<>();
+        Map<String, List<Integer>> allRanks = new LinkedHashMap<>();
+        Map<String, Retriever> retrievers = retrievers(index);
+        try (ProgressBar bar = Progress.bar("asking", (long) set.questions().size() * retrievers.size(), 0, "question", 1)) {
+            for (Map.Entry<String, Retriever> r : retrievers.entrySet()) {
                 List<Integer> ranks = new ArrayList<>();
                 long start = System.nanoTime();
                 for (EvalQuestion q : set.questions()) {
-                    int rank = rank(retriever.retrieve(q.text(), RetrievalScores.DEPTH, ChunkFilter.none()), q.goldId());
+                    int rank = rank(r.getValue().retrieve(q.text(), RetrievalScores.DEPTH, ChunkFilter.none()), q.goldId());
                     ranks.add(rank);
-                    kinds.computeIfAbsent(q.kind(), k -> new LinkedHashMap<>()).computeIfAbsent(mode, m -> new ArrayList<>()).add(rank);
+                    kinds.computeIfAbsent(q.kind(), k -> new LinkedHashMap<>()).computeIfAbsent(r.getKey(), m -> new ArrayList<>()).add(rank);
                     bar.step();
                 }
-                overall.add(RetrievalScores.of(mode.id(), ranks, (System.nanoTime() - start) / 1e9));
+                overall.add(RetrievalScores.of(r.getKey(), ranks, (System.nanoTime() - start) / 1e9));
+                allRanks.put(r.getKey(), List.copyOf(ranks));
             }
         }
         Map<String, List<RetrievalScores>> byKind = new LinkedHashMap<>();
         kinds.forEach((kind, modes) -> byKind.put(kind, modes.entrySet().stream()
-                .map(e -> RetrievalScores.of(e.getKey().id(), e.getValue(), 0)).toList()));
-        return new Result(set.documents().size(), indexSeconds, overall, byKind);
+                .map(e -> RetrievalScores.of(e.getKey(), e.getValue(), 0)).toList()));
+        return new Result(set.documents().size(), indexSeconds, overall, byKind, allRanks);
     }
 
     /** 1-based rank of the chunk whose id is {@code goldId}; 0 when absent. */
@@ -123,6 +154,16 @@ public final class RagEvaluation {
         report.paragraph(setup);
         report.section("Recall and MRR").table(header(), rows(result.overall()));
         report.image("recall@k and MRR per retrieval mode", "plots/recall.png");
+        String hybrid = RetrievalMode.HYBRID.id();
+        List<List<String>> pairs = new ArrayList<>();
+        for (String other : result.ranks().keySet()) {
+            if (!other.equals(hybrid)) {
+                pairs.add(List.of(other, Integer.toString(result.foundOnlyBy(hybrid, other)), Integer.toString(result.foundOnlyBy(other, hybrid))));
+            }
+        }
+        report.section("Where hybrid differs (recall@10)").paragraph("Questions whose gold gloss is in the top 10 of one retriever "
+                + "and not the other; the overall difference is the first count minus the second.")
+                .table(List.of("against", "found only by hybrid", "found only by the other"), pairs);
         for (Map.Entry<String, List<RetrievalScores>> e : result.byKind().entrySet()) {
             report.section("Questions from " + e.getKey() + "s (" + e.getValue().get(0).questions() + ")").table(header(), rows(e.getValue()));
         }

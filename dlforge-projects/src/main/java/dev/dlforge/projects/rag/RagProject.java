@@ -17,6 +17,7 @@ import dev.dlforge.data.text.TextRepairs;
 import dev.dlforge.data.wordnet.WordNetQuestions;
 import dev.dlforge.data.wordnet.WordNetSynset;
 import dev.dlforge.models.retrieval.ChunkIndex;
+import dev.dlforge.models.retrieval.HybridRetriever;
 import dev.dlforge.models.retrieval.MiniLmEmbedder;
 import dev.dlforge.models.text.MiniLmEncoder;
 import dev.dlforge.projects.ProjectInfo;
@@ -61,7 +62,6 @@ public final class RagProject implements TrainableProject {
         return List.of(WordNet.ID);
     }
 
-    /** Hybrid recall@10 on the default WordNet set: 0.9170 measured (docs/projects/rag.md; BM25 alone 0.9770). */
     @Override
     public List<BenchmarkTarget> benchmarkTargets() {
         return List.of(); // `dlforge bench rag` checks the relative target: hybrid recall@10 above both bm25 and vector
@@ -75,14 +75,18 @@ public final class RagProject implements TrainableProject {
         if (options.dataset() != null && !WordNet.ID.equals(options.dataset())) {
             throw new DlforgeException("project rag evaluates on wordnet, not " + options.dataset(), "leave out --dataset");
         }
-        RagRecipe recipe = RagRecipe.defaults().with(options);
+        return train(options, RagRecipe.defaults().with(options));
+    }
+
+    /** A run with an explicit recipe ({@code dlforge rag eval --synonym-rate R}); {@link #train(TrainOptions)} uses the defaults. */
+    public RunDir train(TrainOptions options, RagRecipe recipe) {
         RetrievalEvalSet set = questionSet(recipe, options.data());
         RunDir run = new RunStore(DlforgeHome.current()).create(ID, Json.MAPPER.valueToTree(recipe), options.outDir());
         var console = options.console();
         try (MiniLmEncoder encoder = MiniLmEncoder.open();
                 ChunkIndex index = ChunkIndex.open(run.model().resolve(INDEX), new MiniLmEmbedder(encoder))) {
-            console.printf(Locale.ROOT, "rag on WordNet: %,d documents, %,d questions (seed %d)%n", set.documents().size(),
-                    set.questions().size(), recipe.seed());
+            console.printf(Locale.ROOT, "rag on WordNet: %,d documents, %,d questions (seed %d, synonym rate %.2f)%n",
+                    set.documents().size(), set.questions().size(), recipe.seed(), recipe.synonymRate());
             double seconds = RagEvaluation.index(set, index);
             RagEvaluation.Result result = RagEvaluation.evaluate(set, index, seconds);
             Map<String, Double> metrics = result.metrics();
@@ -104,9 +108,12 @@ public final class RagProject implements TrainableProject {
 
     private static String setup(RagRecipe recipe) {
         return String.format(Locale.ROOT, "WordNet 3.0 (Debian wordnet-base): %,d questions over %,d synset glosses (seed %d), half from "
-                + "paraphrased definitions, half from usage examples with the term blanked and paraphrased (dev.dlforge.data.wordnet.WordNetQuestions). "
-                + "Each gloss is one chunk; retrieval returns the top 10. Embeddings: all-MiniLM-L6-v2; hybrid = reciprocal rank fusion "
-                + "(k = 60) of the top 50 of BM25 and of vector search.", recipe.questions(), recipe.documents(), recipe.seed());
+                + "paraphrased definitions, half from usage examples with the term blanked and paraphrased; each content word is "
+                + "swapped for a random synonym with probability %.2f (dev.dlforge.data.wordnet.WordNetQuestions). Each gloss is one "
+                + "chunk; retrieval returns the top 10. Embeddings: all-MiniLM-L6-v2; hybrid = weighted reciprocal rank fusion "
+                + "(k = %d, BM25 weight 1, vector weight %.2f) of the top 50 of BM25 and of vector search; hybrid_rrf60 = the "
+                + "paper's fusion (k = 60, equal weights), for reference.", recipe.questions(), recipe.documents(), recipe.seed(),
+                recipe.synonymRate(), HybridRetriever.DEFAULT_FUSION.k(), HybridRetriever.DEFAULT_FUSION.weights().get(1));
     }
 
     /** The WordNet question set of a recipe, from {@code data} or the dataset cache (fetched when absent). */
@@ -220,6 +227,10 @@ public final class RagProject implements TrainableProject {
     }
 
     private static RagRecipe recipeOf(RunDir run) {
+        if (!run.info().recipe().has("synonymRate")) {
+            throw new DlforgeException("run " + run.id() + " was made by an older dlforge whose question set cannot be made again",
+                    "train a new run: `dlforge train rag`");
+        }
         try {
             return Json.MAPPER.treeToValue(run.info().recipe(), RagRecipe.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {

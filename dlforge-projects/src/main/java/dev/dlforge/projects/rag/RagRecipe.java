@@ -5,14 +5,15 @@ import dev.dlforge.data.wordnet.WordNetQuestionConfig;
 import dev.dlforge.projects.TrainOptions;
 
 /**
- * What a {@code rag} run evaluates: the WordNet question set's size and seed. The defaults (1,000
- * questions over 20,000 synsets, seed 2006) reproduce docs/projects/rag.md; {@code --limit N} asks
- * N questions over 20 N synsets, the same ratio, for quick runs.
+ * What a {@code rag} run evaluates: the WordNet question set's size, seed and paraphrase strength.
+ * The defaults (1,000 questions over 20,000 synsets, seed 2006, every content word that has a
+ * synonym swapped) reproduce docs/projects/rag.md; {@code --limit N} asks N questions over 20 N
+ * synsets, the same ratio, for quick runs.
  */
-public record RagRecipe(int questions, int documents, long seed) {
+public record RagRecipe(int questions, int documents, long seed, double synonymRate) {
     public static RagRecipe defaults() {
         WordNetQuestionConfig d = WordNetQuestionConfig.defaults();
-        return new RagRecipe(d.questions(), d.documents(), d.seed());
+        return new RagRecipe(d.questions(), d.documents(), d.seed(), d.synonymRate());
     }
 
     public RagRecipe with(TrainOptions options) {
@@ -25,13 +26,20 @@ public record RagRecipe(int questions, int documents, long seed) {
             if (options.limit() < 1) {
                 throw new DlforgeException("--limit must be at least 1", "e.g. --limit 50 for a quick run");
             }
-            r = new RagRecipe(Math.min(questions, options.limit()), Math.min(documents, 20 * options.limit()), seed);
+            r = new RagRecipe(Math.min(questions, options.limit()), Math.min(documents, 20 * options.limit()), seed, synonymRate);
         }
-        return options.seed() == null ? r : new RagRecipe(r.questions, r.documents, options.seed());
+        return options.seed() == null ? r : new RagRecipe(r.questions, r.documents, options.seed(), synonymRate);
+    }
+
+    /** This recipe with another paraphrase strength, from 0 (definitions and examples as written) to 1. */
+    public RagRecipe withSynonymRate(double rate) {
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new DlforgeException("--synonym-rate must be between 0 and 1, got " + rate, "e.g. --synonym-rate 0.33");
+        }
+        return new RagRecipe(questions, documents, seed, rate);
     }
 
     public WordNetQuestionConfig questionConfig() {
-        WordNetQuestionConfig d = WordNetQuestionConfig.defaults();
-        return new WordNetQuestionConfig(seed, questions, documents, d.synonymRate(), d.shuffleWindow());
+        return new WordNetQuestionConfig(seed, questions, documents, synonymRate);
     }
 }
