@@ -17,6 +17,7 @@ import dev.dlforge.data.datasets.FashionMnist;
 import dev.dlforge.data.datasets.ImageClassificationDataset;
 import dev.dlforge.data.image.LabeledImages;
 import dev.dlforge.models.retrieval.IndexBenchmark;
+import dev.dlforge.models.retrieval.MiniLmEmbedder;
 import dev.dlforge.models.retrieval.RandomUnitEmbedder;
 import dev.dlforge.models.text.MiniLmEncoder;
 import dev.dlforge.projects.Catalogue;
@@ -46,7 +47,7 @@ import picocli.CommandLine.ParentCommand;
                 "  gpt      nanoGPT's baby run on Moby-Dick characters, dlforge vs a PyTorch reference: val loss (within 0.05),"
                         + " training tokens/s (target >= 2x), decode tokens/s with and without the KV cache, memory",
                 "  embeddings  MiniLM sentence embeddings: dlforge vs langchain4j's in-process model, sentences/s (target >= 1.0x)",
-                "  rag      the Lucene chunk index at 100k chunks (build time, query p50/p99, size, RSS; random vectors, no embedding),"
+                "  rag      the Lucene chunk index at 100k chunks (build time, query p50/p99, size, RSS; random vectors unless --embed),"
                         + " then the WordNet retrieval evaluation (recall@1/5/10, MRR of BM25, vector, hybrid)",
                 "  PROJECT  train the project's default recipes and check their headline metrics"})
 final class BenchCommand implements Callable<Integer> {
@@ -77,6 +78,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--sentences", paramLabel = "N", defaultValue = "2000", description = "embeddings: sentences per run (default: ${DEFAULT-VALUE})")
     int sentences;
+
+    @Option(names = "--chunks", paramLabel = "N", defaultValue = "100000", description = "rag: chunks in the index benchmark (default: ${DEFAULT-VALUE})")
+    int chunks;
+
+    @Option(names = "--embed", description = "rag: embed the benchmark's chunks with MiniLM instead of random vectors (slow: every chunk goes through the model)")
+    boolean embed;
 
     @Override
     public Integer call() throws Exception {
@@ -136,10 +143,22 @@ final class BenchCommand implements Callable<Integer> {
         return gap <= 0.05 && ratio >= 2 ? 0 : 1;
     }
 
-    /** The index benchmark without the embedder (Lucene alone), then `dlforge train rag`; exit 1 when its target is missed. */
+    /** The index benchmark (Lucene alone unless --embed), then `dlforge train rag`; exit 1 when its target is missed. */
     private int rag() throws Exception {
+        if (chunks < 100) {
+            throw new DlforgeException("--chunks must be at least 100", "leave it out for 100,000");
+        }
         Path dir = DlforgeHome.current().root().resolve("bench").resolve("rag-index");
-        IndexBenchmark.Result index = IndexBenchmark.run(IndexBenchmark.Config.defaults(dir), new RandomUnitEmbedder(MiniLmEncoder.DIMENSION));
+        IndexBenchmark.Config defaults = IndexBenchmark.Config.defaults(dir);
+        IndexBenchmark.Config config = new IndexBenchmark.Config(dir, chunks, embed, defaults.queries(), defaults.k(), defaults.seed());
+        IndexBenchmark.Result index;
+        if (embed) {
+            try (MiniLmEncoder encoder = MiniLmEncoder.open()) {
+                index = IndexBenchmark.run(config, new MiniLmEmbedder(encoder));
+            }
+        } else {
+            index = IndexBenchmark.run(config, new RandomUnitEmbedder(MiniLmEncoder.DIMENSION));
+        }
         root.out.print(index.toMarkdown());
         root.out.println();
         RunDir run = Catalogue.standard().trainable(RagProject.ID).train(TrainOptions.defaults(root.out));

@@ -105,8 +105,11 @@ class RagCommandTest {
         assertThat(eval.exitCode()).as(eval.toString()).isZero();
         assertThat(eval.out()).contains("bm25", "vector", "hybrid", "recall@10");
         String metrics = Files.readString(tmp.resolve("run/metrics.json"));
-        assertThat(metrics).contains("hybrid_recall_at_10", "bm25_mrr");
+        assertThat(metrics).contains("hybrid_recall_at_10", "bm25_mrr", "hybrid_rrf60_recall_at_10");
+        var m = dev.dlforge.core.io.Json.MAPPER.readTree(metrics);
+        assertThat(m.get("hybrid_recall_at_10").asDouble()).as("fusion keeps what the weaker retriever finds")
+                .isGreaterThanOrEqualTo(Math.min(m.get("bm25_recall_at_10").asDouble(), m.get("vector_recall_at_10").asDouble()));
         assertThat(tmp.resolve("run/plots/recall.png")).exists();
-        assertThat(Files.readString(tmp.resolve("run/report.md"))).contains("| hybrid |");
+        assertThat(Files.readString(tmp.resolve("run/report.md"))).contains("| hybrid |", "| hybrid_rrf60 |", "Where hybrid differs");
     }
 }
