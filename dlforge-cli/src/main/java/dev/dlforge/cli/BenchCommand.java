@@ -17,9 +17,6 @@ import dev.dlforge.data.datasets.FashionMnist;
 import dev.dlforge.data.datasets.ImageClassificationDataset;
 import dev.dlforge.data.image.LabeledImages;
 import dev.dlforge.models.retrieval.IndexBenchmark;
-import dev.dlforge.models.retrieval.MiniLmEmbedder;
-import dev.dlforge.models.retrieval.RandomUnitEmbedder;
-import dev.dlforge.models.text.MiniLmEncoder;
 import dev.dlforge.projects.Catalogue;
 import dev.dlforge.projects.rag.RagProject;
 import dev.dlforge.projects.TrainOptions;
@@ -48,7 +45,7 @@ import picocli.CommandLine.ParentCommand;
                         + " training tokens/s (target >= 2x), decode tokens/s with and without the KV cache, memory",
                 "  embeddings  MiniLM sentence embeddings: dlforge vs langchain4j's in-process model, sentences/s (target >= 1.0x)",
                 "  rag      the Lucene chunk index at 100k chunks (build time, query p50/p99, size, RSS; random vectors unless --embed),"
-                        + " then the WordNet retrieval evaluation (recall@1/5/10, MRR of BM25, vector, hybrid)",
+                        + " then the WordNet retrieval evaluation (recall@1/5/10, MRR of BM25, vector, hybrid, and the paper's RRF for reference)",
                 "  PROJECT  train the project's default recipes and check their headline metrics"})
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand
@@ -151,14 +148,7 @@ final class BenchCommand implements Callable<Integer> {
         Path dir = DlforgeHome.current().root().resolve("bench").resolve("rag-index");
         IndexBenchmark.Config defaults = IndexBenchmark.Config.defaults(dir);
         IndexBenchmark.Config config = new IndexBenchmark.Config(dir, chunks, embed, defaults.queries(), defaults.k(), defaults.seed());
-        IndexBenchmark.Result index;
-        if (embed) {
-            try (MiniLmEncoder encoder = MiniLmEncoder.open()) {
-                index = IndexBenchmark.run(config, new MiniLmEmbedder(encoder));
-            }
-        } else {
-            index = IndexBenchmark.run(config, new RandomUnitEmbedder(MiniLmEncoder.DIMENSION));
-        }
+        IndexBenchmark.Result index = IndexBenchmark.run(config);
         root.out.print(index.toMarkdown());
         root.out.println();
         RunDir run = Catalogue.standard().trainable(RagProject.ID).train(TrainOptions.defaults(root.out));

@@ -65,19 +65,23 @@ final class RagCommand implements Runnable {
 
         @Override
         public void run() {
+            if (data != null && sample == null) {
+                throw new DlforgeException("--data goes with --sample", "e.g. --sample moby-dick --data DIR");
+            }
             if (inputs.isEmpty() == (sample == null)) {
                 throw new DlforgeException(sample == null ? "nothing to index" : "give files or --sample, not both",
                         "e.g. `dlforge rag index ~/notes` or `dlforge rag index --sample moby-dick`");
             }
-            if (data != null && sample == null) {
-                throw new DlforgeException("--data goes with --sample", "e.g. --sample moby-dick --data DIR");
-            }
             List<Path> files = sample == null ? inputs : List.of(RagSamples.write(sample, data));
-            Path dir = RagIndexer.home(name != null ? name : sample != null ? sample : "default");
+            String indexName = name != null ? name : sample != null ? sample : "default";
+            Path dir = RagIndexer.home(indexName);
             try (MiniLmEncoder encoder = MiniLmEncoder.open(); ChunkIndex index = ChunkIndex.open(dir, new MiniLmEmbedder(encoder))) {
                 RagIndexer.miniLm(encoder).index(files, index).print(parent.root.out);
             }
             parent.root.out.println("index: " + dir);
+            if (!indexName.equals("default")) {
+                parent.root.out.println("ask it: dlforge rag ask \"...\" --index " + indexName);
+            }
         }
     }
 
@@ -161,8 +165,8 @@ final class RagCommand implements Runnable {
     }
 
     @Command(name = "eval", mixinStandardHelpOptions = true,
-            description = {"Retrieval on WordNet: index the glosses, ask 1,000 generated questions with BM25, vector and hybrid retrieval,",
-                    "report recall@1/5/10 and MRR with a plot (same as `dlforge train rag`)."})
+            description = {"Retrieval on WordNet: index the glosses, ask 1,000 generated questions with BM25, vector and hybrid retrieval",
+                    "(and the paper's RRF for reference); report recall@1/5/10 and MRR with a plot (same as `dlforge train rag`)."})
     static final class Eval implements Runnable {
         @ParentCommand
         RagCommand parent;

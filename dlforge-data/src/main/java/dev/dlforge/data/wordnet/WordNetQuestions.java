@@ -42,7 +42,10 @@ import java.util.regex.Pattern;
  *
  * <p>No question contains a lemma of its gold synset as a word or a word prefix (see {@link #leaks});
  * synsets whose definition is shared with another synset are not asked by definition, so the gold
- * document is unambiguous. All randomness comes from one {@link Random} seeded by the config.
+ * document is unambiguous. The order in which synsets are tried comes from a {@link Random} seeded by
+ * the config; each question's synonym draws from its own, seeded by the config's seed and the
+ * synset, so a different {@code synonymRate} changes how questions are worded, not which synsets are
+ * asked (unless a wording then names the term and the synset is passed over).
  */
 public final class WordNetQuestions {
     public static final String DEFINITION = "definition";
@@ -87,7 +90,8 @@ public final class WordNetQuestions {
             boolean useExample = questions.size() % 2 == 1;
             boolean uniqueDefinition = definitionCounts.get(s.definition().toLowerCase(Locale.ROOT)) == 1;
             String sentence = useExample ? fromExample(s) : uniqueDefinition ? s.definition() : null;
-            String text = paraphrase(sentence, s, i, synsets, synsetsOfWord, config, random);
+            Random draws = new Random(config.seed() * 1_000_003L + i);
+            String text = paraphrase(sentence, s, i, synsets, synsetsOfWord, config, draws);
             if (text == null) {
                 continue;
             }

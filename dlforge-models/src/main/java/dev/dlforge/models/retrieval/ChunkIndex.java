@@ -126,7 +126,7 @@ public final class ChunkIndex implements AutoCloseable {
     /** Opens the last commit of the index in {@code dir} for searching only; takes no lock. */
     public static ChunkIndex openReadOnly(Path dir, TextEmbedder embedder) {
         if (!Files.isDirectory(dir)) {
-            throw new DlforgeException("there is no index at " + dir, "build it first with `dlforge rag index DIR`");
+            throw new DlforgeException("there is no index at " + dir, "build it first with `dlforge rag index DIR`, or name another with --index NAME");
         }
         Directory directory = null;
         try {

@@ -75,6 +75,16 @@ public final class IndexBenchmark {
 
     private IndexBenchmark() {}
 
+    /** Runs with the embedder the config names: MiniLM (opened and closed here) or random unit vectors. */
+    public static Result run(Config config) {
+        if (!config.embed()) {
+            return run(config, new RandomUnitEmbedder(MiniLmEncoder.DIMENSION));
+        }
+        try (MiniLmEncoder encoder = MiniLmEncoder.open()) {
+            return run(config, new MiniLmEmbedder(encoder));
+        }
+    }
+
     public static Result run(Config config, TextEmbedder embedder) {
         deleteTree(config.dir());
         TimedEmbedder timed = new TimedEmbedder(embedder);
@@ -223,13 +233,6 @@ public final class IndexBenchmark {
                         + "; usage: IndexBenchmark [--chunks N] [--no-embed] [--queries Q] [--dir DIR]");
             }
         }
-        c = new Config(c.dir(), c.chunks(), embed, c.queries(), c.k(), c.seed());
-        if (embed) {
-            try (MiniLmEncoder encoder = MiniLmEncoder.open()) {
-                System.out.print(run(c, new MiniLmEmbedder(encoder)).toMarkdown());
-            }
-        } else {
-            System.out.print(run(c, new RandomUnitEmbedder(MiniLmEncoder.DIMENSION)).toMarkdown());
-        }
+        System.out.print(run(new Config(c.dir(), c.chunks(), embed, c.queries(), c.k(), c.seed())).toMarkdown());
     }
 }

@@ -23,7 +23,7 @@ final class IndexOpenFailure {
                             + " process is running, delete " + dir.resolve("write.lock"), e);
         }
         if (e instanceof IndexNotFoundException) {
-            return new DlforgeException("there is no index at " + dir, "build it first with `dlforge rag index DIR`", e);
+            return new DlforgeException("there is no index at " + dir, "build it first with `dlforge rag index DIR`, or name another with --index NAME", e);
         }
         if (e instanceof IndexFormatTooOldException || e instanceof IndexFormatTooNewException) {
             return new DlforgeException("the index at " + dir + " was written by an incompatible Lucene version: "

@@ -13,13 +13,13 @@ import java.util.Map;
  * <pre>
  * RRF(d) = sum over rankings r that contain d of w_r / (k + rank_r(d))     (rank is 1-based)
  * </pre>
- * The paper uses k = 60 and equal weights ({@link #defaults()}). Only ranks count, so BM25 scores
+ * The paper uses k = 60 and equal weights ({@link #paper()}). Only ranks count, so BM25 scores
  * and cosines need no common scale; a large k damps the weight of the very top ranks, so a chunk
  * ranked well by two retrievers beats one ranked first by only one, while a small k and unequal
  * weights let a stronger retriever lead and a weaker one break its ties ({@link HybridRetriever}).
  */
 public final class ReciprocalRankFusion {
-    public static final int DEFAULT_K = 60;
+    public static final int PAPER_K = 60;
     private final int k;
     private final List<Double> weights;
 
@@ -44,8 +44,8 @@ public final class ReciprocalRankFusion {
     }
 
     /** The paper's fusion: k = 60, equal weights. */
-    public static ReciprocalRankFusion defaults() {
-        return new ReciprocalRankFusion(DEFAULT_K);
+    public static ReciprocalRankFusion paper() {
+        return new ReciprocalRankFusion(PAPER_K);
     }
 
     /**

@@ -14,7 +14,7 @@ class ReciprocalRankFusionTest {
     void scoresAreSumsOfReciprocalRanksWithK60() {
         List<ScoredChunk> bm25 = ranking("bm25", "a", "b", "c");
         List<ScoredChunk> vector = ranking("vector", "c", "d", "a");
-        List<ScoredChunk> fused = ReciprocalRankFusion.defaults().fuse(List.of(bm25, vector));
+        List<ScoredChunk> fused = ReciprocalRankFusion.paper().fuse(List.of(bm25, vector));
 
         // a: 1/61 + 1/63 = 0.032266, c: 1/63 + 1/61 (tie, best rank 1 each; id breaks it), b: 1/62, d: 1/62
         assertThat(SmallCorpus.ids(fused)).containsExactly("a", "c", "b", "d");
@@ -27,7 +27,7 @@ class ReciprocalRankFusionTest {
     @Test
     void agreementBeatsASingleFirstPlace() {
         // x is first in one list only; y is second in both: 2/62 > 1/61
-        List<ScoredChunk> fused = ReciprocalRankFusion.defaults()
+        List<ScoredChunk> fused = ReciprocalRankFusion.paper()
                 .fuse(List.of(ranking("bm25", "x", "y"), ranking("vector", "z", "y")));
         assertThat(fused.get(0).chunk().id()).isEqualTo("y");
         assertThat(fused.get(0).score()).isCloseTo(2.0 / 62, within(1e-15));
@@ -64,7 +64,7 @@ class ReciprocalRankFusionTest {
 
     @Test
     void emptyRankingsFuseToNothing() {
-        assertThat(ReciprocalRankFusion.defaults().fuse(List.of(List.of(), List.of()))).isEmpty();
+        assertThat(ReciprocalRankFusion.paper().fuse(List.of(List.of(), List.of()))).isEmpty();
     }
 
     private static List<ScoredChunk> ranking(String retriever, String... ids) {

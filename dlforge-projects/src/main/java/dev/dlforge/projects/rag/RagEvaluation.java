@@ -32,12 +32,12 @@ import me.tongfei.progressbar.ProgressBar;
  */
 public final class RagEvaluation {
     static final int SOURCE_SIZE = 256;
-    static final String PAPER_RRF = "hybrid_rrf60";
+    static final String PAPER_RRF = "rrf60";
 
     /**
      * @param documents documents indexed
      * @param indexSeconds wall time to embed and index them
-     * @param overall scores per mode, in {@link RetrievalMode} order
+     * @param overall scores per retriever, in {@link #retrievers} order
      * @param byKind scores per question kind (e.g. definition, example), then per mode
      * @param ranks per mode, the gold document's rank for each question (0: not in the top 10)
      */
@@ -54,7 +54,7 @@ public final class RagEvaluation {
             return n;
         }
 
-        /** {@code bm25_recall_at_1}, ..., {@code hybrid_mrr}, and the sizes. */
+        /** {@code bm25_recall_at_1}, ..., {@code rrf60_mrr}, and the sizes. */
         public Map<String, Double> metrics() {
             Map<String, Double> m = new LinkedHashMap<>();
             for (RetrievalScores s : overall) {
@@ -100,7 +100,7 @@ public final class RagEvaluation {
         for (RetrievalMode mode : RetrievalMode.values()) {
             out.put(mode.id(), mode.retriever(index));
         }
-        out.put(PAPER_RRF, new HybridRetriever(index, ReciprocalRankFusion.defaults(), HybridRetriever.DEFAULT_DEPTH, false));
+        out.put(PAPER_RRF, new HybridRetriever(index, ReciprocalRankFusion.paper(), HybridRetriever.DEFAULT_DEPTH, false));
         return out;
     }
 

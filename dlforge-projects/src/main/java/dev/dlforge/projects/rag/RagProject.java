@@ -37,7 +37,7 @@ import java.util.Map;
  * Retrieval-augmented question answering over an embedded Lucene index with MiniLM embeddings. A
  * run ({@code dlforge train rag}) is the WordNet retrieval evaluation: the glosses are indexed into
  * the run's {@code model/index}, and recall@1/5/10 and MRR of BM25, vector and hybrid retrieval
- * go into the report. Predicting answers questions extractively over that index; {@code dlforge rag}
+ * (and of the paper's unweighted RRF, for reference) go into the report. Predicting answers questions extractively over that index; {@code dlforge rag}
  * indexes and asks the user's own documents. See docs/projects/rag.md.
  */
 public final class RagProject implements TrainableProject {
@@ -111,7 +111,7 @@ public final class RagProject implements TrainableProject {
                 + "paraphrased definitions, half from usage examples with the term blanked and paraphrased; each content word is "
                 + "swapped for a random synonym with probability %.2f (dev.dlforge.data.wordnet.WordNetQuestions). Each gloss is one "
                 + "chunk; retrieval returns the top 10. Embeddings: all-MiniLM-L6-v2; hybrid = weighted reciprocal rank fusion "
-                + "(k = %d, BM25 weight 1, vector weight %.2f) of the top 50 of BM25 and of vector search; hybrid_rrf60 = the "
+                + "(k = %d, BM25 weight 1, vector weight %.2f) of the top 50 of BM25 and of vector search; rrf60 = the "
                 + "paper's fusion (k = 60, equal weights), for reference.", recipe.questions(), recipe.documents(), recipe.seed(),
                 recipe.synonymRate(), HybridRetriever.DEFAULT_FUSION.k(), HybridRetriever.DEFAULT_FUSION.weights().get(1));
     }
@@ -229,7 +229,7 @@ public final class RagProject implements TrainableProject {
     private static RagRecipe recipeOf(RunDir run) {
         if (!run.info().recipe().has("synonymRate")) {
             throw new DlforgeException("run " + run.id() + " was made by an older dlforge whose question set cannot be made again",
-                    "train a new run: `dlforge train rag`");
+                    "train a new run to evaluate: `dlforge train rag` (predict and serve still work on this one)");
         }
         try {
             return Json.MAPPER.treeToValue(run.info().recipe(), RagRecipe.class);

@@ -11,6 +11,15 @@ import dev.dlforge.projects.TrainOptions;
  * synsets, the same ratio, for quick runs.
  */
 public record RagRecipe(int questions, int documents, long seed, double synonymRate) {
+    public RagRecipe {
+        if (questions < 1 || documents < 0) {
+            throw new DlforgeException("a rag recipe needs at least 1 question and 0 or more documents", "use --limit N with N >= 1");
+        }
+        if (!(synonymRate >= 0 && synonymRate <= 1)) {
+            throw new DlforgeException("--synonym-rate must be between 0 and 1, got " + synonymRate, "e.g. --synonym-rate 0.33");
+        }
+    }
+
     public static RagRecipe defaults() {
         WordNetQuestionConfig d = WordNetQuestionConfig.defaults();
         return new RagRecipe(d.questions(), d.documents(), d.seed(), d.synonymRate());
@@ -33,9 +42,6 @@ public record RagRecipe(int questions, int documents, long seed, double synonymR
 
     /** This recipe with another paraphrase strength, from 0 (definitions and examples as written) to 1. */
     public RagRecipe withSynonymRate(double rate) {
-        if (!(rate >= 0 && rate <= 1)) {
-            throw new DlforgeException("--synonym-rate must be between 0 and 1, got " + rate, "e.g. --synonym-rate 0.33");
-        }
         return new RagRecipe(questions, documents, seed, rate);
     }
 

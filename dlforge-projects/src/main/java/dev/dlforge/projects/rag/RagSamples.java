@@ -12,16 +12,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Sample documents to try {@code rag} on: {@value #MOBY_DICK} writes the novel (fetched through the
  * data layer) as one Markdown file per chapter, {@code chapter-001.md} ... {@code chapter-135.md}
  * (plus {@code epilogue.md} when the text has it), each headed by its chapter title, so answers
- * cite the chapter. The files go to {@code $DLFORGE_HOME/rag/samples/<name>} and are indexed like
+ * cite the chapter. The files go to {@code $DLFORGE_HOME/samples/<name>} and are indexed like
  * anyone's files. A file whose content is already right is left alone, so indexing the sample
- * again finds nothing changed. (The WordNet sample is the {@code rag} run itself: {@code dlforge
+ * again finds nothing changed; a Markdown file that is no longer part of the sample is deleted. (The WordNet sample is the {@code rag} run itself: {@code dlforge
  * train rag} indexes 20,000 glosses that {@code dlforge predict/serve rag} answer from.)
  */
 public final class RagSamples {
@@ -40,15 +43,22 @@ public final class RagSamples {
             throw new DlforgeException("no sample corpus '" + name + "'", "choose one of: " + String.join(", ", NAMES));
         }
         MobyDick moby = new MobyDick();
-        Path dir = DlforgeHome.current().root().resolve("rag").resolve("samples").resolve(name);
+        Path dir = DlforgeHome.current().root().resolve("samples").resolve(name);
         try {
             String text = moby.runningText(new DatasetResolver(DlforgeHome.current().datasets()).resolve(moby.spec(), data));
             List<Chapter> chapters = chapters(text);
             if (chapters.isEmpty()) {
                 throw new DlforgeException("the Moby-Dick text has no 'CHAPTER n. Title' lines to split on",
-                        data != null ? "check --data" : "delete the moby-dick dataset folder and fetch it again");
+                        data != null ? "check --data" : "delete " + DlforgeHome.current().datasets().resolve(MobyDick.ID)
+                                + " and run `dlforge data fetch moby-dick`");
             }
             Files.createDirectories(dir);
+            Set<String> names = chapters.stream().map(Chapter::file).collect(Collectors.toSet());
+            try (Stream<Path> old = Files.list(dir)) {
+                for (Path f : old.filter(f -> f.getFileName().toString().endsWith(".md") && !names.contains(f.getFileName().toString())).toList()) {
+                    Files.delete(f);
+                }
+            }
             for (Chapter c : chapters) {
                 Path file = dir.resolve(c.file());
                 String content = "# " + c.title() + "\n\n" + c.text() + "\n";

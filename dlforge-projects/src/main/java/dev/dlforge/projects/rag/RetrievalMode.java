@@ -9,7 +9,7 @@ import dev.dlforge.models.retrieval.VectorRetriever;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** How chunks are found: BM25 words, MiniLM vectors, or both fused by reciprocal rank fusion. */
+/** How chunks are found: BM25 words, MiniLM vectors, or both fused by weighted reciprocal rank fusion ({@link HybridRetriever}). */
 public enum RetrievalMode {
     BM25, VECTOR, HYBRID;
 
