@@ -22,6 +22,7 @@ import dev.dlforge.projects.rag.RagSamples;
 import dev.dlforge.projects.rag.RetrievalMode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,7 +87,7 @@ final class RagCommand implements Runnable {
     }
 
     /** The sample names, for --help. */
-    static final class Samples extends java.util.ArrayList<String> {
+    static final class Samples extends ArrayList<String> {
         Samples() {
             super(RagSamples.NAMES);
         }

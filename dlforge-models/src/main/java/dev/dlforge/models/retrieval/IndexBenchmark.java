@@ -1,5 +1,6 @@
 package dev.dlforge.models.retrieval;
 
+import dev.dlforge.core.progress.Progress;
 import dev.dlforge.models.text.MiniLmEncoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import me.tongfei.progressbar.ProgressBar;
 
 /**
  * On-demand benchmark of {@link ChunkIndex} and the retrievers (not run in CI): builds a fresh
@@ -94,6 +96,7 @@ public final class IndexBenchmark {
         long start = System.nanoTime();
         try (ChunkIndex index = ChunkIndex.open(config.dir(), timed)) {
             int perSource = 100;
+            ProgressBar bar = Progress.bar("indexing", config.chunks(), 0, "chunk", 1);
             for (int first = 0, source = 0; first < config.chunks(); first += perSource, source++) {
                 String name = "synthetic/doc-" + source + ".txt";
                 List<Chunk> chunks = new ArrayList<>(perSource);
@@ -108,11 +111,13 @@ public final class IndexBenchmark {
                     }
                 }
                 index.replaceSource(name, "size=" + offset, chunks);
+                bar.stepBy(chunks.size());
                 if (source % 100 == 99) {
                     index.commit();
                 }
             }
             index.commit();
+            bar.close();
             double buildSeconds = (System.nanoTime() - start) / 1e9;
             double embedSeconds = timed.nanos / 1e9; // before queries add their own embedding time
             while (queries.size() < config.queries() * 5 / 4) {

@@ -26,9 +26,9 @@ import me.tongfei.progressbar.ProgressBar;
 /**
  * Retrieval evaluation on a {@link RetrievalEvalSet}: every document becomes one chunk (id = the
  * document's id; WordNet glosses are far shorter than a chunk), indexed {@value #SOURCE_SIZE} to a
- * source so they are embedded in batches; then every question is asked of BM25, vector and hybrid
- * retrieval, and of the paper's RRF for reference (top {@value RetrievalScores#DEPTH}), and the gold document's rank is scored
- * ({@link RetrievalScores}), overall and per question kind.
+ * source so they are embedded in batches; then every question is asked of each of {@link #retrievers}
+ * (top {@value RetrievalScores#DEPTH}) and the gold document's rank is scored ({@link RetrievalScores}),
+ * overall and per question kind.
  */
 public final class RagEvaluation {
     static final int SOURCE_SIZE = 256;
