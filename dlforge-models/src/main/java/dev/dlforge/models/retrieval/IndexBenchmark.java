@@ -96,28 +96,28 @@ public final class IndexBenchmark {
         long start = System.nanoTime();
         try (ChunkIndex index = ChunkIndex.open(config.dir(), timed)) {
             int perSource = 100;
-            ProgressBar bar = Progress.bar("indexing", config.chunks(), 0, "chunk", 1);
-            for (int first = 0, source = 0; first < config.chunks(); first += perSource, source++) {
-                String name = "synthetic/doc-" + source + ".txt";
-                List<Chunk> chunks = new ArrayList<>(perSource);
-                int offset = 0;
-                for (int i = first; i < Math.min(config.chunks(), first + perSource); i++) {
-                    String t = text.chunk(random, 3 + random.nextInt(4));
-                    chunks.add(Chunk.of(name + "#" + (i - first), name, "Section " + (i - first) / 10, 1 + (i - first) / 20,
-                            offset, offset + t.length(), t));
-                    offset += t.length() + 1;
-                    if (queries.size() < config.queries() * 5 / 4 && random.nextInt(Math.max(1, config.chunks() / config.queries())) == 0) {
-                        queries.add(SyntheticText.queryFrom(t, random));
+            try (ProgressBar bar = Progress.bar("indexing", config.chunks(), 0, "chunk", 1)) {
+                for (int first = 0, source = 0; first < config.chunks(); first += perSource, source++) {
+                    String name = "synthetic/doc-" + source + ".txt";
+                    List<Chunk> chunks = new ArrayList<>(perSource);
+                    int offset = 0;
+                    for (int i = first; i < Math.min(config.chunks(), first + perSource); i++) {
+                        String t = text.chunk(random, 3 + random.nextInt(4));
+                        chunks.add(Chunk.of(name + "#" + (i - first), name, "Section " + (i - first) / 10, 1 + (i - first) / 20,
+                                offset, offset + t.length(), t));
+                        offset += t.length() + 1;
+                        if (queries.size() < config.queries() * 5 / 4 && random.nextInt(Math.max(1, config.chunks() / config.queries())) == 0) {
+                            queries.add(SyntheticText.queryFrom(t, random));
+                        }
                     }
-                }
-                index.replaceSource(name, "size=" + offset, chunks);
-                bar.stepBy(chunks.size());
-                if (source % 100 == 99) {
-                    index.commit();
+                    index.replaceSource(name, "size=" + offset, chunks);
+                    bar.stepBy(chunks.size());
+                    if (source % 100 == 99) {
+                        index.commit();
+                    }
                 }
             }
             index.commit();
-            bar.close();
             double buildSeconds = (System.nanoTime() - start) / 1e9;
             double embedSeconds = timed.nanos / 1e9; // before queries add their own embedding time
             while (queries.size() < config.queries() * 5 / 4) {
