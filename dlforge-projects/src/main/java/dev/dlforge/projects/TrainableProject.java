@@ -29,6 +29,19 @@ public interface TrainableProject extends Project {
 
     List<BenchmarkTarget> benchmarkTargets();
 
+    /**
+     * The figure runs are ranked by (the studio's "trained" status and best run).
+     *
+     * @param metric key in metrics.json
+     * @param higherIsBetter false for losses
+     */
+    record Headline(String metric, boolean higherIsBetter) {}
+
+    /** The first benchmark target's metric, or {@code test_accuracy}; higher is better. */
+    default Headline headline() {
+        return new Headline(benchmarkTargets().isEmpty() ? "test_accuracy" : benchmarkTargets().get(0).metric(), true);
+    }
+
     /** Trains a new run; returns its folder (complete, or stopped and resumable). */
     RunDir train(TrainOptions options);
 

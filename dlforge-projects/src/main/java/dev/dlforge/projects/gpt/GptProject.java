@@ -73,6 +73,11 @@ public final class GptProject implements GenerativeProject {
     }
 
     @Override
+    public Headline headline() {
+        return new Headline("val_loss", false);
+    }
+
+    @Override
     public RunDir train(TrainOptions options) {
         GptRecipe recipe = GptRecipe.defaults().with(options);
         RunDir run = new RunStore(DlforgeHome.current()).create(ID, Json.MAPPER.valueToTree(recipe), options.outDir());

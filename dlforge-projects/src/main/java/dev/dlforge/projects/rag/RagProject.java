@@ -37,8 +37,9 @@ import java.util.Map;
  * Retrieval-augmented question answering over an embedded Lucene index with MiniLM embeddings. A
  * run ({@code dlforge train rag}) is the WordNet retrieval evaluation: the glosses are indexed into
  * the run's {@code model/index}, and recall@1/5/10 and MRR of BM25, vector and hybrid retrieval
- * (and of the paper's unweighted RRF, for reference) go into the report. Predicting answers questions extractively over that index; {@code dlforge rag}
- * indexes and asks the user's own documents. See docs/projects/rag.md.
+ * (and of the paper's unweighted RRF, for reference) go into the report. Predicting answers
+ * questions extractively over that index; {@code dlforge rag} indexes and asks the user's own
+ * documents. See docs/projects/rag.md.
  */
 public final class RagProject implements TrainableProject {
     public static final String ID = "rag";
@@ -65,6 +66,11 @@ public final class RagProject implements TrainableProject {
     @Override
     public List<BenchmarkTarget> benchmarkTargets() {
         return List.of(); // `dlforge bench rag` checks the relative target: hybrid recall@10 above both bm25 and vector
+    }
+
+    @Override
+    public Headline headline() {
+        return new Headline("hybrid_recall_at_10", true);
     }
 
     @Override

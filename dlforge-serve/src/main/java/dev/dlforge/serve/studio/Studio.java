@@ -106,9 +106,11 @@ public final class Studio implements AutoCloseable {
         card.put("built", p.built());
         String status = "planned";
         if (p instanceof TrainableProject t) {
-            String metric = headline(t);
+            TrainableProject.Headline headline = t.headline();
+            String metric = headline.metric();
             Optional<RunDir> best = runs.runsOf(info.id()).stream().filter(r -> r.info().metrics().containsKey(metric))
-                    .max((a, b) -> Double.compare(a.info().metrics().get(metric), b.info().metrics().get(metric)));
+                    .max((a, b) -> (headline.higherIsBetter() ? 1 : -1)
+                            * Double.compare(a.info().metrics().get(metric), b.info().metrics().get(metric)));
             status = best.isPresent() ? "trained" : "not trained";
             best.ifPresent(r -> card.put("best", Map.of("run", r.id(), "metric", metric, "value", r.info().metrics().get(metric))));
         }
@@ -122,7 +124,7 @@ public final class Studio implements AutoCloseable {
         if (p instanceof TrainableProject t) {
             page.put("models", t.models());
             page.put("datasets", t.datasets());
-            page.put("metric", headline(t));
+            page.put("metric", t.headline().metric());
             Demo demo = t.demo();
             page.put("demo", demo);
             page.put("served", models.modelDir(id).isPresent() ? id : null);
@@ -215,10 +217,6 @@ public final class Studio implements AutoCloseable {
             return t;
         }
         throw new ApiError(400, "project " + id + " is not built yet", "the gallery marks the built ones");
-    }
-
-    private static String headline(TrainableProject t) {
-        return t.benchmarkTargets().isEmpty() ? "test_accuracy" : t.benchmarkTargets().get(0).metric();
     }
 
     private static <T> T parse(Context ctx, Class<T> type) {
