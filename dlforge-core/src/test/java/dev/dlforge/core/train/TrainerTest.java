@@ -42,17 +42,7 @@ class TrainerTest {
         }
 
         float[] weights() {
-            List<Float> all = new ArrayList<>();
-            block.getParameters().forEach(p -> {
-                for (float f : p.getValue().getArray().toFloatArray()) {
-                    all.add(f);
-                }
-            });
-            float[] out = new float[all.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = all.get(i);
-            }
-            return out;
+            return TestBlocks.flatWeights(block);
         }
 
         @Override

@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.ndarray.NDManager;
 import dev.dlforge.core.checkpoint.CheckpointStore;
 import dev.dlforge.core.engine.Engines;
+import dev.dlforge.core.testing.TestBlocks;
 import dev.dlforge.core.train.StopSignal;
-import dev.dlforge.models.lm.NextTokenTask;
 import dev.dlforge.core.train.Trainer;
 import dev.dlforge.core.train.TrainerState;
 import dev.dlforge.core.train.TrainingListener;
 import dev.dlforge.models.lm.LanguageModel;
+import dev.dlforge.models.lm.NextTokenTask;
 import dev.dlforge.models.lm.TokenWindows;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,17 +140,7 @@ class GptTrainingTest {
     }
 
     static float[] weights(Gpt gpt) {
-        List<Float> all = new ArrayList<>();
-        gpt.getParameters().forEach(p -> {
-            for (float f : p.getValue().getArray().toFloatArray()) {
-                all.add(f);
-            }
-        });
-        float[] out = new float[all.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = all.get(i);
-        }
-        return out;
+        return TestBlocks.flatWeights(gpt);
     }
 
     static int diff(float[] a, float[] b) {
