@@ -14,18 +14,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "data", mixinStandardHelpOptions = true, description = "List, fetch and describe datasets.",
         subcommands = {DataCommand.ListData.class, DataCommand.Fetch.class, DataCommand.Info.class})
-final class DataCommand implements Runnable {
-    @ParentCommand
-    Dlforge root;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(root.out);
-    }
-
+final class DataCommand extends CommandGroup {
     static DatasetResolver resolver() {
         return new DatasetResolver(DlforgeHome.current().datasets());
     }

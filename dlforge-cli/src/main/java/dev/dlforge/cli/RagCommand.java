@@ -32,18 +32,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "rag", mixinStandardHelpOptions = true,
         description = "Question answering over your documents: index files into a local Lucene index, ask with citations, evaluate retrieval.",
         subcommands = {RagCommand.Index.class, RagCommand.Ask.class, RagCommand.Eval.class})
-final class RagCommand implements Runnable {
-    @ParentCommand
-    Dlforge root;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(root.out);
-    }
-
+final class RagCommand extends CommandGroup {
     @Command(name = "index", mixinStandardHelpOptions = true,
             description = {"Index .txt, .md, .html and .pdf files (folders are walked) into $DLFORGE_HOME/rag/NAME.",
                     "Unchanged files are skipped, changed ones replaced, deleted ones removed.",

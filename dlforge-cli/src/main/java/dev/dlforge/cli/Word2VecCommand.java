@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "word2vec", mixinStandardHelpOptions = true,
         description = "Train word vectors (skip-gram with negative sampling) and query any word2vec or GloVe text file.",
         subcommands = {Word2VecCommand.Train.class, Word2VecCommand.Neighbours.class})
-final class Word2VecCommand implements Runnable {
+final class Word2VecCommand extends CommandGroup {
     /** Words whose neighbours the report lists (those in the vocabulary). */
     static final List<String> PROBES = List.of("whale", "sea", "ship", "captain", "man", "woman", "king", "good", "day",
             "water", "city", "money");
@@ -33,17 +33,6 @@ final class Word2VecCommand implements Runnable {
             List.of("man", "he", "woman", "she"), List.of("he", "his", "she", "her"), List.of("man", "men", "woman", "women"),
             List.of("day", "days", "year", "years"), List.of("good", "better", "bad", "worse"),
             List.of("go", "went", "come", "came"), List.of("big", "bigger", "small", "smaller"));
-
-    @ParentCommand
-    Dlforge root;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(root.out);
-    }
 
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = "Train on text corpora; writes vectors.txt (word2vec text format) and report.md (neighbours, analogies).")
