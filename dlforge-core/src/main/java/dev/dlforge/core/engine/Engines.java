@@ -3,8 +3,6 @@ package dev.dlforge.core.engine;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
-import java.util.concurrent.Callable;
 
 /**
  * Starts the deep-learning engine the way dlforge needs it: PyTorch natives from the classpath,
@@ -48,24 +46,6 @@ public final class Engines {
     /** Seeds the engine's generator (weight initialisation, dropout). */
     public static void seed(long seed) {
         get().setRandomSeed((int) (seed ^ (seed >>> 32)));
-    }
-
-    /**
-     * Runs {@code work} on one intra-op thread, then restores the previous count. On several
-     * threads PyTorch's CPU kernels are not always bitwise reproducible: a tiny GPT trained twice
-     * the same way differed in the last bits about once in twenty tries on a loaded machine, and
-     * Adam grows such differences to 1e-3 within a few dozen steps; on one thread none of sixty
-     * differed. Tests that compare two runs to the bit use this; training itself keeps every core.
-     */
-    public static <T> T onOneThread(Callable<T> work) throws Exception {
-        get();
-        int before = JniUtils.getNumThreads();
-        JniUtils.setNumThreads(1);
-        try {
-            return work.call();
-        } finally {
-            JniUtils.setNumThreads(before);
-        }
     }
 
     /** Intra-op threads the engine was told to use. */

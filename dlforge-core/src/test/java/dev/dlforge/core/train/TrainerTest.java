@@ -70,13 +70,6 @@ class TrainerTest {
 
     @Test
     void resumeContinuesExactlyWhereItStopped() throws Exception {
-        Engines.onOneThread(() -> { // bitwise comparisons need one thread (see Engines.onOneThread)
-            resumeAndCompareWithAnUninterruptedRun();
-            return null;
-        });
-    }
-
-    private void resumeAndCompareWithAnUninterruptedRun() throws Exception {
         float[] uninterrupted;
         try (Setup s = Setup.create(5)) {
             s.trainer(config(2, 0)).fit(TRAIN, VAL, new CheckpointStore(dir.resolve("a"), 2), TrainerState.start());
