@@ -6,7 +6,11 @@ import dev.dlforge.projects.serving.InvalidInputException;
 import dev.dlforge.serve.api.ApiError;
 import dev.dlforge.serve.api.ApiKey;
 import dev.dlforge.serve.api.ApiRoutes;
+import dev.dlforge.serve.api.SecurityConfig;
 import dev.dlforge.serve.api.ServeConfig;
+import dev.dlforge.serve.guard.ConnectionCap;
+import dev.dlforge.serve.guard.CrossSiteGuard;
+import dev.dlforge.serve.guard.JsonErrorHandler;
 import dev.dlforge.serve.metrics.ServeMetrics;
 import dev.dlforge.serve.model.ModelRegistry;
 import dev.dlforge.serve.studio.Studio;
@@ -14,33 +18,72 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.router.Endpoint;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * One HTTP server for the API and, when asked, the studio. Every error is JSON
- * ({@code {"status", "error", "hint"}}): 4xx for anything the caller can fix, 500 only for bugs.
- * Off loopback every API call needs the key; pages and {@code /health} do not.
+ * ({@code {"status", "error", "hint"}}), Jetty's own included: 4xx for anything the caller can fix,
+ * 500 only for bugs, an {@link Error} such as running out of memory too. Off loopback every API call
+ * needs the key, checked on the route the request matched; pages and {@code /health} do not.
+ * Foreign Host names and cross-site state changes are refused ({@link CrossSiteGuard}), and one
+ * client address may hold only so many connections ({@link ConnectionCap}).
  */
 public final class DlforgeServer implements AutoCloseable {
     private final Javalin app;
     private final ServeConfig config;
     private final Studio studio;
+    private final ConnectionCap connections;
 
-    private DlforgeServer(Javalin app, ServeConfig config, Studio studio) {
+    private DlforgeServer(Javalin app, ServeConfig config, Studio studio, ConnectionCap connections) {
         this.app = app;
         this.config = config;
         this.studio = studio;
+        this.connections = connections;
     }
 
     /** Starts the API (and the studio, when {@code studio} is not null) and returns once it listens. */
     public static DlforgeServer start(ServeConfig config, ModelRegistry registry, Catalogue catalogue, ServeMetrics metrics, Studio studio) {
+        List<RouteGroup> groups = new ArrayList<>(List.of(new ApiRoutes(registry, catalogue, metrics, config)));
+        if (studio != null) {
+            groups.add(studio);
+        }
+        return start(config, metrics, studio, groups);
+    }
+
+    /** The same with the route groups given; {@code studio}, when not null, is one of them and also gets its pages served. */
+    public static DlforgeServer start(ServeConfig config, ServeMetrics metrics, Studio studio, List<RouteGroup> groups) {
         ApiKey key = new ApiKey(config.apiKey());
-        ApiRoutes api = new ApiRoutes(registry, catalogue, metrics, config);
+        SecurityConfig security = config.security();
+        List<String> names = new ArrayList<>(security.allowedHosts());
+        names.add(config.host());
+        CrossSiteGuard guard = new CrossSiteGuard(names);
+        ConnectionCap connections = new ConnectionCap(security.connectionsPerClient());
         Javalin app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
-            c.jetty.host = config.host();
-            c.jetty.port = config.port();
             c.http.maxRequestSize = config.maxBodyBytes();
+            QueuedThreadPool threads = new QueuedThreadPool(security.maxThreads(), 8, 60_000);
+            threads.setName("dlforge-http");
+            c.jetty.threadPool = threads;
+            c.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(security.idleTimeoutMs()));
+            c.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(config.host());
+                connector.setPort(config.port());
+                connector.setIdleTimeout(security.idleTimeoutMs());
+                connector.addEventListener(connections);
+                return connector;
+            });
+            c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            c.router.handlerWrapper(DlforgeServer::faultsAsExceptions);
+            c.router.javaLangErrorHandler((response, error) -> lastResortError(response, error));
             if (studio != null) {
                 c.staticFiles.add(s -> {
                     s.hostedPath = "/studio";
@@ -49,16 +92,17 @@ public final class DlforgeServer implements AutoCloseable {
                 });
                 c.staticFiles.enableWebjars();
             }
-            c.routes.before(ctx -> {
-                if (needsKey(ctx.path()) && !key.accepts(ctx)) {
+            c.routes.before(guard::check);
+            c.routes.beforeMatched(ctx -> {
+                if (needsKey(routeOf(ctx)) && !key.accepts(ctx)) {
                     ctx.header("WWW-Authenticate", "Bearer");
                     throw new ApiError(401, "missing or wrong API key", "send the key as 'Authorization: Bearer KEY' or 'X-API-Key: KEY'");
                 }
             });
-            api.register(c.routes);
+            c.routes.after(ctx -> metrics.response(routeOf(ctx), ctx.statusCode()));
+            groups.forEach(g -> g.register(c.routes));
             if (studio != null) {
                 c.routes.get("/", ctx -> ctx.redirect("/studio/"));
-                studio.register(c.routes);
             }
             c.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e));
             c.routes.exception(InvalidInputException.class, (e, ctx) -> error(ctx, new ApiError(e.status(), e.getMessage(), e.hint())));
@@ -67,7 +111,9 @@ public final class DlforgeServer implements AutoCloseable {
             c.routes.exception(Exception.class, (e, ctx) -> {
                 System.err.println("dlforge serve: internal error on " + ctx.method() + " " + ctx.path() + ": " + e);
                 e.printStackTrace();
-                error(ctx, new ApiError(500, "internal error: " + e.getClass().getSimpleName(), "this is a bug in dlforge; the server log has the details"));
+                String what = e instanceof ServerFault ? e.getMessage() : e.getClass().getSimpleName();
+                error(ctx, new ApiError(500, "internal error: " + what, "this is a bug in dlforge, or the server ran short of memory;"
+                        + " the server log has the details, and it goes on serving"));
             });
             c.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
@@ -78,20 +124,31 @@ public final class DlforgeServer implements AutoCloseable {
         try {
             app.start();
         } catch (RuntimeException e) {
-            throw new DlforgeException("cannot listen on " + config.host() + ":" + config.port() + ": " + rootMessage(e),
-                    "pick another port with --port, or stop what is using it");
+            throw new DlforgeException("cannot listen on " + config.url(config.port()) + ": " + rootMessage(e),
+                    config.port() == 0 ? "check the address with --host" : "port " + config.port() + " is in use or not allowed; try --port "
+                            + (config.port() + 1));
         }
-        return new DlforgeServer(app, config, studio);
+        return new DlforgeServer(app, config, studio, connections);
     }
 
     public int port() {
         return app.port();
     }
 
-    /** e.g. {@code http://127.0.0.1:8080} */
+    /** e.g. {@code http://127.0.0.1:8080}, or {@code http://[::1]:8080} */
     public String url() {
-        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-        return "http://" + host + ":" + port();
+        return config.url(port());
+    }
+
+    /** Method and path pattern of every route, e.g. {@code GET /v1/models} (what the key test walks). */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream().map(p -> p.endpoint)
+                .filter(e -> e.method.isHttpMethod()).map(e -> e.method + " " + e.path).distinct().toList();
+    }
+
+    /** Connections closed on opening because their client address had too many open. */
+    public long refusedConnections() {
+        return connections.refused();
     }
 
     /** Ends the studio's event streams first: they hold requests open that Jetty would wait for. */
@@ -104,8 +161,43 @@ public final class DlforgeServer implements AutoCloseable {
     }
 
     /** API calls and the studio's data need the key; pages, front-end libraries and health do not. */
-    static boolean needsKey(String path) {
-        return path.startsWith("/v1/") || path.equals("/metrics") || path.startsWith("/studio/api/");
+    static boolean needsKey(String route) {
+        return route.startsWith("/v1/") || route.equals("/metrics") || route.startsWith("/studio/api/");
+    }
+
+    /** The path pattern of the route the request matched ({@code /metrics/} matches {@code /metrics}), or "unmatched". */
+    private static String routeOf(Context ctx) {
+        try {
+            Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+            return matched == null ? "unmatched" : matched.path;
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
+    }
+
+    private static io.javalin.http.Handler faultsAsExceptions(Endpoint endpoint) {
+        return ctx -> {
+            try {
+                endpoint.handler.handle(ctx);
+            } catch (Error e) {
+                throw new ServerFault(e);
+            }
+        };
+    }
+
+    /** An Error outside any handler: Javalin's own code ran out of memory, say. */
+    private static void lastResortError(jakarta.servlet.http.HttpServletResponse response, Error error) {
+        System.err.println("dlforge serve: " + error);
+        try {
+            if (!response.isCommitted()) {
+                response.setStatus(500);
+                response.setContentType("application/json");
+                response.getOutputStream().write(("{\"status\":500,\"error\":\"internal error: " + error.getClass().getSimpleName()
+                        + "\",\"hint\":\"the server log has the details\"}").getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException | RuntimeException e) {
+            // the client is gone; nothing more to tell it
+        }
     }
 
     private static void error(Context ctx, ApiError e) {

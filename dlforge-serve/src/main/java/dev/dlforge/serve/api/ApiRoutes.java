@@ -5,6 +5,7 @@ import dev.dlforge.projects.Catalogue;
 import dev.dlforge.projects.serving.Demo;
 import dev.dlforge.projects.serving.InvalidInputException;
 import dev.dlforge.projects.serving.Payload;
+import dev.dlforge.serve.RouteGroup;
 import dev.dlforge.serve.batch.QueueFullException;
 import dev.dlforge.serve.metrics.ServeMetrics;
 import dev.dlforge.serve.model.ModelRegistry;
@@ -33,7 +34,8 @@ import java.util.concurrent.TimeoutException;
  *   GET  /openapi.json                 this API as OpenAPI 3
  * </pre>
  */
-public final class ApiRoutes {
+public final class ApiRoutes implements RouteGroup {
+    private static final String STARTED = "dlforge.started";
     private final ModelRegistry registry;
     private final Catalogue catalogue;
     private final ServeMetrics metrics;
@@ -53,10 +55,12 @@ public final class ApiRoutes {
     /** A successful prediction: the model's name and its answer. */
     record PredictResponse(String model, Object result) {}
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "models", registry.names().size())));
         routes.get("/v1/models", ctx -> ctx.json(Map.of("models", registry.names().stream().map(this::describe).toList())));
         routes.post("/v1/models/{name}/predict", this::predict);
+        routes.after("/v1/models/{name}/predict", this::count);
         routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         routes.get("/openapi.json", ctx -> {
             try (InputStream in = ApiRoutes.class.getResourceAsStream("/openapi.json")) {
@@ -74,31 +78,27 @@ public final class ApiRoutes {
     }
 
     private void predict(Context ctx) {
-        long start = System.nanoTime();
+        ctx.attribute(STARTED, System.nanoTime());
         String name = ctx.pathParam("name");
-        int status = 200;
+        ServedModel<?, ?> model = registry.get(name).orElseThrow(() -> new ApiError(404, "no model named '" + name + "'",
+                "GET /v1/models lists the models this server answers for"));
         try {
-            ServedModel<?, ?> model = registry.get(name).orElseThrow(() -> new ApiError(404, "no model named '" + name + "'",
-                    "GET /v1/models lists the models this server answers for"));
             CompletableFuture<?> answer = model.submit(new Payload(mediaType(ctx), body(ctx), options(ctx)));
             ctx.json(new PredictResponse(name, await(answer)));
         } catch (InvalidInputException e) {
-            status = e.status();
-            throw new ApiError(status, e.getMessage(), e.hint());
+            throw new ApiError(e.status(), e.getMessage(), e.hint());
         } catch (QueueFullException e) {
-            status = 429;
             ctx.header("Retry-After", "1");
             throw new ApiError(429, e.getMessage(), "retry after a second, or send fewer requests at once");
-        } catch (ApiError e) {
-            status = e.status();
-            throw e;
-        } catch (RuntimeException e) {
-            status = 500;
-            throw e;
-        } finally {
-            if (!registry.modelDir(name).isEmpty()) { // unknown names get no time series of their own
-                metrics.request(name, status, (System.nanoTime() - start) / 1e9);
-            }
+        }
+    }
+
+    /** Counts what the client received, after the error handlers: a failure of any kind is counted as its status, never as 200. */
+    private void count(Context ctx) {
+        String name = ctx.pathParam("name");
+        Long started = ctx.attribute(STARTED);
+        if (started != null && registry.modelDir(name).isPresent()) { // unknown names get no time series of their own
+            metrics.request(name, ctx.statusCode(), (System.nanoTime() - started) / 1e9);
         }
     }
 

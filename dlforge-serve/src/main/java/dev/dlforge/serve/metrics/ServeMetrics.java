@@ -16,14 +16,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 
 /**
- * The server's Prometheus metrics, one registry per server: requests by model and status, request
- * latency, batch sizes, time per batch, and queue depth.
+ * The server's Prometheus metrics, one registry per server: responses by route and status,
+ * prediction requests by model and status, request latency, batch sizes, time per batch, and queue depth.
  */
 public final class ServeMetrics {
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final Map<String, IntSupplier> queues = new ConcurrentHashMap<>();
     private final Counter requests = Counter.builder().name("dlforge_requests_total")
             .help("Prediction requests by model and HTTP status").labelNames("model", "status").register(registry);
+    private final Counter responses = Counter.builder().name("dlforge_http_responses_total")
+            .help("Every HTTP response by route pattern and the status the client received").labelNames("route", "status")
+            .register(registry);
     private final Histogram latency = Histogram.builder().name("dlforge_request_duration_seconds")
             .help("Prediction request latency, from arrival to answer").labelNames("model")
             .classicOnly().classicUpperBounds(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
@@ -44,6 +47,11 @@ public final class ServeMetrics {
     public void request(String model, int status, double seconds) {
         requests.labelValues(model, Integer.toString(status)).inc();
         latency.labelValues(model).observe(seconds);
+    }
+
+    /** One response of any route; {@code route} is the matched pattern (a bounded set), or "unmatched". */
+    public void response(String route, int status) {
+        responses.labelValues(route, Integer.toString(status)).inc();
     }
 
     public BatchObserver batchObserver(String model) {

@@ -11,7 +11,9 @@ import dev.dlforge.projects.ProjectInfo;
 import dev.dlforge.projects.TrainableProject;
 import dev.dlforge.projects.serving.Demo;
 import dev.dlforge.projects.serving.DemoSample;
+import dev.dlforge.serve.RouteGroup;
 import dev.dlforge.serve.api.ApiError;
+import dev.dlforge.serve.guard.CrossSiteGuard;
 import dev.dlforge.serve.model.ModelRegistry;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -39,10 +41,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *   GET  /studio/api/projects/{id}/samples             demo inputs (test-set pictures), /samples/{i} their bytes
  *   POST /studio/api/train    {project, model, epochs, batchSize, learningRate, limit, seed}   -> 202 job
  *   POST /studio/api/train/stop                        stop after the current batch (resumable)
+ *   (both take only Content-Type: application/json, which no HTML form on another site can send)
  *   GET  /studio/api/events                            server-sent training events
  * </pre>
  */
-public final class Studio implements AutoCloseable {
+public final class Studio implements RouteGroup, AutoCloseable {
     private static final int SAMPLES = 20;
     private final Catalogue catalogue;
     private final RunFiles runs;
@@ -67,6 +70,7 @@ public final class Studio implements AutoCloseable {
         return jobs;
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.get("/studio/api/projects", ctx -> ctx.json(gallery()));
         routes.get("/studio/api/projects/{id}", ctx -> ctx.json(project(ctx.pathParam("id"))));
@@ -75,10 +79,14 @@ public final class Studio implements AutoCloseable {
         routes.get("/studio/api/projects/{id}/samples", ctx -> ctx.json(sampleList(ctx.pathParam("id"))));
         routes.get("/studio/api/projects/{id}/samples/{index}", this::sample);
         routes.post("/studio/api/train", ctx -> {
+            CrossSiteGuard.requireJson(ctx);
             TrainRequest request = parse(ctx, TrainRequest.class).validated();
             ctx.status(202).json(jobs.start(trainable(request.project()), request));
         });
-        routes.post("/studio/api/train/stop", ctx -> ctx.json(jobs.stop()));
+        routes.post("/studio/api/train/stop", ctx -> {
+            CrossSiteGuard.requireJson(ctx);
+            ctx.json(jobs.stop());
+        });
         routes.get("/studio/api/job", ctx -> ctx.json(Optional.ofNullable(jobs.current()).map(Object.class::cast).orElse(Map.of())));
         routes.sse("/studio/api/events", hub::join);
     }

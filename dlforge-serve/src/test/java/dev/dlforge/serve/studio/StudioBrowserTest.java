@@ -1,18 +1,17 @@
 package dev.dlforge.serve.studio;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.offset;
 
 import dev.dlforge.core.DlforgeHome;
 import dev.dlforge.core.run.RunStore;
 import dev.dlforge.projects.Catalogue;
+import dev.dlforge.serve.Chromium;
 import dev.dlforge.serve.DlforgeServer;
 import dev.dlforge.serve.api.ServeConfig;
 import dev.dlforge.serve.metrics.ServeMetrics;
 import dev.dlforge.serve.model.ModelRegistry;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,13 +32,9 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -54,8 +48,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * browser's console. Screenshots go to {@code target/screenshots}.
  */
 class StudioBrowserTest {
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /**
      * Records in the page every text of the train panel's status line and the most points its loss
@@ -75,8 +67,6 @@ class StudioBrowserTest {
             }).observe(document.getElementById('view'), { childList: true, subtree: true, characterData: true });
             """;
 
-    /** Selenium finds no DevTools bindings for this chromium and warns at every start; nothing here needs them. */
-    private static final Logger CDP_WARNINGS = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
     private static final ByteArrayOutputStream serverConsole = new ByteArrayOutputStream();
     private static ModelRegistry registry;
     private static Studio studio;
@@ -88,7 +78,6 @@ class StudioBrowserTest {
 
     @BeforeAll
     static void startStudio() {
-        CDP_WARNINGS.setLevel(Level.OFF);
         ServeConfig config = ServeConfig.local(0);
         Catalogue catalogue = Catalogue.standard();
         ServeMetrics metrics = new ServeMetrics();
@@ -116,19 +105,7 @@ class StudioBrowserTest {
 
     @BeforeEach
     void openBrowser() {
-        if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
-            fail("Debian chromium and chromium-driver are needed: run scripts/install-deps (apt-get install chromium chromium-driver)");
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1300,1100", "--user-data-dir=" + profile);
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.open(profile);
     }
 
     @AfterEach
