@@ -43,7 +43,7 @@ final class ServeCommand implements Callable<Integer> {
                 throw new DlforgeException("two models would be served as '" + name + "'", "name them: NAME=RUN, e.g. " + name + "-2=" + arg);
             }
         }
-        try (ModelServer server = ModelServer.start(options.config(), served)) {
+        try (ModelServer server = ModelServer.start(options.config(root.err), served)) {
             served.forEach((name, dir) -> root.out.println("serving " + name + " (" + dir + ")"));
             root.out.println("dlforge serve: " + server.http().url() + "  (POST /v1/models/NAME/predict; Ctrl-C to stop)");
             Servers.awaitShutdown();

@@ -25,7 +25,7 @@ final class StudioCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ServeConfig config = server.config();
+        ServeConfig config = server.config(root.err);
         Catalogue catalogue = Catalogue.standard();
         ServeMetrics metrics = new ServeMetrics();
         try (ModelRegistry registry = new ModelRegistry(catalogue, config.batching(), metrics);
