@@ -1,5 +1,6 @@
 package dev.dlforge.cli;
 
+import dev.dlforge.cli.bench.AttackBenchmark;
 import dev.dlforge.cli.bench.EmbeddingBenchmark;
 import dev.dlforge.cli.bench.GptBenchmark;
 import dev.dlforge.cli.bench.ServeBenchmark;
@@ -23,7 +24,14 @@ import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.projects.gpt.GptRecipe;
 import dev.dlforge.projects.TrainableProject.BenchmarkTarget;
 import dev.dlforge.projects.TrainableProject;
+import dev.dlforge.serve.DlforgeServer;
+import dev.dlforge.serve.api.ServeConfig;
+import dev.dlforge.serve.metrics.ServeMetrics;
+import dev.dlforge.serve.model.ModelRegistry;
+import dev.dlforge.serve.studio.Studio;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +49,8 @@ import picocli.CommandLine.ParentCommand;
         description = {"Benchmarks, run on demand (never in CI): exit status 1 when a target is missed.",
                 "  speed    dlforge vs PyTorch (Debian python3-torch) training the pytorch/examples MNIST Net",
                 "  serve    the HTTP API under load: dynamic batching vs one request per pass, latency, 429s, memory",
+                "  serve --attack  image bombs, cross-site requests and 300 slow clients against a studio on loopback (--url for a"
+                        + " running one, --pid for its memory); exit 1 when an attack gets through",
                 "  gpt      nanoGPT's baby run on Moby-Dick characters, dlforge vs a PyTorch reference: val loss (within 0.05),"
                         + " training tokens/s (target >= 2x), decode tokens/s with and without the KV cache, memory",
                 "  embeddings  MiniLM sentence embeddings: dlforge vs langchain4j's in-process model, sentences/s (target >= 1.0x)",
@@ -66,6 +76,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "RUN", defaultValue = "fashion",
             description = "serve: the model to load (run folder, id, or project for its newest run; default: ${DEFAULT-VALUE})")
     String run;
+
+    @Option(names = "--attack", description = "serve: the hardening attacks instead of the load test (see above)")
+    boolean attack;
+
+    @Option(names = "--url", paramLabel = "URL",
+            description = "serve --attack: a running server on loopback, e.g. http://127.0.0.1:8080 (default: start a studio in this process)")
+    URI url;
+
+    @Option(names = "--pid", paramLabel = "PID", defaultValue = "-1",
+            description = "serve --attack --url: the server's process id, to report its RSS (default: unknown)")
+    long pid;
 
     @Option(names = "--clients", paramLabel = "N", defaultValue = "32", description = "serve: concurrent clients (default: ${DEFAULT-VALUE})")
     int clients;
@@ -95,6 +116,9 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private int serve() throws Exception {
+        if (attack) {
+            return attack();
+        }
         if (clients < 1 || clients > 512 || requests < 100 || repeats < 1) {
             throw new DlforgeException("--clients must be 1..512, --requests at least 100, --repeats at least 1", "leave them out for the defaults");
         }
@@ -105,6 +129,28 @@ final class BenchCommand implements Callable<Integer> {
         TrainableProject project = Catalogue.standard().trainable(model.info().project());
         var bench = new ServeBenchmark(project, model, root.out);
         return bench.run(new ServeBenchmark.Setup(clients, requests, repeats, 5)) ? 0 : 1;
+    }
+
+    /** The attacks against {@code --url}, or against a studio started here on a free port (serving the newest completed runs). */
+    private int attack() throws Exception {
+        if (url != null) {
+            if (url.getHost() == null || !InetAddress.getByName(url.getHost()).isLoopbackAddress() || url.getPort() < 0) {
+                throw new DlforgeException("--url must be a server on this machine's loopback with its port, e.g. http://127.0.0.1:8080",
+                        "attack only servers of your own, on loopback");
+            }
+            return new AttackBenchmark(url, pid, root.out).run() ? 0 : 1;
+        }
+        Catalogue catalogue = Catalogue.standard();
+        ServeMetrics metrics = new ServeMetrics();
+        ServeConfig config = ServeConfig.local(0);
+        try (ModelRegistry registry = new ModelRegistry(catalogue, config.batching(), metrics);
+                Studio studio = new Studio(catalogue, new RunStore(DlforgeHome.current()), registry, root.out);
+                DlforgeServer http = DlforgeServer.start(config, registry, catalogue, metrics, studio)) {
+            boolean refused = new AttackBenchmark(URI.create(http.url()), ProcessHandle.current().pid(), root.out).run();
+            root.out.println("connections the server closed on opening (per-address cap): " + http.refusedConnections());
+            studio.jobs().await(60_000);
+            return refused ? 0 : 1;
+        }
     }
 
     private int gpt() throws Exception {

@@ -6,6 +6,7 @@ import dev.dlforge.core.DlforgeHome;
 import dev.dlforge.core.run.RunStore;
 import dev.dlforge.projects.Catalogue;
 import dev.dlforge.serve.DlforgeServer;
+import dev.dlforge.serve.load.RawHttp;
 import dev.dlforge.serve.Http;
 import dev.dlforge.serve.TrainedModels;
 import dev.dlforge.serve.api.ServeConfig;

@@ -8,6 +8,7 @@ import dev.dlforge.core.io.Json;
 import dev.dlforge.core.run.RunStore;
 import dev.dlforge.projects.Catalogue;
 import dev.dlforge.serve.DlforgeServer;
+import dev.dlforge.serve.load.RawHttp;
 import dev.dlforge.serve.RouteGroup;
 import dev.dlforge.serve.TrainedModels;
 import dev.dlforge.serve.api.ApiRoutes;

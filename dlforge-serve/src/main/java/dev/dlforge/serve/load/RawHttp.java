@@ -1,4 +1,4 @@
-package dev.dlforge.serve.guard;
+package dev.dlforge.serve.load;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -6,21 +6,25 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
-/** One HTTP/1.1 exchange over a plain socket, for requests java.net.http will not send (a foreign Host, broken bytes). */
-record RawHttp(int status, String headers, String body) {
+/**
+ * One HTTP/1.1 exchange over a plain socket, for requests java.net.http will not send (a foreign
+ * Host, broken bytes, a stalled body): the attack benchmark and the hardening tests.
+ */
+public record RawHttp(int status, String headers, String body) {
 
-    static RawHttp send(int port, String request) throws IOException {
-        return send(port, request, false);
+    /** Sends {@code request} (bytes as ISO-8859-1) to 127.0.0.1:{@code port} and reads the whole answer. */
+    public static RawHttp send(int port, String request) throws IOException {
+        return send("127.0.0.1", port, request, false);
     }
 
     /** The status and headers only, for streams that do not end (server-sent events). */
-    static RawHttp head(int port, String request) throws IOException {
-        return send(port, request, true);
+    public static RawHttp head(int port, String request) throws IOException {
+        return send("127.0.0.1", port, request, true);
     }
 
-    private static RawHttp send(int port, String request, boolean headOnly) throws IOException {
-        try (Socket s = new Socket("127.0.0.1", port)) {
-            s.setSoTimeout(10_000);
+    public static RawHttp send(String host, int port, String request, boolean headOnly) throws IOException {
+        try (Socket s = new Socket(host, port)) {
+            s.setSoTimeout(120_000); // an unhardened server takes ~15 s over one image bomb
             s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             s.getOutputStream().flush();
             InputStream in = s.getInputStream();
@@ -43,7 +47,7 @@ record RawHttp(int status, String headers, String body) {
     }
 
     /** Request line and headers, closed with "Connection: close" so the body ends with the stream. */
-    static String request(String method, String path, String... headers) {
+    public static String request(String method, String path, String... headers) {
         StringBuilder b = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
         for (String h : headers) {
             b.append(h).append("\r\n");
