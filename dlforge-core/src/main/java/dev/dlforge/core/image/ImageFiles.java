@@ -50,8 +50,8 @@ public final class ImageFiles {
     }
 
     /**
-     * Decodes image bytes after checking them: the size their header gives against {@code limits},
-     * then the pixels within the process-wide
+     * Decodes image bytes after checking them: a PNG's chunks and CRCs ({@link PngChunks}), then the
+     * size its header gives against {@code limits}, then the pixels within the process-wide
      * {@link DecodeBudget}. Only PNG, JPEG, GIF and BMP are read: the other formats ImageIO knows
      * (TIFF, WBMP) are larger attack surface and nothing dlforge needs.
      *
@@ -67,6 +67,9 @@ public final class ImageFiles {
     static BufferedImage decode(byte[] bytes, String name, ImageLimits limits, DecodeBudget budget) {
         if (bytes.length == 0) {
             throw new DlforgeException("image " + name + " is empty", "pass a PNG or JPEG file");
+        }
+        if (PngChunks.isPng(bytes)) {
+            PngChunks.check(bytes, name);
         }
         int width = 0;
         int height = 0;
