@@ -4,6 +4,7 @@ import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.DlforgeHome;
 import dev.dlforge.core.run.RunStore;
 import dev.dlforge.core.train.StopSignal;
+import dev.dlforge.data.docs.FolderWalk;
 import dev.dlforge.models.retrieval.ChunkFilter;
 import dev.dlforge.models.retrieval.ChunkIndex;
 import dev.dlforge.models.retrieval.MiniLmEmbedder;
@@ -13,6 +14,7 @@ import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.projects.rag.ChatGenerator;
 import dev.dlforge.projects.rag.ExtractiveAnswerer;
 import dev.dlforge.projects.rag.GroundedGenerator;
+import dev.dlforge.projects.rag.IndexSummary;
 import dev.dlforge.projects.rag.LocalGptGenerator;
 import dev.dlforge.projects.rag.OpenAiChatClient;
 import dev.dlforge.projects.rag.RagIndexer;
@@ -36,6 +38,7 @@ final class RagCommand extends CommandGroup {
     @Command(name = "index", mixinStandardHelpOptions = true,
             description = {"Index .txt, .md, .html and .pdf files (folders are walked) into $DLFORGE_HOME/rag/NAME.",
                     "Unchanged files are skipped, changed ones replaced, deleted ones removed.",
+                    "Symbolic links inside the folders are skipped (and reported) unless --follow-links.",
                     "--sample moby-dick indexes the novel, one file per chapter, into the index moby-dick."})
     static final class Index implements Runnable {
         @ParentCommand
@@ -53,6 +56,10 @@ final class RagCommand extends CommandGroup {
         @Option(names = "--data", paramLabel = "DIR", description = "with --sample: folder holding the dataset's files, instead of the cache")
         Path data;
 
+        @Option(names = "--follow-links", description = {"follow symbolic links inside the folders, wherever they lead (cycles are reported);",
+                "by default they are skipped so that nothing outside the named folders is indexed"})
+        boolean followLinks;
+
         @Override
         public void run() {
             if (data != null && sample == null) {
@@ -66,7 +73,12 @@ final class RagCommand extends CommandGroup {
             String indexName = name != null ? name : sample != null ? sample : "default";
             Path dir = RagIndexer.home(indexName);
             try (MiniLmEncoder encoder = MiniLmEncoder.open(); ChunkIndex index = ChunkIndex.open(dir, new MiniLmEmbedder(encoder))) {
-                RagIndexer.miniLm(encoder).index(files, index).print(parent.root.out);
+                IndexSummary summary = RagIndexer.miniLm(encoder).index(files, index, followLinks ? FolderWalk.Links.FOLLOW : FolderWalk.Links.SKIP);
+                summary.print(parent.root.out);
+                if (summary.linksSkipped() > 0) {
+                    parent.root.out.println(summary.linksSkipped() + " symbolic link(s) skipped: they could lead outside the folders named; "
+                            + "pass --follow-links to index what they point to");
+                }
             }
             parent.root.out.println("index: " + dir);
             if (!indexName.equals("default")) {

@@ -48,6 +48,34 @@ class RagCommandTest {
     }
 
     @Test
+    void symbolicLinksAreSkippedWithAHintAndWhatTheyPointToIsIndexedOnlyWithFollowLinks(@TempDir Path tmp) throws Exception {
+        Path docs = Files.createDirectories(tmp.resolve("docs"));
+        Files.writeString(docs.resolve("whales.md"), "# Whales\n\nA sperm whale can hold its breath for ninety minutes.\n");
+        Path outside = Files.createDirectories(tmp.resolve("outside/keys"));
+        Files.writeString(tmp.resolve("outside/passwd"), "root:x:0:0:The vault password is swordfish:/root:/bin/bash\n");
+        Files.writeString(outside.resolve("vault.txt"), "The vault password is swordfish.\n");
+        Files.createSymbolicLink(docs.resolve("passwd.txt"), tmp.resolve("outside/passwd"));
+        Files.createSymbolicLink(docs.resolve("keys"), outside);
+        Files.createSymbolicLink(docs.resolve("loop"), docs);
+        String name = "links-" + tmp.getFileName();
+
+        Cli index = Cli.run("rag", "index", docs.toString(), "--index", name);
+        assertThat(index.exitCode()).as(index.toString()).isZero();
+        assertThat(index.out()).contains("indexed 1 file(s), 0 unchanged, 0 removed, 3 skipped (3 symbolic link)")
+                .contains("skipped " + docs.resolve("passwd.txt") + ": symbolic link (-> " + tmp.resolve("outside/passwd") + ")")
+                .contains("3 symbolic link(s) skipped: they could lead outside the folders named; pass --follow-links to index what they point to");
+        Cli ask = Cli.run("rag", "ask", "What is the vault password?", "--index", name, "--mode", "bm25");
+        assertThat(ask.out()).as(ask.toString()).doesNotContain("swordfish");
+
+        Cli followed = Cli.run("rag", "index", docs.toString(), "--index", name, "--follow-links");
+        assertThat(followed.exitCode()).as(followed.toString()).isZero();
+        assertThat(followed.out()).contains("indexed 2 file(s), 1 unchanged, 0 removed, 1 skipped (1 link cycle)")
+                .contains("skipped " + docs.resolve("loop") + ": link cycle").doesNotContain("--follow-links");
+        Cli answered = Cli.run("rag", "ask", "What is the vault password?", "--index", name, "--mode", "bm25");
+        assertThat(answered.out()).as(answered.toString()).contains("swordfish");
+    }
+
+    @Test
     void indexesTheMobyDickSampleOneFilePerChapterAndCitesTheChapter(@TempDir Path tmp) throws Exception {
         Path data = Files.createDirectories(tmp.resolve("moby"));
         Files.writeString(data.resolve("moby-dick.txt"), """

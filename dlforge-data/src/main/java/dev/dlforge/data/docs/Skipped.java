@@ -20,7 +20,13 @@ public record Skipped(Path source, Reason reason, String detail) implements Docu
         ENCRYPTED("encrypted"),
         BROKEN("broken"),
         NO_TEXT("no text"),
-        UNREADABLE("unreadable");
+        UNREADABLE("unreadable"),
+        /** A symbolic link below a named folder, not followed: it could lead anywhere. */
+        LINK("symbolic link"),
+        /** A file whose real path is outside the named folder. */
+        OUTSIDE("outside the folder"),
+        /** A followed link back to a folder above it. */
+        LOOP("link cycle");
 
         private final String label;
 

@@ -31,6 +31,11 @@ public record IndexSummary(int indexed, int unchanged, List<String> removed, Lis
         return skipped.stream().collect(Collectors.groupingBy(s -> s.reason().label(), TreeMap::new, Collectors.counting()));
     }
 
+    /** Symbolic links inside the indexed folders that were not followed. */
+    public long linksSkipped() {
+        return skipped.stream().filter(s -> s.reason() == Skipped.Reason.LINK).count();
+    }
+
     /** One summary line, then one line per skipped file. */
     public void print(PrintStream out) {
         String reasons = skipped.isEmpty() ? "" : " (" + skippedByReason().entrySet().stream()

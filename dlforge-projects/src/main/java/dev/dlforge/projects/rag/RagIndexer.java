@@ -8,6 +8,7 @@ import dev.dlforge.data.docs.ChunkerConfig;
 import dev.dlforge.data.docs.DocumentReaders;
 import dev.dlforge.data.docs.DocumentResult;
 import dev.dlforge.data.docs.DocumentText;
+import dev.dlforge.data.docs.FolderWalk;
 import dev.dlforge.data.docs.Skipped;
 import dev.dlforge.data.text.TextRepairs;
 import dev.dlforge.models.retrieval.Chunk;
@@ -15,8 +16,6 @@ import dev.dlforge.models.retrieval.ChunkIndex;
 import dev.dlforge.models.retrieval.SourceRecord;
 import dev.dlforge.models.text.MiniLmEncoder;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,14 +23,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
 
 /**
- * Puts files and folders (walked recursively, hidden entries left out) into a {@link ChunkIndex}:
+ * Puts files and folders (walked recursively by {@link FolderWalk}: hidden entries left out, symbolic
+ * links inside a folder not followed unless asked) into a {@link ChunkIndex}:
  * each file is read by {@link DocumentReaders}, cut by {@link Chunker} into chunks of at most 200
  * MiniLM WordPiece tokens with 40 of overlap, and stored under its absolute path as source.
  *
@@ -72,10 +70,20 @@ public final class RagIndexer {
         return DlforgeHome.current().root().resolve("rag").resolve(name);
     }
 
-    /** Indexes {@code inputs} into {@code index}, printing a progress bar on stderr; commits. */
+    /** Indexes {@code inputs} into {@code index} without following links out of them; see {@link #index(List, ChunkIndex, FolderWalk.Links)}. */
     public IndexSummary index(List<Path> inputs, ChunkIndex index) {
-        List<Skipped> skipped = new ArrayList<>();
-        List<Path> files = files(inputs, skipped);
+        return index(inputs, index, FolderWalk.Links.SKIP);
+    }
+
+    /**
+     * Indexes {@code inputs} into {@code index}, printing a progress bar on stderr; commits. Folders
+     * are walked by {@link FolderWalk}: with {@link FolderWalk.Links#SKIP} a symbolic link inside
+     * them is reported as skipped, and a source indexed through one before is removed.
+     */
+    public IndexSummary index(List<Path> inputs, ChunkIndex index, FolderWalk.Links links) {
+        FolderWalk.Listing listing = FolderWalk.of(inputs, links);
+        List<Skipped> skipped = new ArrayList<>(listing.skipped());
+        List<Path> files = listing.files();
         Map<String, SourceRecord> before = index.sources();
         Set<String> seen = new HashSet<>();
         int indexed = 0;
@@ -156,36 +164,6 @@ public final class RagIndexer {
             }
         }
         return out;
-    }
-
-    /** Every regular file under the inputs, sorted and once each; missing inputs become skipped entries. */
-    private static List<Path> files(List<Path> inputs, List<Skipped> skipped) {
-        Set<Path> out = new TreeSet<>();
-        for (Path input : inputs) {
-            Path p = input.toAbsolutePath().normalize();
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(f -> Files.isRegularFile(f) && !hidden(p, f)).forEach(out::add);
-                } catch (IOException | UncheckedIOException e) {
-                    skipped.add(new Skipped(p, Skipped.Reason.UNREADABLE, "cannot list the folder: " + e.getMessage()));
-                }
-            } else if (Files.isRegularFile(p)) {
-                out.add(p);
-            } else {
-                skipped.add(new Skipped(p, Skipped.Reason.UNREADABLE, Files.exists(p) ? "not a regular file" : "no such file or folder"));
-            }
-        }
-        return new ArrayList<>(out);
-    }
-
-    /** A dot-file or anything inside a dot-folder below the root (.git, .cache): not documents. */
-    private static boolean hidden(Path root, Path file) {
-        for (Path part : root.relativize(file)) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The source name of a file: its absolute, normalised path. */

@@ -3,7 +3,9 @@ package dev.dlforge.projects.vision;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dlforge.core.DlforgeException;
+import dev.dlforge.core.image.ImageDecodeBusyException;
 import dev.dlforge.core.image.ImageFiles;
+import dev.dlforge.core.image.ImageTooLargeException;
 import dev.dlforge.core.io.Json;
 import dev.dlforge.core.model.ModelCard;
 import dev.dlforge.projects.TrainableProject.Score;
@@ -85,11 +87,20 @@ public final class ImagePredictor implements Predictor<ImagePredictor.Input, Ima
         classifier.close();
     }
 
+    /**
+     * The picture decoded and framed. The status says whose move it is: 413 for an image over the
+     * size limits (or too large for the memory left), 503 when other requests hold the decode budget
+     * (the same image succeeds later), 400 for anything else wrong with the bytes.
+     */
     private float[] framed(byte[] bytes) {
         try {
             return classifier.pixelsOf(ImageFiles.decode(bytes, "in the request"));
         } catch (InvalidInputException e) {
             throw e;
+        } catch (ImageTooLargeException e) {
+            throw new InvalidInputException(413, e.getMessage(), e.hint());
+        } catch (ImageDecodeBusyException e) {
+            throw new InvalidInputException(503, e.getMessage(), e.hint());
         } catch (DlforgeException e) {
             throw InvalidInputException.badRequest(e.getMessage(), e.hint());
         }

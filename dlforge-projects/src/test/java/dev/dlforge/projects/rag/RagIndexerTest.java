@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dlforge.core.DlforgeException;
+import dev.dlforge.data.docs.FolderWalk;
 import dev.dlforge.data.docs.Skipped;
 import dev.dlforge.models.retrieval.ChunkIndex;
 import dev.dlforge.models.retrieval.MiniLmEmbedder;
@@ -65,6 +66,39 @@ class RagIndexerTest {
         }
         try (ChunkIndex reopened = ChunkIndex.openReadOnly(tmp.resolve("index"), new MiniLmEmbedder(encoder))) {
             assertThat(reopened.sources()).hasSize(3); // the summary's changes were committed
+        }
+    }
+
+    @Test
+    void symbolicLinksOutOfTheFolderAreNotIndexedUnlessFollowedAndWhatTheyLetInLeavesWithThem(@TempDir Path tmp) throws Exception {
+        Path docs = Files.createDirectories(tmp.resolve("docs"));
+        Files.writeString(docs.resolve("whales.txt"), "A sperm whale can hold its breath for ninety minutes.\n");
+        Path outside = Files.createDirectories(tmp.resolve("outside/private"));
+        Files.writeString(tmp.resolve("outside/passwd"), "The vault password is swordfish.\n");
+        Files.writeString(outside.resolve("diary.md"), "# Diary\n\nThe vault password is swordfish, I wrote it down.\n");
+        Files.createSymbolicLink(docs.resolve("passwd.txt"), tmp.resolve("outside/passwd"));
+        Files.createSymbolicLink(docs.resolve("notes.txt"), Path.of("../outside/passwd")); // relative, through ".."
+        Files.createSymbolicLink(docs.resolve("private"), outside);
+        RagIndexer indexer = RagIndexer.miniLm(encoder);
+        ExtractiveAnswerer.Config bm25 = ExtractiveAnswerer.Config.defaults().withMode(RetrievalMode.BM25);
+
+        try (ChunkIndex index = ChunkIndex.open(tmp.resolve("index"), new MiniLmEmbedder(encoder))) {
+            IndexSummary s = indexer.index(List.of(docs), index);
+            assertThat(index.sources().keySet()).containsExactly(RagIndexer.sourceOf(docs.resolve("whales.txt")));
+            assertThat(s.skippedByReason()).containsExactlyEntriesOf(Map.of("symbolic link", 3L));
+            assertThat(s.linksSkipped()).isEqualTo(3);
+            assertThat(new ExtractiveAnswerer(index, bm25).answer("What is the vault password?").render()).doesNotContain("swordfish");
+
+            IndexSummary followed = indexer.index(List.of(docs), index, FolderWalk.Links.FOLLOW);
+            assertThat(followed.indexed()).isEqualTo(3);
+            assertThat(index.sources().keySet()).extracting(k -> docs.relativize(Path.of(k)).toString())
+                    .containsExactlyInAnyOrder("whales.txt", "passwd.txt", "notes.txt", "private/diary.md");
+            assertThat(new ExtractiveAnswerer(index, bm25).answer("What is the vault password?").render()).contains("swordfish");
+
+            IndexSummary again = indexer.index(List.of(docs), index);
+            assertThat(again.removed()).hasSize(3);
+            assertThat(index.sources()).hasSize(1);
+            assertThat(new ExtractiveAnswerer(index, bm25).answer("What is the vault password?").render()).doesNotContain("swordfish");
         }
     }
 
