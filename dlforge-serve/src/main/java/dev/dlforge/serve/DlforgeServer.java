@@ -1,6 +1,8 @@
 package dev.dlforge.serve;
 
 import dev.dlforge.core.DlforgeException;
+import dev.dlforge.core.image.ImageDecodeBusyException;
+import dev.dlforge.core.image.ImageTooLargeException;
 import dev.dlforge.projects.Catalogue;
 import dev.dlforge.projects.serving.InvalidInputException;
 import dev.dlforge.serve.api.ApiError;
@@ -106,6 +108,11 @@ public final class DlforgeServer implements AutoCloseable {
             }
             c.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e));
             c.routes.exception(InvalidInputException.class, (e, ctx) -> error(ctx, new ApiError(e.status(), e.getMessage(), e.hint())));
+            c.routes.exception(ImageTooLargeException.class, (e, ctx) -> error(ctx, new ApiError(413, e.getMessage(), e.hint())));
+            c.routes.exception(ImageDecodeBusyException.class, (e, ctx) -> {
+                ctx.header("Retry-After", "1");
+                error(ctx, new ApiError(503, e.getMessage(), e.hint()));
+            });
             c.routes.exception(DlforgeException.class, (e, ctx) -> error(ctx, new ApiError(400, e.getMessage(), e.hint())));
             c.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, new ApiError(e.getStatus(), e.getMessage(), "")));
             c.routes.exception(Exception.class, (e, ctx) -> {

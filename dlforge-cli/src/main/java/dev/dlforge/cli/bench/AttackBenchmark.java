@@ -2,6 +2,7 @@ package dev.dlforge.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dlforge.core.engine.ProcessMemory;
+import dev.dlforge.core.image.PngBytes;
 import dev.dlforge.core.io.Json;
 import dev.dlforge.serve.load.RawHttp;
 import java.io.IOException;
@@ -70,9 +71,9 @@ public final class AttackBenchmark {
 
     private void bombs(String model) throws Exception {
         String path = "/v1/models/" + model + "/predict";
-        row("header claims 20000x20000 RGBA (" + BombPngs.headerOnly(BOMB_SIDE).length + " B)", () -> post(path, "image/png",
-                BombPngs.headerOnly(BOMB_SIDE)), s -> s == 413 || s == 400);
-        byte[] grey = BombPngs.blackGrey(BOMB_SIDE);
+        byte[] header = PngBytes.headerOnly(BOMB_SIDE, BOMB_SIDE, PngBytes.RGBA);
+        row("header claims 20000x20000 RGBA (" + header.length + " B)", () -> post(path, "image/png", header), s -> s == 413);
+        byte[] grey = PngBytes.black(BOMB_SIDE, BOMB_SIDE);
         row("20000x20000 grey PNG (" + grey.length / 1024 + " KB)", () -> post(path, "image/png", grey), s -> s == 413);
         row("four 20000x20000 at once", () -> {
             ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -3,7 +3,6 @@ package dev.dlforge.core.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dlforge.core.testing.PngBytes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

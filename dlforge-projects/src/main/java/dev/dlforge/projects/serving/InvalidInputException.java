@@ -2,7 +2,7 @@ package dev.dlforge.projects.serving;
 
 import dev.dlforge.core.DlforgeException;
 
-/** The caller sent something a model cannot take; the HTTP status says how (400, 413 or 415). */
+/** The caller sent something a model cannot take; the HTTP status says how (400 malformed, 413 too large, 415 wrong type, 503 busy: retry). */
 public final class InvalidInputException extends DlforgeException {
     private final int status;
 

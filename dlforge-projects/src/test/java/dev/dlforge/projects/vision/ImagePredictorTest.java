@@ -9,7 +9,7 @@ import dev.dlforge.core.engine.Engines;
 import dev.dlforge.core.io.Json;
 import dev.dlforge.core.model.ModelArtifact;
 import dev.dlforge.core.model.ModelCard;
-import dev.dlforge.core.testing.PngBytes;
+import dev.dlforge.core.image.PngBytes;
 import dev.dlforge.projects.Catalogue;
 import dev.dlforge.projects.serving.InvalidInputException;
 import dev.dlforge.projects.serving.Payload;

@@ -86,6 +86,9 @@ public final class ApiRoutes implements RouteGroup {
             CompletableFuture<?> answer = model.submit(new Payload(mediaType(ctx), body(ctx), options(ctx)));
             ctx.json(new PredictResponse(name, await(answer)));
         } catch (InvalidInputException e) {
+            if (e.status() == 503) { // the decode budget was busy: the same input succeeds shortly
+                ctx.header("Retry-After", "1");
+            }
             throw new ApiError(e.status(), e.getMessage(), e.hint());
         } catch (QueueFullException e) {
             ctx.header("Retry-After", "1");

@@ -1,4 +1,4 @@
-package dev.dlforge.core.testing;
+package dev.dlforge.core.image;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -7,7 +7,8 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
- * PNG files written byte by byte, for tests of what a decoder is given: headers that lie about the
+ * PNG files written byte by byte, for the tests of what a decoder is given and the attack benchmark
+ * ({@code dlforge bench serve --attack}): headers that lie about the
  * size, and huge images made cheaply. A solid black 20000x20000 grey PNG is 400 MB of zero rows
  * deflated as they are produced (one row buffer, never the whole image) into 389 KB, in about a second.
  */
