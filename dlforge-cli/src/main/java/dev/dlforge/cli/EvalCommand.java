@@ -30,8 +30,7 @@ final class EvalCommand implements Runnable {
 
     @Override
     public void run() {
-        RunDir dir = new RunStore(DlforgeHome.current()).resolveModel(run);
-        root.err.println(ModelChoice.describe(dir));
+        RunDir dir = ModelChoice.resolve(new RunStore(DlforgeHome.current()), run, root.err);
         TrainOptions options = TrainOptions.defaults(root.out).withData(data);
         Map<String, Double> metrics = Catalogue.standard().trainable(dir.info().project()).evaluate(dir, options);
         if (json) {

@@ -41,8 +41,7 @@ final class PredictCommand implements Callable<Integer> {
         if (top < 1) {
             throw new DlforgeException("--top must be at least 1, got " + top, "leave it out for the top 3 classes");
         }
-        RunDir dir = new RunStore(DlforgeHome.current()).resolveModel(run);
-        root.err.println(ModelChoice.describe(dir));
+        RunDir dir = ModelChoice.resolve(new RunStore(DlforgeHome.current()), run, root.err);
         TrainableProject project = Catalogue.standard().trainable(dir.info().project());
         if (files.isEmpty() && texts.isEmpty()) {
             throw new DlforgeException("nothing to predict", "pass files after the run, or --text \"...\" for a text project");

@@ -111,8 +111,11 @@ public final class RunStore {
         return list().stream().filter(r -> project.equals(r.info().project())).toList();
     }
 
-    /** The run {@code ref} names by folder, {@code project/run-id} or {@code run-id}; empty for anything else. */
-    private Optional<RunDir> named(String ref) {
+    /**
+     * The run {@code ref} names by folder, {@code project/run-id} or {@code run-id}; empty for anything
+     * else (such as a project id, which {@link #resolve} and {@link #resolveModel} interpret).
+     */
+    public Optional<RunDir> named(String ref) {
         try {
             Path asPath = Path.of(ref);
             if (Files.isRegularFile(asPath.resolve("run.json"))) {
