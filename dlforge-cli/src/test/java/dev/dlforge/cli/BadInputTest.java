@@ -115,6 +115,27 @@ class BadInputTest {
     }
 
     @Test
+    void aDamagedModelFolderIsNamedByPredictWithWhatToDo() throws Exception {
+        Path run = tmp.resolve("run");
+        assertThat(Cli.run("train", "digits", "--limit", "200", "--epochs", "1", "--out", run.toString()).exitCode()).isZero();
+        Path seven = ProjectSmokeTest.drawnDigit(tmp.resolve("seven.png"));
+        Path card = run.resolve("model/model.json");
+        String intact = Files.readString(card);
+
+        Files.writeString(card, intact.replaceFirst("\"inputShape\" : \\[[^]]*]", "\"inputShape\" : [ 1, 100000, 100000 ]"));
+        assertCleanError(Cli.run("predict", run.toString(), seven.toString()),
+                "model card " + card + " claims input shape [1, 100000, 100000]: one example would hold more than");
+
+        Files.writeString(card, intact);
+        Path weights = run.resolve("model/weights.bin");
+        byte[] bytes = Files.readAllBytes(weights);
+        Files.write(weights, Arrays.copyOf(bytes, bytes.length / 2));
+        Cli predict = Cli.run("predict", run.toString(), seven.toString());
+        assertCleanError(predict, "model weights " + weights + " are truncated: " + bytes.length / 2 + " bytes, " + bytes.length + " expected");
+        assertThat(predict.err()).contains("copy the whole model folder again");
+    }
+
+    @Test
     void completedRunIsNotResumedWithoutMoreEpochs() {
         Path run = tmp.resolve("run");
         assertThat(Cli.run("train", "digits", "--limit", "200", "--epochs", "1", "--out", run.toString()).exitCode()).isZero();
