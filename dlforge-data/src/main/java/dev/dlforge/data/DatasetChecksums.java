@@ -61,14 +61,17 @@ public final class DatasetChecksums {
         }
     }
 
-    /** Checks every file of {@code manifest} in {@code dir}; {@code full} hashes each one whatever its times say. */
-    public static Result check(Path dir, Manifest manifest, boolean full) {
+    /**
+     * Checks every file of {@code manifest} in {@code dir}; {@code full} hashes each one whatever its
+     * times say. A key is a path relative to {@code dir} unless {@code located} maps it elsewhere.
+     */
+    public static Result check(Path dir, Manifest manifest, boolean full, Map<String, Path> located) {
         List<FileCheck> checks = new ArrayList<>();
         Map<String, FileEntry> stamped = new LinkedHashMap<>();
         for (Map.Entry<String, FileEntry> e : manifest.files().entrySet()) {
             String name = e.getKey();
             FileEntry recorded = e.getValue();
-            Path file = dir.resolve(name);
+            Path file = located.getOrDefault(name, dir.resolve(name));
             FileEntry now = recorded;
             String problem;
             boolean hashed = false;

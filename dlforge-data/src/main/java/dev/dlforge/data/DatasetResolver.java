@@ -92,7 +92,7 @@ public final class DatasetResolver {
             throw new DlforgeException("dataset " + spec.id() + ": the cache's manifest " + manifestFile + " is unreadable ("
                     + e.getMessage() + ")", refetchHint(spec));
         }
-        DatasetChecksums.Result result = DatasetChecksums.check(dir, manifest, full);
+        DatasetChecksums.Result result = DatasetChecksums.check(dir, manifest, full, located(spec, dir));
         if (result.restamped()) {
             try {
                 Json.writeFile(manifestFile, result.stamped());
@@ -101,6 +101,25 @@ public final class DatasetResolver {
             }
         }
         return result;
+    }
+
+    /**
+     * The dataset's files in {@code dir} by manifest key: the path relative to the folder, and for
+     * manifests of older versions, which keyed files by bare name, that name too.
+     */
+    private static Map<String, Path> located(DatasetSpec spec, Path dir) {
+        Map<String, Path> located = new LinkedHashMap<>();
+        for (String name : spec.files()) {
+            DatasetFiles.locate(dir, name).ifPresent(p -> {
+                located.put(relative(dir, p), p);
+                located.putIfAbsent(p.getFileName().toString(), p);
+            });
+        }
+        return located;
+    }
+
+    private static String relative(Path dir, Path file) {
+        return dir.relativize(file).toString().replace('\\', '/');
     }
 
     /** What to do about a damaged cache of {@code spec}. */
@@ -189,7 +208,7 @@ public final class DatasetResolver {
         for (String name : spec.files()) {
             Path p = DatasetFiles.locate(dir, name).orElseThrow();
             // No times yet: the first load hashes the files where they now lie and records them.
-            files.put(p.getFileName().toString(), new FileEntry(Files.size(p), DatasetChecksums.sha256(p)));
+            files.put(relative(dir, p), new FileEntry(Files.size(p), DatasetChecksums.sha256(p)));
         }
         return files;
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.io.Json;
 import dev.dlforge.data.DatasetResolverTest.ScriptedSource;
+import dev.dlforge.data.source.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -97,6 +98,36 @@ class DatasetChecksumsTest {
         Path b = dir.resolve("toy").resolve("b.txt");
         Files.write(b, new byte[(int) Files.size(b)]);
         assertLoadRefuses(b);
+    }
+
+    @Test
+    void filesInASubfolderAreCheckedUnderTheirRelativePathAndUnderTheBareNamesOlderManifestsUsed() throws Exception {
+        DataSource nested = new DataSource() {
+            @Override
+            public String describe() {
+                return "nested source";
+            }
+
+            @Override
+            public void fetchInto(Path target) throws java.io.IOException {
+                Files.writeString(Files.createDirectories(target.resolve("sub")).resolve("c.txt"), "content of c");
+            }
+        };
+        DatasetSpec deep = new DatasetSpec("deep", "Deep", "one nested file", "MIT", "https://example.org", List.of("sub/c.txt"),
+                List.of(nested));
+        Path cached = resolver().resolve(deep, null);
+        assertThat(resolver().manifest(deep).orElseThrow().files()).containsOnlyKeys("sub/c.txt");
+
+        Path manifest = cached.resolve(DatasetResolver.MANIFEST);
+        ObjectNode json = (ObjectNode) Json.MAPPER.readTree(manifest.toFile());
+        ObjectNode files = (ObjectNode) json.get("files");
+        files.set("c.txt", files.remove("sub/c.txt")); // as dlforge 0b28e13 wrote it
+        Files.writeString(manifest, Json.write(json));
+        assertThat(resolver().resolve(deep, null)).isEqualTo(cached);
+
+        Thread.sleep(50);
+        Files.writeString(cached.resolve("sub/c.txt"), "zzzzzzzzzzzz");
+        assertThatThrownBy(() -> resolver().resolve(deep, null)).hasMessageContaining(cached.resolve("sub/c.txt") + " is damaged");
     }
 
     @Test
