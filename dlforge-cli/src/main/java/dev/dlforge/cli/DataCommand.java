@@ -9,11 +9,12 @@ import dev.dlforge.data.source.DataSource;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "data", mixinStandardHelpOptions = true, description = "List, fetch and describe datasets.",
-        subcommands = {DataCommand.ListData.class, DataCommand.Fetch.class, DataCommand.Info.class})
+@Command(name = "data", mixinStandardHelpOptions = true, description = "List, fetch, verify and describe datasets.",
+        subcommands = {DataCommand.ListData.class, DataCommand.Fetch.class, DataVerifyCommand.class, DataCommand.Info.class})
 final class DataCommand extends CommandGroup {
     static DatasetResolver resolver() {
         return new DatasetResolver(DlforgeHome.current().datasets());
@@ -45,9 +46,15 @@ final class DataCommand extends CommandGroup {
         @Parameters(paramLabel = "ID", description = "dataset id, as in `dlforge data list`")
         String id;
 
+        @Option(names = "--force", description = "fetch again even when cached, replacing the cached copy (e.g. a damaged one)")
+        boolean force;
+
         @Override
         public void run() {
             DatasetSpec s = DatasetRegistry.builtIn().get(id).spec();
+            if (force) {
+                resolver().fetch(s, true);
+            }
             Path dir = resolver().resolve(s, null);
             data.root.out.println(s.id() + ": " + dir);
         }

@@ -19,7 +19,7 @@ final class EvalCommand implements Runnable {
     @ParentCommand
     Dlforge root;
 
-    @Parameters(paramLabel = "RUN", description = "run folder, run id, or project (its newest run)")
+    @Parameters(paramLabel = "RUN", description = "run folder, run id, or project (its current model: the newest completed run with a model)")
     String run;
 
     @Option(names = "--data", paramLabel = "DIR", description = "folder holding the dataset's files, instead of the cache")
@@ -30,7 +30,7 @@ final class EvalCommand implements Runnable {
 
     @Override
     public void run() {
-        RunDir dir = new RunStore(DlforgeHome.current()).resolve(run);
+        RunDir dir = ModelChoice.resolve(new RunStore(DlforgeHome.current()), run, root.err);
         TrainOptions options = TrainOptions.defaults(root.out).withData(data);
         Map<String, Double> metrics = Catalogue.standard().trainable(dir.info().project()).evaluate(dir, options);
         if (json) {

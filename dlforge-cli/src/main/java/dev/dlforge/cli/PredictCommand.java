@@ -24,7 +24,7 @@ final class PredictCommand implements Callable<Integer> {
     @ParentCommand
     Dlforge root;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "run folder, run id, or project (its newest run)")
+    @Parameters(index = "0", paramLabel = "RUN", description = "run folder, run id, or project (its current model: the newest completed run with a model)")
     String run;
 
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "FILE", description = "files to classify")
@@ -41,7 +41,7 @@ final class PredictCommand implements Callable<Integer> {
         if (top < 1) {
             throw new DlforgeException("--top must be at least 1, got " + top, "leave it out for the top 3 classes");
         }
-        RunDir dir = new RunStore(DlforgeHome.current()).resolve(run);
+        RunDir dir = ModelChoice.resolve(new RunStore(DlforgeHome.current()), run, root.err);
         TrainableProject project = Catalogue.standard().trainable(dir.info().project());
         if (files.isEmpty() && texts.isEmpty()) {
             throw new DlforgeException("nothing to predict", "pass files after the run, or --text \"...\" for a text project");

@@ -3,6 +3,7 @@ package dev.dlforge.cli;
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.DlforgeHome;
 import dev.dlforge.core.run.RunDir;
+import dev.dlforge.core.run.RunInfo;
 import dev.dlforge.core.run.RunStore;
 import dev.dlforge.core.train.StopSignal;
 import dev.dlforge.projects.Catalogue;
@@ -50,7 +51,7 @@ final class TrainCommand implements Runnable {
     @Option(names = "--out", paramLabel = "DIR", description = "run folder (default: $DLFORGE_HOME/runs/PROJECT/TIMESTAMP)")
     Path out;
 
-    @Option(names = "--resume", paramLabel = "RUN", description = "continue a stopped run (folder, id, or project for its newest run)")
+    @Option(names = "--resume", paramLabel = "RUN", description = "continue a stopped, interrupted or failed run (folder, id, or project for its newest run)")
     String resume;
 
     @Override
@@ -60,7 +61,12 @@ final class TrainCommand implements Runnable {
         Catalogue catalogue = Catalogue.standard();
         if (resume != null) {
             RunDir run = new RunStore(DlforgeHome.current()).resolve(resume);
-            String owner = run.info().project();
+            RunInfo info = run.info();
+            if (RunInfo.RUNNING.equals(info.status()) && info.owner() != null && !info.owner().isCurrentProcess()) {
+                throw new DlforgeException("run " + run.id() + " is still training in process " + info.owner().pid(),
+                        "let it finish, or stop it (Ctrl-C there, or kill " + info.owner().pid() + ") and then resume");
+            }
+            String owner = info.project();
             if (project != null && !project.equals(owner)) {
                 throw new DlforgeException("run " + run.id() + " belongs to project " + owner + ", not " + project, "leave out PROJECT when resuming");
             }

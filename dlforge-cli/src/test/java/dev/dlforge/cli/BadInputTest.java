@@ -69,6 +69,31 @@ class BadInputTest {
         assertCleanError(Cli.run("train", "digits", "--dataset", "mnist", "--data", data.toString()), "do not belong together");
     }
 
+    /** The four MNIST files, with the given test image size. */
+    private Path mnistWithTestImages(int n, int rows, int cols) throws Exception {
+        Path data = Files.createDirectories(tmp.resolve("mnist"));
+        IdxFiles.write(data.resolve("train-images-idx3-ubyte.gz"), IdxFiles.images(3, 28, 28), true);
+        IdxFiles.write(data.resolve("train-labels-idx1-ubyte.gz"), IdxFiles.labels(1, 2, 3), true);
+        IdxFiles.write(data.resolve("t10k-images-idx3-ubyte.gz"), IdxFiles.images(n, rows, cols), true);
+        IdxFiles.write(data.resolve("t10k-labels-idx1-ubyte.gz"), IdxFiles.labels(new int[n]), true);
+        return data;
+    }
+
+    @Test
+    void zeroSizedIdxImagesAreRefusedBeforeTrainingNamingTheFile() throws Exception {
+        Path data = mnistWithTestImages(2, 0, 0);
+        Cli train = Cli.run("train", "digits", "--dataset", "mnist", "--data", data.toString(), "--out", tmp.resolve("r").toString());
+        assertCleanError(train, data.resolve("t10k-images-idx3-ubyte.gz") + ": dimension 2 of 3 is 0");
+        assertThat(tmp.resolve("r")).as("refused before any run folder").doesNotExist();
+    }
+
+    @Test
+    void testImagesOfAnotherSizeThanTheTrainingImagesAreRefused() throws Exception {
+        Path data = mnistWithTestImages(2, 20, 20);
+        assertCleanError(Cli.run("train", "digits", "--dataset", "mnist", "--data", data.toString()),
+                "training images are 1x28x28 but test images are 1x20x20");
+    }
+
     @Test
     void unwritableOutputFolderIsReportedBeforeTraining() throws Exception {
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
@@ -87,6 +112,27 @@ class BadInputTest {
         assertThat(predict.err()).startsWith("error: image " + bad + " is corrupt or truncated");
         assertThat(predict.out()).contains("good.png:");
         assertCleanError(Cli.run("predict", run.toString(), good.toString(), "--top", "0"), "--top must be at least 1");
+    }
+
+    @Test
+    void aDamagedModelFolderIsNamedByPredictWithWhatToDo() throws Exception {
+        Path run = tmp.resolve("run");
+        assertThat(Cli.run("train", "digits", "--limit", "200", "--epochs", "1", "--out", run.toString()).exitCode()).isZero();
+        Path seven = ProjectSmokeTest.drawnDigit(tmp.resolve("seven.png"));
+        Path card = run.resolve("model/model.json");
+        String intact = Files.readString(card);
+
+        Files.writeString(card, intact.replaceFirst("\"inputShape\" : \\[[^]]*]", "\"inputShape\" : [ 1, 100000, 100000 ]"));
+        assertCleanError(Cli.run("predict", run.toString(), seven.toString()),
+                "model card " + card + " claims input shape [1, 100000, 100000]: one example would hold more than");
+
+        Files.writeString(card, intact);
+        Path weights = run.resolve("model/weights.bin");
+        byte[] bytes = Files.readAllBytes(weights);
+        Files.write(weights, Arrays.copyOf(bytes, bytes.length / 2));
+        Cli predict = Cli.run("predict", run.toString(), seven.toString());
+        assertCleanError(predict, "model weights " + weights + " are truncated: " + bytes.length / 2 + " bytes, " + bytes.length + " expected");
+        assertThat(predict.err()).contains("copy the whole model folder again");
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dlforge.core.checkpoint.CheckpointStore;
 import dev.dlforge.core.io.Json;
+import dev.dlforge.core.run.RunDir;
+import dev.dlforge.core.run.RunInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,6 +79,7 @@ class KillAndResumeTest {
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
         assertThat(info(run).get("status").asText()).as("nobody could record the kill").isEqualTo("running");
+        assertThat(new RunDir(run).info().status()).as("but its process is gone").isEqualTo(RunInfo.INTERRUPTED);
         assertThat(new CheckpointStore(run.resolve("checkpoints"), 2).latestReadable()).isPresent();
         assertResumesToCompletion(run);
     }

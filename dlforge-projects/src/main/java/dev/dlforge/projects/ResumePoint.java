@@ -4,14 +4,27 @@ import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.checkpoint.CheckpointStore;
 import dev.dlforge.core.run.RunDir;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 
 /** Where a stopped run continues: its newest readable checkpoint and the epochs that checkpoint holds. */
 public record ResumePoint(Path checkpoint, int trainedEpochs) {
 
     public static ResumePoint of(RunDir run) {
+        return of(run, null);
+    }
+
+    /**
+     * As {@link #of(RunDir)}, printing to {@code console} (when given) each newer checkpoint it had to
+     * skip and why, so a resume that goes back further than the user expects says so.
+     */
+    public static ResumePoint of(RunDir run, PrintStream console) {
         try {
-            Path checkpoint = run.checkpoints().latestReadable().orElseThrow(() -> new DlforgeException(
+            Path checkpoint = run.checkpoints().latestReadable(skipped -> {
+                if (console != null) {
+                    console.println(skipped);
+                }
+            }).orElseThrow(() -> new DlforgeException(
                     "run " + run.path() + " has no usable checkpoint", "start a new run with `dlforge train " + run.info().project() + "`"));
             return new ResumePoint(checkpoint, CheckpointStore.stateOf(checkpoint).epoch());
         } catch (IOException e) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -76,10 +77,20 @@ public final class CheckpointStore {
 
     /** The newest checkpoint that opens cleanly; damaged ones are skipped. */
     public Optional<Path> latestReadable() throws IOException {
+        return latestReadable(skipped -> {});
+    }
+
+    /**
+     * The newest checkpoint that opens cleanly, telling {@code skipped} of each newer one passed over
+     * and why: a resume that quietly went back an epoch would look like lost work.
+     */
+    public Optional<Path> latestReadable(Consumer<String> skipped) throws IOException {
         for (Path p : list()) {
-            if (readable(p)) {
+            String problem = problem(p);
+            if (problem == null) {
                 return Optional.of(p);
             }
+            skipped.accept("skipped checkpoint " + p + ": " + problem);
         }
         return Optional.empty();
     }
@@ -117,11 +128,22 @@ public final class CheckpointStore {
         return zip.getInputStream(e);
     }
 
-    private static boolean readable(Path p) {
+    /** Why {@code p} cannot be resumed from, or null when it opens with both entries and a readable state. */
+    private static String problem(Path p) {
         try (ZipFile zip = new ZipFile(p.toFile())) {
-            return zip.getEntry(STATE) != null && zip.getEntry(TASK) != null;
+            for (String name : new String[] {STATE, TASK}) {
+                if (zip.getEntry(name) == null) {
+                    return "it lacks " + name + " (written by an older or interrupted dlforge)";
+                }
+            }
+            try (InputStream in = zip.getInputStream(zip.getEntry(STATE))) {
+                Json.MAPPER.readValue(in, TrainerState.class);
+            }
+            return null;
         } catch (IOException e) {
-            return false;
+            long size = p.toFile().length();
+            return "it is truncated or corrupt (" + size + " bytes; " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()) + ")";
         }
     }
 

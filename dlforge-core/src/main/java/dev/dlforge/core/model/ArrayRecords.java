@@ -3,6 +3,7 @@ package dev.dlforge.core.model;
 import ai.djl.ndarray.NDArray;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 
 /**
@@ -24,11 +25,18 @@ public final class ArrayRecords {
      */
     public static void readInto(DataInputStream in, NDArray target, String what) throws IOException {
         int length = in.readInt();
-        if (length < 0 || length > Integer.MAX_VALUE - 16) {
-            throw new IOException(what + " has an impossible length " + length);
+        long most = maxEncodedLength(target);
+        if (length < 0 || length > most) {
+            // Checked before allocating: a damaged length must not ask for gigabytes.
+            throw new IOException(what + " claims " + length + " bytes, at most " + most + " fit "
+                    + target.getDataType() + target.getShape());
         }
         byte[] encoded = new byte[length];
-        in.readFully(encoded);
+        try {
+            in.readFully(encoded);
+        } catch (EOFException e) {
+            throw new EOFException(what + " is cut short: its " + length + " bytes are not all there");
+        }
         try (NDArray loaded = target.getManager().decode(encoded)) {
             if (!loaded.getShape().equals(target.getShape()) || loaded.getDataType() != target.getDataType()) {
                 throw new IOException(what + " is " + loaded.getDataType() + loaded.getShape()
@@ -38,5 +46,11 @@ public final class ArrayRecords {
         } catch (RuntimeException e) { // DJL's decoder reports damaged bytes as buffer underflows and the like
             throw new IOException(what + " is damaged: " + e.getMessage(), e);
         }
+    }
+
+    /** What DJL's encoding of an array like {@code target} can take: its data plus a header (magic, dtype, shape). */
+    static long maxEncodedLength(NDArray target) {
+        long data = target.getShape().size() * target.getDataType().getNumOfBytes();
+        return Math.min(Integer.MAX_VALUE - 16L, data + 1024 + 16L * target.getShape().dimension());
     }
 }

@@ -7,6 +7,7 @@ import dev.dlforge.core.io.Json;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -44,19 +45,49 @@ public final class ModelArtifact {
                 throw new DlforgeException("model " + dir + " was saved by a newer dlforge (format " + c.format() + ")",
                         "update dlforge");
             }
-            return c;
+            return ModelCardLimits.check(c, card);
         } catch (IOException e) {
             throw new DlforgeException("model card " + card + " is damaged: " + e.getMessage(), "retrain, or restore it from the run's checkpoint");
         }
     }
 
+    /**
+     * Copies the weights in {@code dir} into {@code block}. A missing, truncated or corrupt file is a
+     * {@link DlforgeException} naming it; a truncated one says how long it is and how long it should
+     * be, which tells an interrupted copy from a file of another model.
+     */
     public static void loadWeights(Path dir, Block block) {
-        try (InputStream in = Files.newInputStream(dir.resolve(WEIGHTS));
+        Path file = dir.resolve(WEIGHTS);
+        if (!Files.isRegularFile(file)) {
+            throw new DlforgeException("model " + dir + " has no " + WEIGHTS, WHAT_TO_DO);
+        }
+        try (InputStream in = Files.newInputStream(file);
                 DataInputStream data = new DataInputStream(new BufferedInputStream(in, 1 << 16))) {
             Weights.read(block, data);
+        } catch (EOFException e) {
+            throw new DlforgeException("model weights " + file + " are truncated: " + sizes(file, block)
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), WHAT_TO_DO, e);
         } catch (IOException e) {
-            throw new DlforgeException("cannot load weights from " + dir.resolve(WEIGHTS) + ": " + e.getMessage(),
-                    "retrain the model, or restore it from the run's checkpoint");
+            throw new DlforgeException("model weights " + file + " are corrupt or belong to another model: " + e.getMessage(),
+                    WHAT_TO_DO, e);
+        }
+    }
+
+    private static final String WHAT_TO_DO =
+            "retrain the model (`dlforge train PROJECT`), or copy the whole model folder again from where it came";
+
+    /** "N bytes, M expected" as far as they can be told. */
+    private static String sizes(Path file, Block block) {
+        String actual;
+        try {
+            actual = Files.size(file) + " bytes";
+        } catch (IOException e) {
+            actual = "size unknown";
+        }
+        try {
+            return actual + ", " + Weights.byteSize(block) + " expected for this model";
+        } catch (IOException | RuntimeException e) {
+            return actual;
         }
     }
 }

@@ -6,6 +6,7 @@ import ai.djl.util.Pair;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +33,24 @@ public final class Weights {
             out.writeUTF(p.getKey());
             ArrayRecords.write(out, p.getValue().getArray());
         }
+    }
+
+    /** How many bytes {@link #write} makes of {@code block}: what an intact weights file of it holds. */
+    public static long byteSize(Block block) throws IOException {
+        long[] count = new long[1];
+        OutputStream counter = new OutputStream() {
+            @Override
+            public void write(int b) {
+                count[0]++;
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                count[0] += len;
+            }
+        };
+        write(block, new DataOutputStream(counter));
+        return count[0];
     }
 
     public static void read(Block block, DataInputStream in) throws IOException {

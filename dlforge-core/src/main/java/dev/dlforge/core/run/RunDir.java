@@ -51,7 +51,28 @@ public record RunDir(Path path) {
         return path.getFileName().toString();
     }
 
+    /**
+     * What {@code run.json} says, except that a run recorded as running whose process is gone (killed,
+     * crashed, the machine rebooted) is reported as {@link RunInfo#INTERRUPTED}: nobody could record
+     * that, so every reader (the CLI, the studio, resume) judges it here, the same way.
+     */
     public RunInfo info() {
+        RunInfo recorded = recordedInfo();
+        if (!RunInfo.RUNNING.equals(recorded.status()) || (recorded.owner() != null && recorded.owner().isAlive())) {
+            return recorded;
+        }
+        String why = recorded.owner() == null ? "no process recorded (an older dlforge)" : "process " + recorded.owner().pid() + " is gone";
+        return new RunInfo(recorded.id(), recorded.project(), RunInfo.INTERRUPTED, recorded.created(), recorded.updated(),
+                recorded.recipe(), recorded.metrics(), "interrupted (" + why + ") — resume with " + resumeCommand(), recorded.owner());
+    }
+
+    /** The command that continues this run, as the CLI takes it. */
+    public String resumeCommand() {
+        return "./dlforge train --resume " + path;
+    }
+
+    /** {@code run.json} exactly as written, with no judgement of whether a running run still runs. */
+    public RunInfo recordedInfo() {
         try {
             return Json.readFile(runJson(), RunInfo.class);
         } catch (IOException e) {
@@ -60,9 +81,14 @@ public record RunDir(Path path) {
         }
     }
 
+    /**
+     * Writes {@code run.json}. A status of running always names its process, this one unless the info
+     * names another, so that {@link #info()} can tell a live run from a killed one.
+     */
     public void writeInfo(RunInfo info) {
+        RunInfo owned = RunInfo.RUNNING.equals(info.status()) && info.owner() == null ? info.ownedBy(RunOwner.current()) : info;
         try {
-            Json.writeFile(runJson(), info);
+            Json.writeFile(runJson(), owned);
         } catch (IOException e) {
             throw new DlforgeException("cannot write " + runJson() + ": " + e.getMessage(), "check the folder's permissions and free space");
         }

@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * All runs under {@code $DLFORGE_HOME/runs/<project>/<run-id>}. A run written elsewhere ({@code --out})
@@ -60,33 +61,85 @@ public final class RunStore {
 
     /**
      * Finds a run by folder path, {@code project/run-id}, {@code run-id}, or a project id (its
-     * newest run).
+     * newest run, whatever its status: what {@code train --resume PROJECT} continues).
      */
     public RunDir resolve(String ref) {
-        Path asPath = Path.of(ref);
-        if (Files.isRegularFile(asPath.resolve("run.json"))) {
-            return new RunDir(asPath.toAbsolutePath());
+        return named(ref).orElseGet(() -> {
+            List<RunDir> ofProject = runsOf(ref);
+            if (ofProject.isEmpty()) {
+                throw noSuchRun(ref);
+            }
+            return ofProject.get(ofProject.size() - 1);
+        });
+    }
+
+    /**
+     * The run whose model {@code ref} means: a run named by folder, {@code project/run-id} or
+     * {@code run-id} is that run, as asked; a project id means its {@link #currentModel}. This is what
+     * {@code predict} and {@code eval} use, so a failed or killed newest run never hides a good one.
+     */
+    public RunDir resolveModel(String ref) {
+        Optional<RunDir> named = named(ref);
+        if (named.isPresent()) {
+            return named.get();
         }
-        if (Files.isRegularFile(root.resolve(ref).resolve("run.json"))) {
-            return new RunDir(root.resolve(ref));
+        List<RunDir> ofProject = runsOf(ref);
+        if (ofProject.isEmpty()) {
+            throw noSuchRun(ref);
         }
-        Path linked = followLink(root.resolve(ref + LINK));
-        if (linked != null) {
-            return new RunDir(linked);
+        return currentModel(ref).orElseThrow(() -> {
+            RunDir newest = ofProject.get(ofProject.size() - 1);
+            return new DlforgeException("project " + ref + " has no completed run with a model (its newest, " + newest.id()
+                    + ", is " + newest.info().status() + ")", "train one with `dlforge train " + ref
+                    + "`, or name a run: `dlforge runs " + ref + "` lists them");
+        });
+    }
+
+    /**
+     * The project's current model: its newest completed run that has a model ({@code model/model.json}).
+     * The one rule for which run a project id stands for when a model is wanted: running, stopped,
+     * interrupted and failed runs never are, even when newer.
+     */
+    public Optional<RunDir> currentModel(String project) {
+        List<RunDir> candidates = runsOf(project).stream()
+                .filter(r -> r.info().isCompleted() && Files.isRegularFile(r.model().resolve("model.json"))).toList();
+        return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(candidates.size() - 1));
+    }
+
+    /** The project's runs, oldest first. */
+    public List<RunDir> runsOf(String project) {
+        return list().stream().filter(r -> project.equals(r.info().project())).toList();
+    }
+
+    /**
+     * The run {@code ref} names by folder, {@code project/run-id} or {@code run-id}; empty for anything
+     * else (such as a project id, which {@link #resolve} and {@link #resolveModel} interpret).
+     */
+    public Optional<RunDir> named(String ref) {
+        try {
+            Path asPath = Path.of(ref);
+            if (Files.isRegularFile(asPath.resolve("run.json"))) {
+                return Optional.of(new RunDir(asPath.toAbsolutePath()));
+            }
+            if (Files.isRegularFile(root.resolve(ref).resolve("run.json"))) {
+                return Optional.of(new RunDir(root.resolve(ref)));
+            }
+            Path linked = followLink(root.resolve(ref + LINK));
+            if (linked != null) {
+                return Optional.of(new RunDir(linked));
+            }
+        } catch (InvalidPathException e) {
+            return Optional.empty();
         }
-        List<RunDir> all = list();
-        List<RunDir> byId = all.stream().filter(r -> r.id().equals(ref)).toList();
-        if (byId.size() == 1) {
-            return byId.get(0);
-        }
+        List<RunDir> byId = list().stream().filter(r -> r.id().equals(ref)).toList();
         if (byId.size() > 1) {
             throw new DlforgeException("run id " + ref + " exists in several projects", "write it as project/" + ref);
         }
-        List<RunDir> ofProject = all.stream().filter(r -> r.info().project().equals(ref)).toList();
-        if (!ofProject.isEmpty()) {
-            return ofProject.get(ofProject.size() - 1);
-        }
-        throw new DlforgeException("no run '" + ref + "' (not a run folder, run id or project with runs)",
+        return byId.stream().findFirst();
+    }
+
+    private DlforgeException noSuchRun(String ref) {
+        return new DlforgeException("no run '" + ref + "' (not a run folder, run id or project with runs)",
                 "`dlforge runs` lists the runs under " + root);
     }
 

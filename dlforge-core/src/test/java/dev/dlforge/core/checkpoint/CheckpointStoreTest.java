@@ -12,6 +12,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +84,20 @@ class CheckpointStoreTest {
         store.save(at(5), task);
         Files.write(dir.resolve("step-00000009.ckpt"), new byte[] {'P', 'K', 3, 4, 0, 0}); // torn by a crash of an older version
         assertThat(store.latestReadable()).contains(dir.resolve("step-00000005.ckpt"));
+    }
+
+    @Test
+    void aTruncatedNewestCheckpointIsSkippedAndTheSkipIsReportedWithItsReason() throws Exception {
+        CheckpointStore store = new CheckpointStore(dir, 3);
+        CounterTask task = new CounterTask();
+        store.save(at(5), task);
+        Path newest = store.save(at(9), task);
+        byte[] whole = Files.readAllBytes(newest);
+        Files.write(newest, java.util.Arrays.copyOf(whole, whole.length / 2));
+        List<String> skipped = new ArrayList<>();
+        assertThat(store.latestReadable(skipped::add)).contains(dir.resolve("step-00000005.ckpt"));
+        assertThat(skipped).singleElement().asString().contains("step-00000009.ckpt").contains("truncated or corrupt")
+                .contains((whole.length / 2) + " bytes");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.dlforge.data.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dlforge.core.DlforgeException;
 import dev.dlforge.data.image.LabeledImages;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ class IdxReaderTest {
         byte[] full = IdxFiles.images(3, 2, 4);
         IdxFiles.write(dir.resolve("img.gz"), Arrays.copyOf(full, full.length - 5), true);
         assertThatThrownBy(() -> IdxReader.read(dir.resolve("img.gz"), 3))
-                .isInstanceOf(IOException.class).hasMessageContaining("truncated").hasMessageContaining("24 bytes");
+                .isInstanceOf(DlforgeException.class).hasMessageContaining("truncated").hasMessageContaining("24 bytes");
     }
 
     @Test
@@ -43,7 +44,7 @@ class IdxReaderTest {
         IdxFiles.write(dir.resolve("full.gz"), IdxFiles.images(50, 28, 28), true);
         byte[] gz = Files.readAllBytes(dir.resolve("full.gz"));
         Files.write(dir.resolve("cut.gz"), Arrays.copyOf(gz, gz.length / 2));
-        assertThatThrownBy(() -> IdxReader.read(dir.resolve("cut.gz"), 3)).isInstanceOf(IOException.class).hasMessageContaining("truncated");
+        assertThatThrownBy(() -> IdxReader.read(dir.resolve("cut.gz"), 3)).isInstanceOf(DlforgeException.class).hasMessageContaining("truncated");
     }
 
     @Test

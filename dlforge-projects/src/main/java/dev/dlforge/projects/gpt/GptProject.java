@@ -88,7 +88,7 @@ public final class GptProject implements GenerativeProject {
     public RunDir resume(RunDir run, TrainOptions options) {
         RunInfo info = run.info();
         GptRecipe recipe = recipeOf(run);
-        ResumePoint from = ResumePoint.of(run);
+        ResumePoint from = ResumePoint.of(run, options.console());
         int evals = from.totalEpochs(run, options.epochs(), recipe.train().epochs());
         if (evals != recipe.train().epochs()) {
             recipe = recipe.withEvaluations(evals);

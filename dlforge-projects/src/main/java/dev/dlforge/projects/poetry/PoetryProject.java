@@ -97,7 +97,7 @@ public final class PoetryProject implements GenerativeProject {
     public RunDir resume(RunDir run, TrainOptions options) {
         RunInfo info = run.info();
         PoetryRecipe recipe = recipeOf(run);
-        ResumePoint from = ResumePoint.of(run);
+        ResumePoint from = ResumePoint.of(run, options.console());
         int epochs = from.totalEpochs(run, options.epochs(), recipe.epochs());
         if (epochs != recipe.epochs()) {
             recipe = recipe.withEpochs(epochs);

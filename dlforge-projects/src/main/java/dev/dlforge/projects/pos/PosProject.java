@@ -95,7 +95,7 @@ public final class PosProject implements TrainableProject {
     public RunDir resume(RunDir run, TrainOptions options) {
         RunInfo info = run.info();
         PosRecipe recipe = recipeOf(run);
-        ResumePoint from = ResumePoint.of(run);
+        ResumePoint from = ResumePoint.of(run, options.console());
         int epochs = from.totalEpochs(run, options.epochs(), recipe.epochs());
         if (epochs != recipe.epochs()) {
             recipe = recipe.withEpochs(epochs);

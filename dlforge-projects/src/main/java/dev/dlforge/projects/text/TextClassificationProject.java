@@ -164,7 +164,7 @@ public abstract class TextClassificationProject implements TrainableProject {
         }
         Path checkpoint;
         try {
-            checkpoint = run.checkpoints().latestReadable().orElse(null);
+            checkpoint = run.checkpoints().latestReadable(options.console()::println).orElse(null);
         } catch (IOException e) {
             throw new DlforgeException("cannot read checkpoints of " + run.path() + ": " + e.getMessage(), "check the folder's permissions");
         }

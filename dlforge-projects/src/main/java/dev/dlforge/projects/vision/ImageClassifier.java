@@ -47,6 +47,10 @@ public final class ImageClassifier implements AutoCloseable {
         }
         ImageClassifierRecipe recipe = ImageClassifierProject.recipeOf(card.recipe(), "model " + modelDir);
         List<Long> shape = card.inputShape();
+        if (shape == null || shape.size() != 3 || shape.contains(-1L)) {
+            throw new DlforgeException("model card " + modelDir.resolve("model.json") + " gives input shape " + shape
+                    + ", not the [channels, height, width] of an image model", "retrain the model, or copy the model folder again");
+        }
         NDManager manager = Engines.newManager();
         try {
             Block block = project.newInitializedModel(recipe, shape.get(0).intValue(), shape.get(1).intValue(),

@@ -100,7 +100,7 @@ public abstract class ImageClassifierProject implements TrainableProject {
     public RunDir resume(RunDir run, TrainOptions options) {
         RunInfo info = run.info();
         ImageClassifierRecipe recipe = recipeOf(info.recipe(), "run " + info.id());
-        ResumePoint from = ResumePoint.of(run);
+        ResumePoint from = ResumePoint.of(run, options.console());
         int epochs = from.totalEpochs(run, options.epochs(), recipe.epochs());
         if (epochs != recipe.epochs()) {
             recipe = recipe.withEpochs(epochs).validated();
