@@ -14,9 +14,9 @@ import java.util.List;
 /** A run whose project writes text, as {@code generate} and {@code chat} take it. */
 record GenerativeRun(RunDir dir, GenerativeProject project) {
 
-    /** Resolves a run folder, run id or project (its newest run), as {@code predict} does, and checks that it generates. */
+    /** Resolves a run folder, run id or project (its current model: the newest completed run), as {@code predict} does, and checks that it generates. */
     static GenerativeRun resolve(String ref) {
-        RunDir dir = new RunStore(DlforgeHome.current()).resolve(ref);
+        RunDir dir = new RunStore(DlforgeHome.current()).resolveModel(ref);
         Catalogue catalogue = Catalogue.standard();
         TrainableProject project = catalogue.trainable(dir.info().project());
         if (project instanceof GenerativeProject generative) {

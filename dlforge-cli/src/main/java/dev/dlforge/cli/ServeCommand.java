@@ -25,7 +25,7 @@ final class ServeCommand implements Callable<Integer> {
     Dlforge root;
 
     @Parameters(arity = "1..*", paramLabel = "[NAME=]RUN_OR_MODEL",
-            description = "a run (folder, id, or project for its newest run) or a model folder; served as NAME (default: its project)")
+            description = "a run (folder, id, or project for its newest completed run) or a model folder; served as NAME (default: its project)")
     List<String> models;
 
     @Mixin
@@ -57,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
         if (Files.isRegularFile(asPath.resolve("model.json"))) {
             return asPath.toAbsolutePath();
         }
-        Path model = runs.resolve(ref).model();
+        Path model = runs.resolveModel(ref).model();
         if (!Files.isRegularFile(model.resolve("model.json"))) {
             throw new DlforgeException("run " + ref + " has no trained model yet (" + model + ")",
                     "let it finish, or resume it with `dlforge train --resume " + ref + "`");
