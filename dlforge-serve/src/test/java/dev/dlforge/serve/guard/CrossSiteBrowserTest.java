@@ -3,19 +3,12 @@ package dev.dlforge.serve.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.dlforge.core.DlforgeHome;
-import dev.dlforge.core.run.RunStore;
-import dev.dlforge.projects.Catalogue;
 import dev.dlforge.serve.Chromium;
 import dev.dlforge.serve.DlforgeServer;
+import dev.dlforge.serve.StudioServer;
 import dev.dlforge.serve.TrainedModels;
-import dev.dlforge.serve.api.ServeConfig;
-import dev.dlforge.serve.metrics.ServeMetrics;
-import dev.dlforge.serve.model.ModelRegistry;
 import dev.dlforge.serve.studio.Studio;
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,14 +32,10 @@ class CrossSiteBrowserTest {
     @Test
     void aPageOnAnotherOriginCannotStartATraining() throws Exception {
         TrainedModels.digits();
-        Catalogue catalogue = Catalogue.standard();
-        ServeMetrics metrics = new ServeMetrics();
-        ServeConfig config = ServeConfig.local(0);
         HttpServer evil = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        try (ModelRegistry registry = new ModelRegistry(catalogue, config.batching(), metrics);
-                Studio studio = new Studio(catalogue, new RunStore(DlforgeHome.current()), registry,
-                        new PrintStream(new ByteArrayOutputStream()));
-                DlforgeServer server = DlforgeServer.start(config, registry, catalogue, metrics, studio)) {
+        try (StudioServer running = StudioServer.start()) {
+            Studio studio = running.studio();
+            DlforgeServer server = running.server();
             String target = server.url() + "/studio/api/train";
             String page = attackPage(target);
             evil.createContext("/", exchange -> {

@@ -2,19 +2,12 @@ package dev.dlforge.serve.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dlforge.core.DlforgeHome;
-import dev.dlforge.core.run.RunStore;
-import dev.dlforge.projects.Catalogue;
 import dev.dlforge.serve.DlforgeServer;
 import dev.dlforge.serve.load.RawHttp;
 import dev.dlforge.serve.Http;
+import dev.dlforge.serve.StudioServer;
 import dev.dlforge.serve.TrainedModels;
-import dev.dlforge.serve.api.ServeConfig;
-import dev.dlforge.serve.metrics.ServeMetrics;
-import dev.dlforge.serve.model.ModelRegistry;
 import dev.dlforge.serve.studio.Studio;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,26 +20,21 @@ import org.junit.jupiter.api.Test;
  */
 class CrossSiteTest {
     private static final String TRAIN = "{\"project\":\"digits\",\"model\":\"mlp\",\"epochs\":1,\"limit\":50}";
-    private static ModelRegistry registry;
+    private static StudioServer running;
     private static Studio studio;
     private static DlforgeServer server;
 
     @BeforeAll
     static void start() {
         TrainedModels.digits();
-        Catalogue catalogue = Catalogue.standard();
-        ServeMetrics metrics = new ServeMetrics();
-        ServeConfig config = ServeConfig.local(0);
-        registry = new ModelRegistry(catalogue, config.batching(), metrics);
-        studio = new Studio(catalogue, new RunStore(DlforgeHome.current()), registry, new PrintStream(new ByteArrayOutputStream()));
-        server = DlforgeServer.start(config, registry, catalogue, metrics, studio);
+        running = StudioServer.start();
+        studio = running.studio();
+        server = running.server();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        studio.close();
-        registry.close();
+        running.close();
     }
 
     private static RawHttp post(String contentType, String body, String... headers) throws Exception {
