@@ -33,12 +33,4 @@ public record SecurityConfig(List<String> allowedHosts, int connectionsPerClient
     public static SecurityConfig defaults() {
         return new SecurityConfig(List.of(), DEFAULT_CONNECTIONS_PER_CLIENT, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_MAX_THREADS);
     }
-
-    public SecurityConfig withAllowedHosts(List<String> hosts) {
-        return new SecurityConfig(hosts, connectionsPerClient, idleTimeoutMs, maxThreads);
-    }
-
-    public SecurityConfig withConnectionsPerClient(int n) {
-        return new SecurityConfig(allowedHosts, n, idleTimeoutMs, Math.max(maxThreads, n + 64));
-    }
 }

@@ -44,10 +44,6 @@ public record ServeConfig(String host, int port, String apiKey, BatchingConfig b
         return new ServeConfig("127.0.0.1", port, null, BatchingConfig.defaults(), DEFAULT_MAX_BODY, DEFAULT_TIMEOUT_MS);
     }
 
-    public ServeConfig withSecurity(SecurityConfig newSecurity) {
-        return new ServeConfig(host, port, apiKey, batching, maxBodyBytes, timeoutMs, newSecurity);
-    }
-
     /** {@code http://HOST:PORT}, with an IPv6 address in brackets. */
     public String url(int boundPort) {
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + boundPort;

@@ -51,10 +51,4 @@ public final class ConnectionCap implements Connection.Listener {
     public long refused() {
         return refused.sum();
     }
-
-    /** Connections open now from {@code address}. */
-    public int openFrom(InetAddress address) {
-        AtomicInteger n = open.get(address);
-        return n == null ? 0 : n.get();
-    }
 }
