@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import dev.dlforge.core.DlforgeHome;
+import dev.dlforge.core.run.RunStore;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -30,15 +32,18 @@ final class ChatCommand implements Callable<Integer> {
     @ParentCommand
     Dlforge root;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "run folder, run id, or project (its newest run)")
+    @Parameters(index = "0", paramLabel = ModelChoice.RUN_LABEL, description = ModelChoice.RUN_HELP)
     String run;
+
+    @Mixin
+    ModelChoice choice;
 
     @Mixin
     SamplingOptions sampling;
 
     @Override
     public Integer call() {
-        GenerativeRun source = GenerativeRun.resolve(run);
+        GenerativeRun source = GenerativeRun.of(choice.resolve(new RunStore(DlforgeHome.current()), run, root.err));
         try (NDManager manager = Engines.newManager()) {
             LoadedLanguageModel model = source.load(manager);
             GenerationConfig config = sampling.apply(model.defaults());

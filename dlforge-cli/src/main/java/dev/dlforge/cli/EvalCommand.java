@@ -10,6 +10,7 @@ import dev.dlforge.projects.TrainOptions;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -19,8 +20,11 @@ final class EvalCommand implements Runnable {
     @ParentCommand
     Dlforge root;
 
-    @Parameters(paramLabel = "RUN", description = "run folder, run id, or project (its current model: the newest completed run with a model)")
+    @Parameters(paramLabel = ModelChoice.RUN_LABEL, description = ModelChoice.RUN_HELP)
     String run;
+
+    @Mixin
+    ModelChoice choice;
 
     @Option(names = "--data", paramLabel = "DIR", description = "folder holding the dataset's files, instead of the cache")
     Path data;
@@ -30,7 +34,7 @@ final class EvalCommand implements Runnable {
 
     @Override
     public void run() {
-        RunDir dir = ModelChoice.resolve(new RunStore(DlforgeHome.current()), run, root.err);
+        RunDir dir = choice.resolve(new RunStore(DlforgeHome.current()), run, root.err);
         TrainOptions options = TrainOptions.defaults(root.out).withData(data);
         Map<String, Double> metrics = Catalogue.standard().trainable(dir.info().project()).evaluate(dir, options);
         if (json) {

@@ -16,6 +16,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import dev.dlforge.core.DlforgeHome;
+import dev.dlforge.core.run.RunStore;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -27,7 +29,7 @@ final class GenerateCommand implements Callable<Integer> {
     @ParentCommand
     Dlforge root;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "run folder, run id, or project (its newest run)")
+    @Parameters(index = "0", paramLabel = ModelChoice.RUN_LABEL, description = ModelChoice.RUN_HELP)
     String run;
 
     @Option(names = "--prompt", paramLabel = "TEXT", description = "the text to continue, fed as is; - (or leaving it out) reads it from stdin")
@@ -41,6 +43,9 @@ final class GenerateCommand implements Callable<Integer> {
     boolean noEcho;
 
     @Mixin
+    ModelChoice choice;
+
+    @Mixin
     SamplingOptions sampling;
 
     @Override
@@ -48,7 +53,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (samples < 1) {
             throw new DlforgeException("--samples must be at least 1, got " + samples, "leave it out for one continuation");
         }
-        GenerativeRun source = GenerativeRun.resolve(run);
+        GenerativeRun source = GenerativeRun.of(choice.resolve(new RunStore(DlforgeHome.current()), run, root.err));
         String text = prompt == null || prompt.equals("-") ? readPrompt() : prompt;
         if (text.isEmpty()) {
             throw new DlforgeException("the prompt is empty", "pass --prompt \"...\" or pipe some text in (a newline will do)");

@@ -2,9 +2,7 @@ package dev.dlforge.cli;
 
 import ai.djl.ndarray.NDManager;
 import dev.dlforge.core.DlforgeException;
-import dev.dlforge.core.DlforgeHome;
 import dev.dlforge.core.run.RunDir;
-import dev.dlforge.core.run.RunStore;
 import dev.dlforge.projects.Catalogue;
 import dev.dlforge.projects.TrainableProject;
 import dev.dlforge.projects.lm.GenerativeProject;
@@ -14,9 +12,8 @@ import java.util.List;
 /** A run whose project writes text, as {@code generate} and {@code chat} take it. */
 record GenerativeRun(RunDir dir, GenerativeProject project) {
 
-    /** Resolves a run folder, run id or project (its current model: the newest completed run), as {@code predict} does, and checks that it generates. */
-    static GenerativeRun resolve(String ref) {
-        RunDir dir = new RunStore(DlforgeHome.current()).resolveModel(ref);
+    /** The run chosen as {@code predict} chooses one (see ModelChoice), checked to be one that generates text. */
+    static GenerativeRun of(RunDir dir) {
         Catalogue catalogue = Catalogue.standard();
         TrainableProject project = catalogue.trainable(dir.info().project());
         if (project instanceof GenerativeProject generative) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -24,7 +25,7 @@ final class PredictCommand implements Callable<Integer> {
     @ParentCommand
     Dlforge root;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "run folder, run id, or project (its current model: the newest completed run with a model)")
+    @Parameters(index = "0", paramLabel = ModelChoice.RUN_LABEL, description = ModelChoice.RUN_HELP)
     String run;
 
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "FILE", description = "files to classify")
@@ -32,6 +33,9 @@ final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--text", paramLabel = "TEXT", description = "a text to classify (text projects; repeatable)")
     List<String> texts = List.of();
+
+    @Mixin
+    ModelChoice choice;
 
     @Option(names = "--top", paramLabel = "K", defaultValue = "3", description = "how many classes to show (default: ${DEFAULT-VALUE})")
     int top;
@@ -41,7 +45,7 @@ final class PredictCommand implements Callable<Integer> {
         if (top < 1) {
             throw new DlforgeException("--top must be at least 1, got " + top, "leave it out for the top 3 classes");
         }
-        RunDir dir = ModelChoice.resolve(new RunStore(DlforgeHome.current()), run, root.err);
+        RunDir dir = choice.resolve(new RunStore(DlforgeHome.current()), run, root.err);
         TrainableProject project = Catalogue.standard().trainable(dir.info().project());
         if (files.isEmpty() && texts.isEmpty()) {
             throw new DlforgeException("nothing to predict", "pass files after the run, or --text \"...\" for a text project");

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Which run answers for a project, through the real CLI: predict and eval take the newest completed
- * run with a model, never a newer failed or killed one; runs shows a killed run as interrupted; a
+ * Which run answers for a project, through the real CLI: predict and eval take the pinned run, else the
+ * newest completed run with a model, never a newer failed or killed one; --run picks another; runs shows a killed run as interrupted; a
  * resume says which damaged checkpoint it skipped. Each test has a home of its own (runs of other
  * tests would change "newest") sharing the test dataset cache.
  */
@@ -74,7 +74,7 @@ class CurrentModelTest {
         Path good = trainDigits("good", 1);
         newerRun(good, true);
         RunDir killed = newerRun(good, false);
-        String used = "using run digits/good (completed, " + good + ")";
+        String used = "using run digits/good (completed, the current model of digits: the newest completed run; " + good + ")";
 
         Cli predict = Cli.run("predict", "digits", ProjectSmokeTest.drawnDigit(tmp.resolve("seven.png")).toString());
         assertThat(predict.exitCode()).as(predict.toString()).isZero();
@@ -91,6 +91,31 @@ class CurrentModelTest {
         assertThat(runs.exitCode()).isZero();
         assertThat(runs.out()).containsPattern("digits/" + killed.id() + " +interrupted")
                 .contains("resume with ./dlforge train --resume " + killed.path()).containsPattern("digits/good +completed");
+    }
+
+    @Test
+    void aPinnedRunAnswersUntilUnpinnedAndRunPicksAnotherForOneCommand() throws Exception {
+        Path first = trainDigits("first", 1);
+        Path second = trainDigits("second", 1);
+        String digit = ProjectSmokeTest.drawnDigit(tmp.resolve("seven.png")).toString();
+
+        Cli pin = Cli.run("runs", "pin", "digits", "first");
+        assertThat(pin.exitCode()).as(pin.toString()).isZero();
+        assertThat(pin.out()).contains("pinned digits/first");
+        Cli predict = Cli.run("predict", "digits", digit);
+        assertThat(predict.err()).as(predict.toString()).contains("using run digits/first (completed, the current model of digits: pinned");
+        assertThat(Cli.run("runs", "digits").out()).containsPattern("\\* digits/first +completed \\(pinned\\)")
+                .containsPattern("(?m)^  digits/second +completed");
+
+        Cli other = Cli.run("eval", "digits", "--run", "second", "--json");
+        assertThat(other.exitCode()).as(other.toString()).isZero();
+        assertThat(other.err()).contains("using run digits/second (completed, chosen with --run; " + second + ")");
+        assertThat(Cli.run("predict", "fashion", "--run", "second", digit).err()).contains("belongs to project digits, not fashion");
+        assertThat(Cli.run("predict", "digits", "--run", "nope", digit).err()).contains("no run 'nope' in project digits");
+
+        assertThat(Cli.run("runs", "unpin", "digits").out()).contains("unpinned digits; digits/second answers now (the newest completed run)");
+        assertThat(Cli.run("predict", "digits", digit).err()).contains("using run digits/second");
+        assertThat(first).isNotEqualTo(second);
     }
 
     @Test

@@ -45,4 +45,9 @@ public record RunInfo(String id, String project, String status, String created, 
     public boolean isCompleted() {
         return COMPLETED.equals(status);
     }
+
+    /** Whether {@code train --resume} (or the studio's Resume button) can continue it: stopped, interrupted or failed. */
+    public boolean canResume() {
+        return STOPPED.equals(status) || INTERRUPTED.equals(status) || FAILED.equals(status);
+    }
 }

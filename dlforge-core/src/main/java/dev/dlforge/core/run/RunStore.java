@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * All runs under {@code $DLFORGE_HOME/runs/<project>/<run-id>}. A run written elsewhere ({@code --out})
@@ -26,9 +27,11 @@ public final class RunStore {
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final String LINK = ".link";
     private final Path root;
+    private final RunPins pins;
 
     public RunStore(DlforgeHome home) {
         this.root = home.runs();
+        this.pins = new RunPins(root);
     }
 
     /**
@@ -76,34 +79,86 @@ public final class RunStore {
     /**
      * The run whose model {@code ref} means: a run named by folder, {@code project/run-id} or
      * {@code run-id} is that run, as asked; a project id means its {@link #currentModel}. This is what
-     * {@code predict} and {@code eval} use, so a failed or killed newest run never hides a good one.
+     * {@code predict}, {@code eval}, {@code serve}, {@code generate} and {@code chat} use, so a failed or
+     * killed newest run never hides a good one.
      */
     public RunDir resolveModel(String ref) {
         Optional<RunDir> named = named(ref);
         if (named.isPresent()) {
             return named.get();
         }
-        List<RunDir> ofProject = runsOf(ref);
+        return requireCurrentModel(ref).run();
+    }
+
+    /** The project's {@link #currentModel}, or an error saying why it has none and what to do. */
+    public CurrentModel requireCurrentModel(String project) {
+        List<RunDir> ofProject = runsOf(project);
         if (ofProject.isEmpty()) {
-            throw noSuchRun(ref);
+            throw noSuchRun(project);
         }
-        return currentModel(ref).orElseThrow(() -> {
+        return currentModel(project).orElseThrow(() -> {
             RunDir newest = ofProject.get(ofProject.size() - 1);
-            return new DlforgeException("project " + ref + " has no completed run with a model (its newest, " + newest.id()
-                    + ", is " + newest.info().status() + ")", "train one with `dlforge train " + ref
-                    + "`, or name a run: `dlforge runs " + ref + "` lists them");
+            return new DlforgeException("project " + project + " has no completed run with a model (its newest, " + newest.id()
+                    + ", is " + newest.info().status() + ")", "train one with `dlforge train " + project
+                    + "`, or name a run: `dlforge runs " + project + "` lists them");
         });
     }
 
+    /** The project's current model (see {@link CurrentModel} for the rule); empty when no run has a completed model. */
+    public Optional<CurrentModel> currentModel(String project) {
+        return currentModel(project, runsOf(project));
+    }
+
+    /** Every project's current model, from one listing of the runs (what the studio and {@code serve} poll). */
+    public Map<String, CurrentModel> currentModels() {
+        Map<String, List<RunDir>> byProject = new TreeMap<>();
+        for (RunDir r : list()) {
+            byProject.computeIfAbsent(r.info().project(), p -> new ArrayList<>()).add(r);
+        }
+        Map<String, CurrentModel> current = new TreeMap<>();
+        byProject.forEach((project, runs) -> currentModel(project, runs).ifPresent(m -> current.put(project, m)));
+        return current;
+    }
+
+    private Optional<CurrentModel> currentModel(String project, List<RunDir> runs) {
+        List<RunDir> candidates = runs.stream().filter(RunStore::hasCompletedModel).toList();
+        Optional<String> pin = pins.pinned(project);
+        if (pin.isPresent()) {
+            Optional<RunDir> pinned = candidates.stream().filter(r -> r.id().equals(pin.get())).findFirst();
+            if (pinned.isPresent()) {
+                return Optional.of(new CurrentModel(pinned.get(), true));
+            }
+        }
+        return candidates.isEmpty() ? Optional.empty() : Optional.of(new CurrentModel(candidates.get(candidates.size() - 1), false));
+    }
+
     /**
-     * The project's current model: its newest completed run that has a model ({@code model/model.json}).
-     * The one rule for which run a project id stands for when a model is wanted: running, stopped,
-     * interrupted and failed runs never are, even when newer.
+     * Pins {@code runRef} ({@code run-id}, {@code project/run-id} or a folder) as its project's model
+     * until unpinned; only a completed run with a model can be pinned.
      */
-    public Optional<RunDir> currentModel(String project) {
-        List<RunDir> candidates = runsOf(project).stream()
-                .filter(r -> r.info().isCompleted() && Files.isRegularFile(r.model().resolve("model.json"))).toList();
-        return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(candidates.size() - 1));
+    public CurrentModel pin(String project, String runRef) {
+        RunDir run = named(runRef).or(() -> named(project + "/" + runRef))
+                .orElseThrow(() -> new DlforgeException("no run '" + runRef + "' in project " + project,
+                        "`dlforge runs " + project + "` lists its runs"));
+        if (!project.equals(run.info().project())) {
+            throw new DlforgeException("run " + run.id() + " belongs to project " + run.info().project() + ", not " + project,
+                    "pin it as `dlforge runs pin " + run.info().project() + " " + run.id() + "`");
+        }
+        if (!hasCompletedModel(run)) {
+            throw new DlforgeException("run " + project + "/" + run.id() + " is " + run.info().status() + " and cannot answer for "
+                    + project + " (only a completed run with a model can be pinned)", "`dlforge runs " + project + "` shows the completed ones");
+        }
+        pins.pin(project, run.id());
+        return new CurrentModel(run, true);
+    }
+
+    /** Lets the newest completed run answer for {@code project} again; returns whether a run was pinned. */
+    public boolean unpin(String project) {
+        return pins.unpin(project);
+    }
+
+    private static boolean hasCompletedModel(RunDir r) {
+        return r.info().isCompleted() && Files.isRegularFile(r.model().resolve("model.json"));
     }
 
     /** The project's runs, oldest first. */

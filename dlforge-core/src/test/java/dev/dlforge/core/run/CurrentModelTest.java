@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One rule for which run a project id means when a model is wanted: the newest completed run with a model. */
+/** One rule for which run a project id means when a model is wanted: the pinned run, else the newest completed run with a model. */
 class CurrentModelTest {
     @TempDir
     Path home;
@@ -53,7 +53,7 @@ class CurrentModelTest {
         interrupted();
         RunDir live = run(RunInfo.RUNNING, true);
 
-        assertThat(store().currentModel("digits")).contains(good);
+        assertThat(store().currentModel("digits")).contains(new CurrentModel(good, false));
         assertThat(store().resolveModel("digits")).isEqualTo(good);
         assertThat(store().resolveModel(failed.path().toString())).as("a run named explicitly is used as asked").isEqualTo(failed);
         assertThat(store().resolveModel("digits/" + failed.id())).isEqualTo(failed);
@@ -68,5 +68,43 @@ class CurrentModelTest {
                 .hasMessageContaining("project digits has no completed run with a model").hasMessageContaining("is failed")
                 .satisfies(e -> assertThat(((DlforgeException) e).hint()).contains("dlforge train digits"));
         assertThatThrownBy(() -> store().resolveModel("fashion")).hasMessageContaining("no run 'fashion'");
+    }
+
+    @Test
+    void aPinnedRunAnswersUntilUnpinnedEvenWhenNewerRunsComplete() throws Exception {
+        RunDir older = run(RunInfo.COMPLETED, true);
+        RunDir newer = run(RunInfo.COMPLETED, true);
+        assertThat(store().pin("digits", older.id())).isEqualTo(new CurrentModel(older, true));
+        RunDir newest = run(RunInfo.COMPLETED, true);
+
+        assertThat(store().currentModel("digits")).contains(new CurrentModel(older, true));
+        assertThat(store().resolveModel("digits")).isEqualTo(older);
+        assertThat(store().currentModels()).containsEntry("digits", new CurrentModel(older, true));
+        assertThat(store().list()).as("the pin file is not a run").hasSize(3);
+
+        assertThat(store().unpin("digits")).isTrue();
+        assertThat(store().currentModel("digits")).contains(new CurrentModel(newest, false));
+        assertThat(store().unpin("digits")).isFalse();
+        assertThat(newer).isNotEqualTo(newest);
+    }
+
+    @Test
+    void onlyACompletedRunWithAModelOfTheSameProjectCanBePinned() throws Exception {
+        RunDir failed = run(RunInfo.FAILED, true);
+        RunDir good = run(RunInfo.COMPLETED, true);
+        assertThatThrownBy(() -> store().pin("digits", failed.id())).isInstanceOf(DlforgeException.class)
+                .hasMessageContaining("is failed").hasMessageContaining("only a completed run");
+        assertThatThrownBy(() -> store().pin("fashion", good.id())).hasMessageContaining("belongs to project digits");
+        assertThatThrownBy(() -> store().pin("digits", "20990101-000000")).hasMessageContaining("no run '20990101-000000'");
+        assertThat(store().pin("digits", "digits/" + good.id()).run()).isEqualTo(good);
+    }
+
+    @Test
+    void aPinWhoseRunIsGoneFallsBackToTheNewestCompletedRun() throws Exception {
+        RunDir pinned = run(RunInfo.COMPLETED, true);
+        RunDir other = run(RunInfo.COMPLETED, true);
+        store().pin("digits", pinned.id());
+        dev.dlforge.core.io.FileTrees.delete(pinned.path());
+        assertThat(store().currentModel("digits")).contains(new CurrentModel(other, false));
     }
 }

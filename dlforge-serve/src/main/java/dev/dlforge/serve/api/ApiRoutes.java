@@ -49,11 +49,14 @@ public final class ApiRoutes implements RouteGroup {
     }
 
     /** What {@code GET /v1/models} says of one model. */
-    record ModelInfo(String name, String project, String architecture, String dataset, List<Long> inputShape, List<String> labels,
-            Map<String, Double> metrics, List<String> accepts, Demo demo, boolean loaded, int queueDepth) {}
+    record ModelInfo(String name, String project, String run, String architecture, String dataset, List<Long> inputShape,
+            List<String> labels, Map<String, Double> metrics, List<String> accepts, Demo demo, boolean loaded, int queueDepth) {}
 
-    /** A successful prediction: the model's name and its answer. */
-    record PredictResponse(String model, Object result) {}
+    /**
+     * A successful prediction: the model's name, the run whose model answered (null for a bare model
+     * folder; it changes when the studio or {@code serve} picks up a newer run), and its answer.
+     */
+    record PredictResponse(String model, String run, Object result) {}
 
     @Override
     public void register(RoutesConfig routes) {
@@ -72,7 +75,7 @@ public final class ApiRoutes implements RouteGroup {
     private ModelInfo describe(String name) {
         ModelCard card = registry.card(name);
         var loaded = registry.loadedModel(name);
-        return new ModelInfo(name, card.project(), card.architecture(), card.dataset(), card.inputShape(), card.labels(), card.metrics(),
+        return new ModelInfo(name, card.project(), registry.run(name).orElse(null), card.architecture(), card.dataset(), card.inputShape(), card.labels(), card.metrics(),
                 loaded.map(m -> m.predictor().accepts()).orElse(null), catalogue.trainable(card.project()).demo(), loaded.isPresent(),
                 loaded.map(ServedModel::queueDepth).orElse(0));
     }
@@ -84,7 +87,7 @@ public final class ApiRoutes implements RouteGroup {
                 "GET /v1/models lists the models this server answers for"));
         try {
             CompletableFuture<?> answer = model.submit(new Payload(mediaType(ctx), body(ctx), options(ctx)));
-            ctx.json(new PredictResponse(name, await(answer)));
+            ctx.json(new PredictResponse(name, model.run(), await(answer)));
         } catch (InvalidInputException e) {
             if (e.status() == 503) { // the decode budget was busy: the same input succeeds shortly
                 ctx.header("Retry-After", "1");

@@ -7,6 +7,7 @@ import dev.dlforge.projects.Catalogue;
 import dev.dlforge.projects.serving.Predictor;
 import dev.dlforge.serve.batch.BatchingConfig;
 import dev.dlforge.serve.metrics.ServeMetrics;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,6 +53,17 @@ public final class ModelRegistry implements AutoCloseable {
         return Optional.ofNullable(declared.get(name));
     }
 
+    /** The id of the run whose model {@code name} serves: the model folder's run, if it lies in one. */
+    public Optional<String> run(String name) {
+        return modelDir(name).flatMap(ModelRegistry::runOf);
+    }
+
+    private static Optional<String> runOf(Path modelDir) {
+        Path parent = modelDir.getParent();
+        return parent != null && Files.isRegularFile(parent.resolve("run.json")) ? Optional.of(parent.getFileName().toString())
+                : Optional.empty();
+    }
+
     /** The loaded model, if it has been used. */
     public Optional<ServedModel<?, ?>> loadedModel(String name) {
         return Optional.ofNullable(loaded.get(name));
@@ -87,7 +99,7 @@ public final class ModelRegistry implements AutoCloseable {
     private ServedModel<?, ?> load(String name, Path dir) {
         ModelCard card = ModelArtifact.readCard(dir);
         Predictor<?, ?> predictor = catalogue.trainable(card.project()).predictor(dir);
-        ServedModel<?, ?> model = new ServedModel<>(name, predictor, batching, metrics.batchObserver(name));
+        ServedModel<?, ?> model = new ServedModel<>(name, predictor, batching, metrics.batchObserver(name), runOf(dir).orElse(null));
         metrics.watchQueue(name, model::queueDepth);
         return model;
     }

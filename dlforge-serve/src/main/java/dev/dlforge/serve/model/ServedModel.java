@@ -15,10 +15,20 @@ import java.util.concurrent.CompletableFuture;
 public final class ServedModel<I, O> implements AutoCloseable {
     private final Predictor<I, O> predictor;
     private final DynamicBatcher<I, O> batcher;
+    private final String run;
 
-    public ServedModel(String name, Predictor<I, O> predictor, BatchingConfig config, BatchObserver observer) {
+    /**
+     * @param run the id of the run whose model this is, or null for a model folder outside a run
+     */
+    public ServedModel(String name, Predictor<I, O> predictor, BatchingConfig config, BatchObserver observer, String run) {
         this.predictor = predictor;
         this.batcher = new DynamicBatcher<>(name, predictor::predict, config, observer);
+        this.run = run;
+    }
+
+    /** The id of the run this model came from, or null when it was served from a bare model folder. */
+    public String run() {
+        return run;
     }
 
     /** Decodes the payload now (throwing InvalidInputException) and queues it for the next batch. */

@@ -2,6 +2,7 @@ package dev.dlforge.serve.studio;
 
 import dev.dlforge.core.io.Json;
 import dev.dlforge.core.run.HistoryCsv;
+import dev.dlforge.core.run.CurrentModel;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.run.RunInfo;
 import dev.dlforge.core.run.RunStore;
@@ -14,6 +15,7 @@ import dev.dlforge.projects.serving.DemoSample;
 import dev.dlforge.serve.RouteGroup;
 import dev.dlforge.serve.api.ApiError;
 import dev.dlforge.serve.guard.CrossSiteGuard;
+import dev.dlforge.serve.model.CurrentModelFollower;
 import dev.dlforge.serve.model.ModelRegistry;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -21,6 +23,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The studio's data, under {@code /studio/api} (the pages themselves are static files in
  * {@code resources/studio}). Demos call the public API, {@code POST /v1/models/{project}/predict},
- * where each trained project is served as its newest completed run.
+ * where each trained project is served as its current model (the pinned run, else the newest
+ * completed one), picked up without a restart when a run completes, from here or from the CLI.
  *
  * <pre>
  *   GET  /studio/api/projects                          the gallery: every catalogue project, grouped by section
@@ -41,29 +45,33 @@ import java.util.concurrent.ConcurrentHashMap;
  *   GET  /studio/api/projects/{id}/samples             demo inputs (test-set pictures), /samples/{i} their bytes
  *   POST /studio/api/train    {project, model, epochs, batchSize, learningRate, limit, seed}   -> 202 job
  *   POST /studio/api/train/stop                        stop after the current batch (resumable)
+ *   POST /studio/api/projects/{id}/pin   {run}         pin a completed run as the project's model ({run: null} unpins)
  *   (both take only Content-Type: application/json, which no HTML form on another site can send)
  *   GET  /studio/api/events                            server-sent training events
  * </pre>
  */
 public final class Studio implements RouteGroup, AutoCloseable {
     private static final int SAMPLES = 20;
+    private static final Duration FOLLOW_INTERVAL = Duration.ofSeconds(2);
     private final Catalogue catalogue;
     private final RunFiles runs;
     private final ModelRegistry models;
     private final EventHub hub = new EventHub();
     private final TrainingJobs jobs;
     private final Map<Path, List<DemoSample>> samples = new ConcurrentHashMap<>();
+    private final RunStore store;
+    private final CurrentModelFollower follower;
 
+    /** Each built project's demo is served by its current model, followed as runs complete or are pinned (see CurrentModel). */
     public Studio(Catalogue catalogue, RunStore store, ModelRegistry models, PrintStream console) {
         this.catalogue = catalogue;
+        this.store = store;
         this.runs = new RunFiles(store);
         this.models = models;
-        this.jobs = new TrainingJobs(hub, console, this::serve);
-        for (Project p : catalogue.all()) {
-            if (p.built()) {
-                newestCompleted(p.info().id()).ifPresent(this::serve);
-            }
-        }
+        Map<String, String> demos = new LinkedHashMap<>();
+        catalogue.all().stream().filter(p -> p.built() && p instanceof TrainableProject).forEach(p -> demos.put(p.info().id(), p.info().id()));
+        this.follower = new CurrentModelFollower(store, models, demos, FOLLOW_INTERVAL, line -> console.println("studio: " + line));
+        this.jobs = new TrainingJobs(hub, console, run -> follower.refresh());
     }
 
     public TrainingJobs jobs() {
@@ -86,6 +94,10 @@ public final class Studio implements RouteGroup, AutoCloseable {
         routes.post("/studio/api/train/stop", ctx -> {
             CrossSiteGuard.requireJson(ctx);
             ctx.json(jobs.stop());
+        });
+        routes.post("/studio/api/projects/{id}/pin", ctx -> {
+            CrossSiteGuard.requireJson(ctx);
+            ctx.json(pin(ctx.pathParam("id"), parse(ctx, PinRequest.class)));
         });
         routes.get("/studio/api/job", ctx -> ctx.json(Optional.ofNullable(jobs.current()).map(Object.class::cast).orElse(Map.of())));
         routes.sse("/studio/api/events", hub::join);
@@ -114,13 +126,17 @@ public final class Studio implements RouteGroup, AutoCloseable {
         card.put("built", p.built());
         String status = "planned";
         if (p instanceof TrainableProject t) {
-            TrainableProject.Headline headline = t.headline();
-            String metric = headline.metric();
-            Optional<RunDir> best = runs.runsOf(info.id()).stream().filter(r -> r.info().metrics().containsKey(metric))
-                    .max((a, b) -> (headline.higherIsBetter() ? 1 : -1)
-                            * Double.compare(a.info().metrics().get(metric), b.info().metrics().get(metric)));
-            status = best.isPresent() ? "trained" : "not trained";
-            best.ifPresent(r -> card.put("best", Map.of("run", r.id(), "metric", metric, "value", r.info().metrics().get(metric))));
+            String metric = t.headline().metric();
+            Optional<CurrentModel> current = store.currentModel(info.id());
+            status = current.isPresent() ? "trained" : "not trained";
+            current.ifPresent(m -> {
+                Map<String, Object> shown = new LinkedHashMap<>();
+                shown.put("run", m.run().id());
+                shown.put("pinned", m.pinned());
+                shown.put("metric", metric);
+                shown.put("value", m.run().info().metrics().get(metric));
+                card.put("current", shown);
+            });
         }
         card.put("status", status);
         return card;
@@ -136,7 +152,7 @@ public final class Studio implements RouteGroup, AutoCloseable {
             Demo demo = t.demo();
             page.put("demo", demo);
             page.put("served", models.modelDir(id).isPresent() ? id : null);
-            page.put("servedRun", models.modelDir(id).map(dir -> dir.getParent().getFileName().toString()).orElse(null));
+            page.put("servedRun", models.run(id).orElse(null));
             List<Map<String, Object>> list = new ArrayList<>();
             for (RunDir r : runs.runsOf(id)) {
                 RunInfo info = r.info();
@@ -149,6 +165,7 @@ public final class Studio implements RouteGroup, AutoCloseable {
                 row.put("epochs", info.recipe().path("epochs").asInt());
                 row.put("metrics", info.metrics());
                 row.put("message", info.message());
+                row.put("resumable", info.canResume());
                 list.add(row);
             }
             page.put("runs", list);
@@ -203,15 +220,24 @@ public final class Studio implements RouteGroup, AutoCloseable {
         return samples.computeIfAbsent(dir.get(), d -> t.demoSamples(new RunDir(d.getParent()), SAMPLES));
     }
 
-    /** Serves a completed run's model as its project's demo model. */
-    private void serve(RunDir run) {
-        models.declare(run.info().project(), run.model());
-    }
+    /** A pin request: {@code run} is a run id of the project, or null to let the newest completed run answer again. */
+    record PinRequest(String run) {}
 
-    private Optional<RunDir> newestCompleted(String project) {
-        List<RunDir> completed = runs.runsOf(project).stream()
-                .filter(r -> "completed".equals(r.info().status()) && Files.isRegularFile(r.model().resolve("model.json"))).toList();
-        return completed.isEmpty() ? Optional.empty() : Optional.of(completed.get(completed.size() - 1));
+    private Map<String, Object> pin(String project, PinRequest request) {
+        trainable(project);
+        if (request.run() == null) {
+            store.unpin(project);
+        } else {
+            store.pin(project, request.run());
+        }
+        follower.refresh();
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("project", project);
+        store.currentModel(project).ifPresent(m -> {
+            page.put("run", m.run().id());
+            page.put("pinned", m.pinned());
+        });
+        return page;
     }
 
     private Project known(String id) {
@@ -238,6 +264,7 @@ public final class Studio implements RouteGroup, AutoCloseable {
 
     @Override
     public void close() {
+        follower.close();
         hub.close();
     }
 }
