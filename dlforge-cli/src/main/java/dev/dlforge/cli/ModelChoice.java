@@ -5,7 +5,6 @@ import dev.dlforge.core.run.CurrentModel;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.run.RunStore;
 import java.io.PrintStream;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,11 +28,8 @@ final class ModelChoice {
         RunDir chosen;
         String why;
         if (run != null) {
-            chosen = store.named(run).or(() -> store.named(ref + "/" + run))
-                    .orElseThrow(() -> new DlforgeException("no run '" + run + "'" + (store.runsOf(ref).isEmpty() ? "" : " in project " + ref),
-                            "`dlforge runs " + ref + "` lists the runs"));
-            Optional<RunDir> named = store.named(ref);
-            String project = named.map(r -> r.info().project()).orElse(ref);
+            String project = store.named(ref).map(r -> r.info().project()).orElse(ref);
+            chosen = store.runOf(project, run);
             if (!chosen.info().project().equals(project)) {
                 throw new DlforgeException("run " + chosen.id() + " belongs to project " + chosen.info().project() + ", not " + project,
                         "leave out --run, or name the run's own project");

@@ -4,11 +4,13 @@ import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The run a user pinned as a project's model: one line, the run id, in
+ * The run a user pinned as a project's model: one line, the run's folder (ids repeat across
+ * {@code --out} folders), in
  * {@code $DLFORGE_HOME/runs/<project>/.pinned} (written atomically; a run listing skips it).
  */
 final class RunPins {
@@ -19,26 +21,26 @@ final class RunPins {
         this.root = runsRoot;
     }
 
-    /** The pinned run id of {@code project}, if any. */
-    Optional<String> pinned(String project) {
+    /** The pinned run folder of {@code project}, if any. */
+    Optional<Path> pinned(String project) {
         Path file = root.resolve(project).resolve(FILE);
         try {
             if (!Files.isRegularFile(file)) {
                 return Optional.empty();
             }
-            String id = Files.readString(file).strip();
-            return id.isEmpty() ? Optional.empty() : Optional.of(id);
-        } catch (IOException e) {
+            String dir = Files.readString(file).strip();
+            return dir.isEmpty() ? Optional.empty() : Optional.of(Path.of(dir));
+        } catch (IOException | InvalidPathException e) {
             return Optional.empty(); // an unreadable pin is no pin: the newest completed run answers
         }
     }
 
-    void pin(String project, String runId) {
+    void pin(String project, Path runDir) {
         try {
             Files.createDirectories(root.resolve(project));
-            AtomicFiles.writeString(root.resolve(project).resolve(FILE), runId + "\n");
+            AtomicFiles.writeString(root.resolve(project).resolve(FILE), runDir + "\n");
         } catch (IOException e) {
-            throw new DlforgeException("cannot pin " + project + "/" + runId + ": " + e.getMessage(), "check the permissions of " + root);
+            throw new DlforgeException("cannot pin " + runDir + ": " + e.getMessage(), "check the permissions of " + root);
         }
     }
 

@@ -122,9 +122,9 @@ public final class RunStore {
 
     private Optional<CurrentModel> currentModel(String project, List<RunDir> runs) {
         List<RunDir> candidates = runs.stream().filter(RunStore::hasCompletedModel).toList();
-        Optional<String> pin = pins.pinned(project);
+        Optional<Path> pin = pins.pinned(project);
         if (pin.isPresent()) {
-            Optional<RunDir> pinned = candidates.stream().filter(r -> r.id().equals(pin.get())).findFirst();
+            Optional<RunDir> pinned = candidates.stream().filter(r -> r.path().toAbsolutePath().equals(pin.get())).findFirst();
             if (pinned.isPresent()) {
                 return Optional.of(new CurrentModel(pinned.get(), true));
             }
@@ -137,9 +137,7 @@ public final class RunStore {
      * until unpinned; only a completed run with a model can be pinned.
      */
     public CurrentModel pin(String project, String runRef) {
-        RunDir run = named(runRef).or(() -> named(project + "/" + runRef))
-                .orElseThrow(() -> new DlforgeException("no run '" + runRef + "' in project " + project,
-                        "`dlforge runs " + project + "` lists its runs"));
+        RunDir run = runOf(project, runRef);
         if (!project.equals(run.info().project())) {
             throw new DlforgeException("run " + run.id() + " belongs to project " + run.info().project() + ", not " + project,
                     "pin it as `dlforge runs pin " + run.info().project() + " " + run.id() + "`");
@@ -148,8 +146,22 @@ public final class RunStore {
             throw new DlforgeException("run " + project + "/" + run.id() + " is " + run.info().status() + " and cannot answer for "
                     + project + " (only a completed run with a model can be pinned)", "`dlforge runs " + project + "` shows the completed ones");
         }
-        pins.pin(project, run.id());
+        pins.pin(project, run.path().toAbsolutePath());
         return new CurrentModel(run, true);
+    }
+
+    /**
+     * The run {@code ref} names for {@code project}: a run id among the project's runs first, else any
+     * run {@link #named} so (the caller checks that it belongs to the project).
+     */
+    public RunDir runOf(String project, String ref) {
+        List<RunDir> byId = runsOf(project).stream().filter(r -> r.id().equals(ref)).toList();
+        if (byId.size() > 1) {
+            throw new DlforgeException("project " + project + " has " + byId.size() + " runs called " + ref + " (kept in different --out folders)",
+                    "name the one you mean by its folder: " + byId.get(byId.size() - 1).path());
+        }
+        return byId.stream().findFirst().or(() -> named(ref)).orElseThrow(() -> new DlforgeException(
+                "no run '" + ref + "' in project " + project, "`dlforge runs " + project + "` lists its runs"));
     }
 
     /** Lets the newest completed run answer for {@code project} again; returns whether a run was pinned. */
@@ -187,8 +199,12 @@ public final class RunStore {
             return Optional.empty();
         }
         List<RunDir> byId = list().stream().filter(r -> r.id().equals(ref)).toList();
-        if (byId.size() > 1) {
+        if (byId.stream().map(r -> r.info().project()).distinct().count() > 1) {
             throw new DlforgeException("run id " + ref + " exists in several projects", "write it as project/" + ref);
+        }
+        if (byId.size() > 1) {
+            throw new DlforgeException("several runs are called " + ref + " (kept in different --out folders)",
+                    "name the one you mean by its folder: " + byId.get(byId.size() - 1).path());
         }
         return byId.stream().findFirst();
     }

@@ -75,7 +75,7 @@ class StudioApiTest {
         JsonNode digits = find(sections, "digits");
         assertThat(digits.get("built").asBoolean()).isTrue();
         assertThat(digits.get("status").asText()).isEqualTo("trained");
-        assertThat(digits.get("best").get("metric").asText()).isEqualTo("test_accuracy");
+        assertThat(digits.get("current").get("metric").asText()).isEqualTo("test_accuracy");
         assertThat(find(sections, "lora").get("status").asText()).isEqualTo("planned");
     }
 
