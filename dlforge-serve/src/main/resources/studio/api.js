@@ -39,13 +39,13 @@ export async function postJson(path, body) {
   }));
 }
 
-/** Sends one input (a Blob such as a PNG) to a model; resolves to the model's result. */
+/** Sends one input (a Blob such as a PNG) to a model; resolves to {model, run, result}: run is the run that answered. */
 export async function predict(model, blob, options = {}) {
   const query = new URLSearchParams(options).toString();
   const response = await fetch(`/v1/models/${encodeURIComponent(model)}/predict${query ? '?' + query : ''}`, {
     method: 'POST', headers: headers({ 'Content-Type': blob.type || 'application/octet-stream' }), body: blob,
   });
-  return (await parse(response)).result;
+  return parse(response);
 }
 
 /** Fetches an image that needs the key (plots, samples) as an object URL for an <img>. */

@@ -20,7 +20,13 @@ const el = (tag, attrs = {}, ...children) => {
   children.flat().forEach(c => c != null && e.append(c));
   return e;
 };
-const fmt = v => (typeof v !== 'number' ? String(v ?? '') : Number.isInteger(v) || Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(4));
+// Numbers as people read them: whole numbers and anything from 100 up with thousands separators, the rest to 4 decimals.
+const fmt = v => (typeof v !== 'number' ? String(v ?? '')
+  : Number.isInteger(v) || Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(4));
+// An ISO instant to the second, in UTC as run ids are: 2026-12-07T08:15:32.123Z -> 2026-12-07 08:15:32 UTC.
+const when = iso => (iso ? `${iso.slice(0, 19).replace('T', ' ')} UTC` : '');
+// A recipe field as the train form would show it: a limit of 0 means "all the examples".
+const recipeValue = (k, v) => (k === 'limit' && !v ? 'all' : fmt(v));
 const errorBox = e => el('p', { class: 'error' }, e.message, e.hint ? [el('br'), e.hint] : []);
 
 // ---- gallery -------------------------------------------------------------------------------
@@ -36,7 +42,8 @@ async function gallery() {
 }
 
 function card(p) {
-  const status = p.status === 'trained' ? `trained · ${p.best.metric} ${fmt(p.best.value)}` : p.status;
+  const status = p.status === 'trained'
+    ? `trained · ${p.current.metric} ${p.current.value == null ? '–' : fmt(p.current.value)}${p.current.pinned ? ' · pinned run' : ''}` : p.status;
   const body = [
     el('div', { class: 'card-head' }, el('span', { class: 'card-id' }, p.id),
       el('span', { class: `level level-${p.level}` }, LEVELS[p.level] || p.level)),
@@ -72,7 +79,9 @@ async function projectPage(id) {
     return;
   }
   if (p.served) {
-    demo.append(el('p', { class: 'muted' }, `Model of run ${p.servedRun}.`));
+    const why = p.current && p.current.run === p.servedRun && p.current.pinned ? 'pinned' : 'the newest completed run';
+    demo.append(el('p', { class: 'muted', id: 'served-run' }, `Answering: run ${p.servedRun} (${why}). A run that completes later,`
+      + ' here or from the command line, takes over by itself; Pin in the Runs table keeps one.'));
     mountDemo(demo, p.id, p.served, p.demo);
   } else {
     demo.append(el('p', { class: 'muted' }, 'Train a run to try the model here.'));
@@ -154,15 +163,33 @@ function runsPanel(root, detail, p) {
   const metricNames = [...new Set(p.runs.flatMap(r => Object.keys(r.metrics)))]
     .filter(k => ['test_accuracy', 'test_f1', 'test_macro_f1', 'test_auc', 'handwritten_accuracy', 'val_accuracy', 'val_loss', 'epochs', 'train_seconds', 'parameters'].includes(k));
   const compareBox = el('div', { id: 'compare' });
+  const message = el('div', { id: 'runs-message' });
+  const act = (label, path, body) => el('button', { type: 'button', class: `run-${label.toLowerCase()}`, onclick: async () => {
+    try {
+      await postJson(path, body);
+      route();
+    } catch (err) {
+      message.replaceChildren(errorBox(err));
+    }
+  } }, label);
+  const pinned = p.current && p.current.pinned ? p.current.path : null;
+  const actions = r => {
+    if (r.path === pinned) return act('Unpin', `/studio/api/projects/${p.id}/pin`, { run: null });
+    if (r.status === 'completed') return act('Pin', `/studio/api/projects/${p.id}/pin`, { run: r.path });
+    if (r.resumable) return act('Resume', '/studio/api/train/resume', { run: r.path });
+    return null;
+  };
+  const answering = r => (p.current && p.current.path === r.path ? el('span', { class: 'current-mark', title: 'the demo, the API and the CLI use this run' },
+    pinned ? '● pinned' : '● current') : '');
   const rows = p.runs.slice().reverse().map(r => el('tr', { 'data-run': r.id },
     el('td', {}, el('input', { type: 'checkbox', value: r.id, class: 'compare-pick' })),
     el('td', {}, el('a', { href: '#', onclick: e => { e.preventDefault(); showRun(detail, p.id, r.id); } }, r.id)),
-    el('td', {}, r.status), el('td', {}, r.model), el('td', {}, r.dataset),
-    ...metricNames.map(k => el('td', { class: 'num' }, fmt(r.metrics[k])))));
-  root.append(
+    el('td', {}, answering(r)), el('td', { title: r.message || '' }, r.status), el('td', {}, when(r.created)), el('td', {}, r.model),
+    el('td', {}, r.dataset), ...metricNames.map(k => el('td', { class: 'num' }, fmt(r.metrics[k]))), el('td', { class: 'actions' }, actions(r))));
+  root.append(message,
     el('table', { class: 'runs' },
-      el('thead', {}, el('tr', {}, el('th', {}, ''), el('th', {}, 'run'), el('th', {}, 'status'), el('th', {}, 'model'),
-        el('th', {}, 'dataset'), ...metricNames.map(k => el('th', {}, k)))),
+      el('thead', {}, el('tr', {}, el('th', {}, ''), el('th', {}, 'run'), el('th', {}, 'answers'), el('th', {}, 'status'), el('th', {}, 'created'),
+        el('th', {}, 'model'), el('th', {}, 'dataset'), ...metricNames.map(k => el('th', {}, k)), el('th', {}, ''))),
       el('tbody', {}, ...rows)),
     el('button', { type: 'button', id: 'compare-button', onclick: () => compare(compareBox, p, picked(root)) }, 'Compare selected'),
     compareBox);
@@ -184,7 +211,7 @@ async function compare(box, p, ids) {
     el('table', { class: 'runs compare' },
       el('thead', {}, el('tr', {}, el('th', {}, ''), ...runs.map(r => el('th', {}, r.info.id)))),
       el('tbody', {},
-        ...keys.map(k => el('tr', {}, el('th', {}, k), ...runs.map(r => el('td', {}, fmt(r.info.recipe[k]))))),
+        ...keys.map(k => el('tr', {}, el('th', {}, k), ...runs.map(r => el('td', {}, recipeValue(k, r.info.recipe[k]))))),
         ...metrics.map(k => el('tr', {}, el('th', {}, k), ...runs.map(r => el('td', { class: 'num' }, fmt(r.info.metrics[k]))))))),
     el('div', { class: 'chart wide' }, canvas));
   const chart = lineChart(canvas, { title: 'validation accuracy per epoch', x: 'epoch' });
@@ -199,7 +226,7 @@ async function showRun(detail, project, id) {
     el('figure', {}, el('img', { src: await imageUrl(`/studio/api/projects/${project}/runs/${id}/plots/${name}`), alt: name }),
       el('figcaption', {}, name))));
   detail.replaceChildren(el('h2', {}, `Run ${id}`),
-    el('p', { class: 'muted' }, `${run.info.status} · created ${run.info.created}`),
+    el('p', { class: 'muted' }, `${run.info.status} · created ${when(run.info.created)}${run.info.message ? ' · ' + run.info.message : ''}`),
     images.length ? el('div', { class: 'plots' }, ...images) : el('p', { class: 'muted' }, 'No plots yet.'));
   detail.scrollIntoView({ behavior: 'smooth' });
 }

@@ -13,7 +13,8 @@ export function lineChart(canvas, { title, x = 'step', y = '' }) {
       responsive: true,
       maintainAspectRatio: false,
       plugins: { title: { display: true, text: title }, legend: { position: 'bottom' } },
-      scales: { x: { type: 'linear', title: { display: true, text: x } }, y: { title: { display: !!y, text: y } } },
+      // Epochs and steps are counts: whole-number ticks only.
+      scales: { x: { type: 'linear', title: { display: true, text: x }, ticks: { precision: 0 } }, y: { title: { display: !!y, text: y } } },
       elements: { point: { radius: 2 } },
     },
   });

@@ -23,6 +23,23 @@ function showClassification(target, result) {
       el('span', { class: 'bar-value' }, `${(s.probability * 100).toFixed(1)}%`))));
 }
 
+/** Says under an answer which run's model gave it (the served run changes when a newer one completes or one is pinned). */
+function answeredBy(target, answer) {
+  target.append(el('p', { class: 'muted answered-by', 'data-run': answer.run ?? '' },
+    answer.run ? `answered by run ${answer.run}` : 'answered by a model folder outside the runs'));
+}
+
+/** Sends `blob` to `model` and shows its answer with `show`, or the server's explanation. */
+async function ask(target, model, blob, show) {
+  try {
+    const answer = await predict(model, blob);
+    show(target, answer.result);
+    answeredBy(target, answer);
+  } catch (e) {
+    showError(target, e);
+  }
+}
+
 function showError(target, error) {
   target.replaceChildren(el('p', { class: 'error' }, error.message, error.hint ? el('br') : '', error.hint || ''));
 }
@@ -55,9 +72,7 @@ function draw(root, model, demo) {
     busy = true;
     canvas.toBlob(async blob => {
       try {
-        showClassification(output, await predict(model, blob));
-      } catch (e) {
-        showError(output, e);
+        await ask(output, model, blob, showClassification);
       } finally {
         busy = false;
         if (pending) { pending = false; classify(); }
@@ -103,11 +118,7 @@ async function image(root, model, demo, project) {
 
   const classify = async blob => {
     preview.src = URL.createObjectURL(blob);
-    try {
-      showClassification(output, await predict(model, blob));
-    } catch (e) {
-      showError(output, e);
-    }
+    await ask(output, model, blob, showClassification);
   };
   file.addEventListener('change', () => file.files[0] && classify(file.files[0]));
   const samples = await getJson(`/studio/api/projects/${project}/samples`);
@@ -137,11 +148,7 @@ async function textInput(root, model, demo, project, show) {
   const run = async () => {
     if (!box.value.trim()) return;
     const body = new Blob([JSON.stringify({ text: box.value })], { type: 'application/json' });
-    try {
-      show(output, await predict(model, body));
-    } catch (e) {
-      showError(output, e);
-    }
+    await ask(output, model, body, show);
   };
   go.addEventListener('click', run);
   box.addEventListener('keydown', e => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) run(); });
@@ -200,12 +207,14 @@ function generate(root, model, demo) {
     go.disabled = true;
     output.replaceChildren(el('p', { class: 'muted' }, 'Writing...'));
     try {
-      const r = await predict(model, body);
+      const answer = await predict(model, body);
+      const r = answer.result;
       output.replaceChildren(
         el('pre', { class: 'generated', id: 'generated' }, el('span', { class: 'muted' }, prompt), el('strong', { id: 'generated-text' }, r.text)),
         el('p', { class: 'muted', id: 'generation-stats' },
           `${r.generated_tokens} tokens after ${r.prompt_tokens} of prompt, ${r.tokens_per_second.toFixed(0)} tokens/s, ` +
           (r.finish_reason === 'stop' ? 'ended at a stop string' : 'ended at max tokens')));
+      answeredBy(output, answer);
     } catch (e) {
       showError(output, e);
     } finally {

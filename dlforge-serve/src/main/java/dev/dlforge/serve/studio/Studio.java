@@ -132,6 +132,7 @@ public final class Studio implements RouteGroup, AutoCloseable {
             current.ifPresent(m -> {
                 Map<String, Object> shown = new LinkedHashMap<>();
                 shown.put("run", m.run().id());
+                shown.put("path", m.run().path().toString());
                 shown.put("pinned", m.pinned());
                 shown.put("metric", metric);
                 shown.put("value", m.run().info().metrics().get(metric));
@@ -166,6 +167,7 @@ public final class Studio implements RouteGroup, AutoCloseable {
                 row.put("metrics", info.metrics());
                 row.put("message", info.message());
                 row.put("resumable", info.canResume());
+                row.put("path", r.path().toString()); // unique where ids are not (runs kept in --out folders of one name)
                 list.add(row);
             }
             page.put("runs", list);

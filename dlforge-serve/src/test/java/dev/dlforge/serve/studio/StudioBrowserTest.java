@@ -157,7 +157,7 @@ class StudioBrowserTest {
 
         // ~0.5 s after the end the page reloads itself and serves the new model in its demo.
         String run = result.substring("completed · run ".length()).split(" ")[0];
-        waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("demo"), "Model of run " + run + "."));
+        waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("served-run"), "Answering: run " + run + " ("));
         WebElement canvas = browser.findElement(By.id("draw-canvas"));
         assertThat(browser.findElement(By.id("train-result")).getText()).startsWith("completed");
         screenshot("training.png");
@@ -198,7 +198,7 @@ class StudioBrowserTest {
         String result = statusLog().stream().filter(StudioBrowserTest::isResult).findFirst().orElseThrow();
         assertThat(result).as("server: " + serverConsole).startsWith("completed · run ");
         String run = result.substring("completed · run ".length()).split(" ")[0];
-        waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("demo"), "Model of run " + run + "."));
+        waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("served-run"), "Answering: run " + run + " ("));
 
         // Elements are looked up afresh each time: the page re-renders itself once after a run ends.
         String offer = "Congratulations! You have WON a FREE prize. Click here now to claim your cash, limited offer!!!";
@@ -249,7 +249,7 @@ class StudioBrowserTest {
         String result = statusLog().stream().filter(StudioBrowserTest::isResult).findFirst().orElseThrow();
         assertThat(result).as("server: " + serverConsole).startsWith("completed · run ");
         String run = result.substring("completed · run ".length()).split(" ")[0];
-        waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("demo"), "Model of run " + run + "."));
+        waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("served-run"), "Answering: run " + run + " ("));
 
         // Elements are looked up afresh each time: the page re-renders itself once after a run ends.
         waitUpTo(Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(b -> {
