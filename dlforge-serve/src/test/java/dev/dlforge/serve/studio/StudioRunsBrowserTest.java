@@ -123,6 +123,7 @@ class StudioRunsBrowserTest {
                 + " return Chart.getChart(c).scales.x.ticks.map(t => t.value);");
         assertThat(ticks).as("epoch ticks").isNotEmpty().allSatisfy(t -> assertThat(t.doubleValue() % 1).isZero());
 
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(960, 1100)); // just above the one-column breakpoint
         double gridWidth = ((Number) script("return document.querySelector('.grid').getBoundingClientRect().width")).doubleValue();
         double runsWidth = ((Number) script("return document.getElementById('runs').getBoundingClientRect().width")).doubleValue();
         assertThat(gridWidth).as("the demo/train grid and the Runs panel share one width").isEqualTo(runsWidth);
