@@ -74,7 +74,8 @@ final class BenchCommand implements Callable<Integer> {
     int iters;
 
     @Option(names = "--run", paramLabel = "RUN", defaultValue = "fashion",
-            description = "serve: the model to load (run folder, id, or project for its newest run; default: ${DEFAULT-VALUE})")
+            description = "serve: the model to load (a project for its current model: the pinned run, else the newest completed;"
+                    + " or a run id, project/run-id or folder; default: ${DEFAULT-VALUE})")
     String run;
 
     @Option(names = "--attack", description = "serve: the hardening attacks instead of the load test (see above)")
@@ -122,10 +123,11 @@ final class BenchCommand implements Callable<Integer> {
         if (clients < 1 || clients > 512 || requests < 100 || repeats < 1) {
             throw new DlforgeException("--clients must be 1..512, --requests at least 100, --repeats at least 1", "leave them out for the defaults");
         }
-        RunDir model = new RunStore(DlforgeHome.current()).resolve(run);
+        RunDir model = new RunStore(DlforgeHome.current()).resolveModel(run);
         if (!Files.isRegularFile(model.model().resolve("model.json"))) {
             throw new DlforgeException("run " + model.id() + " has no trained model", "train one first: `dlforge train fashion`");
         }
+        root.err.println("using run " + model.info().project() + "/" + model.id() + " (" + model.info().status() + ", " + model.path() + ")");
         TrainableProject project = Catalogue.standard().trainable(model.info().project());
         var bench = new ServeBenchmark(project, model, root.out);
         return bench.run(new ServeBenchmark.Setup(clients, requests, repeats, 5)) ? 0 : 1;
