@@ -67,7 +67,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", defaultValue = "300", description = "speed: training steps per run (default: ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--repeats", paramLabel = "N", defaultValue = "3", description = "speed, serve, embeddings, gpt: runs of each side, alternated (gpt: seeds 1337, 1338, ...; default: ${DEFAULT-VALUE})")
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "3", description = "speed, serve, embeddings, gpt: runs of each side, alternated"
+            + " (gpt: seeds 1337, 1338, ...; default: ${DEFAULT-VALUE})")
     int repeats;
 
     @Option(names = "--iters", paramLabel = "N", defaultValue = "2000", description = "gpt: training iterations, a multiple of 250 (default: ${DEFAULT-VALUE})")
@@ -101,7 +102,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--chunks", paramLabel = "N", defaultValue = "100000", description = "rag: chunks in the index benchmark (default: ${DEFAULT-VALUE})")
     int chunks;
 
-    @Option(names = "--embed", description = "rag: embed the benchmark's chunks with MiniLM instead of random vectors (slow: every chunk goes through the model)")
+    @Option(names = "--embed",
+            description = "rag: embed the benchmark's chunks with MiniLM instead of random vectors (slow: every chunk goes through the model)")
     boolean embed;
 
     @Override

@@ -37,7 +37,8 @@ final class SamplingOptions {
     @Option(names = "--seed", paramLabel = "N", description = "seed of the sampler: the same seed writes the same text (default: the model's)")
     Long seed;
 
-    @Option(names = "--no-cache", description = "recompute the whole context for every token instead of using the KV cache (slower; the same text while it fits the context)")
+    @Option(names = "--no-cache", description = "recompute the whole context for every token instead of using the KV cache"
+            + " (slower; the same text while it fits the context)")
     boolean noCache;
 
     /** {@code defaults} with the options given on the command line. */

@@ -122,7 +122,8 @@ class RagCommandTest {
         String[] places = {"ocean", "river", "marsh", "forest", "meadow", "cliff", "desert", "cave", "reef", "lake", "hill", "field"};
         List<String> nouns = new ArrayList<>();
         for (int i = 0; i < animals.length; i++) {
-            nouns.add(String.format("%08d 05 n 01 %s 0 000 | a %s animal that lives near the %s and eats small %s creatures; \"the %s swam along the %s at dawn\"  ",
+            nouns.add(String.format("%08d 05 n 01 %s 0 000 | a %s animal that lives near the %s and eats small %s creatures;"
+                    + " \"the %s swam along the %s at dawn\"  ",
                     1000 + i, animals[i], i % 2 == 0 ? "large" : "small", places[i], places[(i + 3) % places.length], animals[i], places[i]));
         }
         Files.write(wn.resolve("data.noun"), nouns);

@@ -149,7 +149,8 @@ public final class SafetensorsFile implements AutoCloseable {
     private int elementCount(SafetensorsEntry e, int bytesPerElement) {
         long count = e.elementCount();
         if (count > (Integer.MAX_VALUE - 8) / bytesPerElement || e.byteLength() > Integer.MAX_VALUE - 8) {
-            throw new DlforgeException("safetensors tensor '" + e.name() + "' in " + file + " has " + count + " elements, over the 2 GiB a single array holds here",
+            throw new DlforgeException("safetensors tensor '" + e.name() + "' in " + file + " has " + count
+                    + " elements, over the 2 GiB a single array holds here",
                     "split the tensor or load a smaller checkpoint");
         }
         return (int) count;

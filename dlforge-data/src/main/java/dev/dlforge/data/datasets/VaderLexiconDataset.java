@@ -28,7 +28,8 @@ public final class VaderLexiconDataset implements Dataset<SentimentLexicon> {
                 "MIT (vaderSentiment)", "https://github.com/cjhutto/vaderSentiment", List.of(FILE),
                 List.of(new NpmPackageSource("vader-sentiment@1.1.3", Map.of("package/vader_lexicon.txt", FILE)),
                         new UrlSource("the vaderSentiment GitHub repository", List.of(new UrlSource.Download(
-                                "https://raw.githubusercontent.com/cjhutto/vaderSentiment/abfaa1d64942a77cb90ba396e40a7b1b2e699a0e/vaderSentiment/vader_lexicon.txt",
+                                "https://raw.githubusercontent.com/cjhutto/vaderSentiment/"
+                                        + "abfaa1d64942a77cb90ba396e40a7b1b2e699a0e/vaderSentiment/vader_lexicon.txt",
                                 FILE,
                                 // The file at that commit: the npm package's lexicon without its final newline.
                                 "8f99102c6958f4f493f5111fb917368ebc970eee831026eb6f8284b78069d3da")))));

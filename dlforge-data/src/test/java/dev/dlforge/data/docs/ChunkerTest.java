@@ -30,7 +30,8 @@ class ChunkerTest {
     @Test
     void chunksStayWithinTheBoundOverlapAndMapBackToTheText() {
         String body = sentences("Sentence", 60); // 360 words
-        DocumentText d = doc(body, List.<int[]>of(new int[] {0, body.length()}), java.util.Arrays.asList((String) null), java.util.Arrays.asList((Integer) null));
+        DocumentText d = doc(body, List.<int[]>of(new int[] {0, body.length()}), java.util.Arrays.asList((String) null),
+                java.util.Arrays.asList((Integer) null));
         List<Chunk> chunks = new Chunker(new ChunkerConfig(50, 12, 2_000), WORDS).chunk(d);
         assertThat(chunks.size()).isBetween(8, 12);
         for (int i = 0; i < chunks.size(); i++) {

@@ -33,9 +33,11 @@ class WordNetTest {
     @Test
     void dataLinesParseIntoSynsetsAndTheHeaderAndBadLinesAreSkipped() throws Exception {
         String noun = HEADER
-                + "00002137 03 n 02 abstraction 0 abstract_entity 0 010 @ 00001740 n 0000 + 00692347 v 0101 | a general concept formed by extracting common features from specific examples  \n"
+                + "00002137 03 n 02 abstraction 0 abstract_entity 0 010 @ 00001740 n 0000 + 00692347 v 0101"
+                + " | a general concept formed by extracting common features from specific examples  \n"
                 + "not a synset line\n"
-                + "00001740 00 a 01 able(a) 0 005 = 05200169 n 0000 | (usually followed by `to') having the necessary means; \"able to swim\"; \"she was able to program her computer\"  \n";
+                + "00001740 00 a 01 able(a) 0 005 = 05200169 n 0000 | (usually followed by `to') having the necessary means;"
+                + " \"able to swim\"; \"she was able to program her computer\"  \n";
         Path file = Files.writeString(dir.resolve("data.noun"), noun);
         TextRepairs repairs = new TextRepairs();
         List<WordNetSynset> synsets = WordNetReader.read(file, repairs);

@@ -24,7 +24,8 @@ final class SyntheticText {
             + " head above kind began almost live page got earth need far hand high year mother light parts country father let"
             + " night following picture being study second eyes soon times story boys since white days ever paper hard near"
             + " sentence better best across during today others however sure means knew whale ship sea captain boat harpoon").split(" ");
-    private static final String[] SYLLABLES = "ka lo mi ne ru sa te vi bo da fe gu hi jo ku la mo nu pe qui ra si to ul va we xi yo zu an el in or um ar en is ot".split(" ");
+    private static final String[] SYLLABLES =
+            "ka lo mi ne ru sa te vi bo da fe gu hi jo ku la mo nu pe qui ra si to ul va we xi yo zu an el in or um ar en is ot".split(" ");
     private final String[] vocabulary;
     private final double[] cumulative;
 

@@ -105,7 +105,8 @@ public record GenerationRequest(String prompt, GenerationConfig config) {
         }
         if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < min || v.asLong() > max) {
             String range = min == Long.MIN_VALUE ? "a whole number" : "a whole number from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max);
-            throw InvalidInputException.badRequest("\"" + name + "\" must be " + range + ", got " + v, "fix \"" + name + "\" or leave it out for the model's default");
+            throw InvalidInputException.badRequest("\"" + name + "\" must be " + range + ", got " + v,
+                    "fix \"" + name + "\" or leave it out for the model's default");
         }
         return v.asLong();
     }

@@ -86,7 +86,8 @@ public final class ExtractiveAnswerer {
             String text = h.chunk().text();
             for (int[] span : SentenceSpans.of(text)) {
                 String sentence = text.substring(span[0], span[1]);
-                if (texts.size() < MAX_SENTENCES_SCORED && sentence.codePointCount(0, sentence.length()) >= MIN_CHARS && seen.add(ContentHash.normalise(sentence))) {
+                boolean longEnough = sentence.codePointCount(0, sentence.length()) >= MIN_CHARS;
+                if (texts.size() < MAX_SENTENCES_SCORED && longEnough && seen.add(ContentHash.normalise(sentence))) {
                     texts.add(sentence);
                     citations.add(Citation.of(h.chunk(), span[0], span[1]));
                 }

@@ -24,8 +24,8 @@ import java.util.stream.Stream;
  * (plus {@code epilogue.md} when the text has it), each headed by its chapter title, so answers
  * cite the chapter. The files go to {@code $DLFORGE_HOME/samples/<name>} and are indexed like
  * anyone's files. A file whose content is already right is left alone, so indexing the sample
- * again finds nothing changed; a Markdown file that is no longer part of the sample is deleted. (The WordNet sample is the {@code rag} run itself: {@code dlforge
- * train rag} indexes 20,000 glosses that {@code dlforge predict/serve rag} answer from.)
+ * again finds nothing changed; a Markdown file that is no longer part of the sample is deleted.
+ * (The WordNet sample is the {@code rag} run itself: {@code dlforge train rag} indexes 20,000 glosses that {@code dlforge predict/serve rag} answer from.)
  */
 public final class RagSamples {
     public static final String MOBY_DICK = "moby-dick";

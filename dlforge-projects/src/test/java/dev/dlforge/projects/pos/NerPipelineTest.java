@@ -57,7 +57,8 @@ class NerPipelineTest {
         RunDir run = project.train(o);
 
         Map<?, ?> metrics = Json.readFile(run.metricsJson(), Map.class);
-        assertThat(metrics.keySet().stream().map(String::valueOf).toList()).contains("test_accuracy", "test_entity_f1", "test_entity_precision", "test_entity_recall");
+        assertThat(metrics.keySet().stream().map(String::valueOf).toList())
+                .contains("test_accuracy", "test_entity_f1", "test_entity_precision", "test_entity_recall");
         // a trivially regular language: far above chance after three short epochs
         assertThat(((Number) metrics.get("test_entity_f1")).doubleValue()).as(console.toString()).isGreaterThan(0.5);
         String report = Files.readString(run.report());

@@ -75,7 +75,8 @@ public final class ApiRoutes implements RouteGroup {
     private ModelInfo describe(String name) {
         ModelCard card = registry.card(name);
         var loaded = registry.loadedModel(name);
-        return new ModelInfo(name, card.project(), registry.run(name).orElse(null), card.architecture(), card.dataset(), card.inputShape(), card.labels(), card.metrics(),
+        return new ModelInfo(name, card.project(), registry.run(name).orElse(null), card.architecture(), card.dataset(), card.inputShape(),
+                card.labels(), card.metrics(),
                 loaded.map(m -> m.predictor().accepts()).orElse(null), catalogue.trainable(card.project()).demo(), loaded.isPresent(),
                 loaded.map(ServedModel::queueDepth).orElse(0));
     }

@@ -30,7 +30,8 @@ class RecurrentLmTest {
         try (NDManager m = Engines.newManager()) {
             for (Cell cell : Cell.values()) {
                 RecurrentLm lm = model(m, cell, 11, 2, 0.2f);
-                NDList out = lm.forward(new ParameterStore(m, false), new NDList(m.zeros(new Shape(3, 5)).toType(ai.djl.ndarray.types.DataType.INT32, false)), false);
+                NDList tokens = new NDList(m.zeros(new Shape(3, 5)).toType(ai.djl.ndarray.types.DataType.INT32, false));
+                NDList out = lm.forward(new ParameterStore(m, false), tokens, false);
                 assertThat(out.size()).as(cell.name()).isEqualTo(1 + lm.config().stateArrays());
                 assertThat(out.get(0).getShape()).isEqualTo(new Shape(3, 5, 11));
                 for (int i = 1; i < out.size(); i++) {
