@@ -4,6 +4,7 @@ import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.run.CurrentModel;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.run.RunStore;
+import dev.dlforge.projects.Catalogue;
 import java.io.PrintStream;
 import picocli.CommandLine.Option;
 
@@ -39,6 +40,9 @@ final class ModelChoice {
             chosen = store.named(ref).get();
             why = "named";
         } else {
+            if (store.runsOf(ref).isEmpty() && !ref.contains("/") && !ref.contains(java.io.File.separator)) {
+                Catalogue.standard().get(ref); // neither a run nor a project: name the closest project
+            }
             CurrentModel current = store.requireCurrentModel(ref);
             chosen = current.run();
             why = "the current model of " + ref + ": " + current.why();

@@ -1,6 +1,7 @@
 package dev.dlforge.projects;
 
 import dev.dlforge.core.DlforgeException;
+import dev.dlforge.core.text.ClosestName;
 import dev.dlforge.projects.digits.DigitsProject;
 import dev.dlforge.projects.fashion.FashionProject;
 import dev.dlforge.projects.gpt.GptProject;
@@ -41,10 +42,12 @@ public final class Catalogue {
         return List.copyOf(projects.values());
     }
 
+    /** The project {@code id}; an unknown id is an error naming the closest id and listing them all. */
     public Project get(String id) {
         Project p = projects.get(id);
         if (p == null) {
-            throw new DlforgeException("unknown project '" + id + "'", "valid ids: " + String.join(", ", projects.keySet()));
+            throw new DlforgeException("no project '" + id + "'" + ClosestName.didYouMean(id, projects.keySet()),
+                    "projects: " + String.join(", ", projects.keySet()) + " (`dlforge projects` describes them)");
         }
         return p;
     }
