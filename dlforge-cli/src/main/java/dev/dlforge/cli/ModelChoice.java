@@ -40,8 +40,9 @@ final class ModelChoice {
             chosen = store.named(ref).get();
             why = "named";
         } else {
-            if (store.runsOf(ref).isEmpty() && !ref.contains("/") && !ref.contains(java.io.File.separator)) {
-                Catalogue.standard().get(ref); // neither a run nor a project: name the closest project
+            Catalogue catalogue = Catalogue.standard();
+            if (store.runsOf(ref).isEmpty() && !catalogue.has(ref)) {
+                throw catalogue.unknown(ref, "run or project", "; `dlforge runs` lists the runs");
             }
             CurrentModel current = store.requireCurrentModel(ref);
             chosen = current.run();

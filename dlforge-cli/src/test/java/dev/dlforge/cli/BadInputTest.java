@@ -145,6 +145,7 @@ class BadInputTest {
 
     @Test
     void unknownRunSaysHowToListRuns() {
-        assertCleanError(Cli.run("eval", "no-such-run"), "no run 'no-such-run'");
+        assertCleanError(Cli.run("eval", "no-such-run"), "no run or project 'no-such-run'");
+        assertThat(Cli.run("eval", "no-such-run").err()).contains("`dlforge runs` lists the runs");
     }
 }

@@ -46,10 +46,25 @@ public final class Catalogue {
     public Project get(String id) {
         Project p = projects.get(id);
         if (p == null) {
-            throw new DlforgeException("no project '" + id + "'" + ClosestName.didYouMean(id, projects.keySet()),
-                    "projects: " + String.join(", ", projects.keySet()) + " (`dlforge projects` describes them)");
+            throw unknown(id, "project", "");
         }
         return p;
+    }
+
+    /** Whether {@code id} names a project of the roadmap, built or planned. */
+    public boolean has(String id) {
+        return projects.containsKey(id);
+    }
+
+    /**
+     * "no project 'digitz': did you mean 'digits'?", listing the projects in the hint.
+     *
+     * @param what what {@code id} was taken for, e.g. {@code project} or {@code run or project}
+     * @param moreHint said after the list, e.g. where runs are listed; may be empty
+     */
+    public DlforgeException unknown(String id, String what, String moreHint) {
+        return new DlforgeException("no " + what + " '" + id + "'" + ClosestName.didYouMean(id, projects.keySet()),
+                "projects: " + String.join(", ", projects.keySet()) + " (`dlforge projects` describes them)" + moreHint);
     }
 
     /** The project {@code id}, which must be built. */

@@ -1,0 +1,63 @@
+package dev.dlforge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a newcomer's first mistakes get: one line saying what is wrong, the closest right name, a hint, a non-zero exit. */
+class NewcomerMessagesTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void runsOfAnUnknownProjectFailsListingTheProjects() {
+        Cli runs = Cli.run("runs", "nope");
+        assertThat(runs.exitCode()).as(runs.toString()).isEqualTo(1);
+        assertThat(runs.err()).startsWith("error: no project 'nope'").contains("hint: projects: digits, fashion");
+    }
+
+    @Test
+    void aMistypedProjectIdGetsTheClosestOneWhereverAProjectIsTaken() {
+        String[][] commands = {{"train", "digitz"}, {"eval", "digitz"}, {"predict", "digitz", "--text", "hi"}, {"serve", "digitz"},
+            {"generate", "gtp", "--prompt", "x"}, {"chat", "gtp"}, {"runs", "digitz"}, {"bench", "digitz"}};
+        for (String[] command : commands) {
+            Cli cli = Cli.run(command);
+            assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(1);
+            String meant = command[1].equals("gtp") ? "gpt" : "digits";
+            assertThat(cli.err()).as(String.join(" ", command)).contains("project '" + command[1] + "': did you mean '" + meant + "'?");
+        }
+    }
+
+    @Test
+    void aMistypedCommandOrOptionGetsTheClosestOne() {
+        Cli command = Cli.run("trian", "digits");
+        assertThat(command.exitCode()).isEqualTo(2);
+        assertThat(command.err()).startsWith("error: unknown command 'trian' for `dlforge`: did you mean 'train'?");
+        Cli option = Cli.run("train", "digits", "--epohcs", "3");
+        assertThat(option.exitCode()).isEqualTo(2);
+        assertThat(option.err()).contains("unknown option '--epohcs'").contains("did you mean '--epochs'?");
+    }
+
+    @Test
+    void theCommandLineChecksTheTrainOptionsAsTheStudioDoes() {
+        Cli huge = Cli.run("train", "digits", "--batch-size", "100000");
+        assertThat(huge.exitCode()).isEqualTo(1);
+        assertThat(huge.err()).startsWith("error: batch size must be 1-4096, got 100000");
+        assertThat(Cli.run("train", "digits", "--lr", "50").err()).startsWith("error: learning rate must be in (0, 10], got 50.0");
+        assertThat(Cli.run("train", "digits", "--limit", "0").err()).startsWith("error: limit must be at least 1 training example");
+    }
+
+    @Test
+    void aLimitThatLeavesNoHeldOutImagesFailsBeforeTrainingNamingOneThatWorks() {
+        Path out = tmp.resolve("run");
+        Cli tiny = Cli.run("train", "digits", "--limit", "5", "--epochs", "1", "--out", out.toString());
+        assertThat(tiny.exitCode()).as(tiny.toString()).isEqualTo(1);
+        assertThat(tiny.err()).startsWith("error: --limit 5 leaves no validation images: use at least 90").doesNotContain("bug");
+        assertThat(out).doesNotExist();
+        Cli enough = Cli.run("train", "digits", "--limit", "90", "--epochs", "1", "--out", out.toString());
+        assertThat(enough.exitCode()).as(enough.toString()).isZero();
+        assertThat(enough.out()).contains(": 90 train / 10 validation / ");
+    }
+}
