@@ -2,6 +2,7 @@ package dev.dlforge.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,5 +60,22 @@ class NewcomerMessagesTest {
         Cli enough = Cli.run("train", "digits", "--limit", "90", "--epochs", "1", "--out", out.toString());
         assertThat(enough.exitCode()).as(enough.toString()).isZero();
         assertThat(enough.out()).contains(": 90 train / 10 validation / ");
+    }
+
+    @Test
+    void anEmptyTextOrFileIsRefusedRatherThanClassified() throws Exception {
+        Path run = tmp.resolve("spam-run");
+        Cli train = Cli.run("train", "spam", "--limit", "300", "--epochs", "1", "--out", run.toString());
+        assertThat(train.exitCode()).as(train.toString()).isZero();
+        for (String blank : new String[] {"", "   "}) {
+            Cli predict = Cli.run("predict", run.toString(), "--text", blank);
+            assertThat(predict.exitCode()).as(predict.toString()).isEqualTo(1);
+            assertThat(predict.err()).contains("error: --text \"" + blank + "\" is empty: there is nothing to predict from").contains("hint: ");
+            assertThat(predict.out()).isEmpty();
+        }
+        Path empty = Files.createFile(tmp.resolve("empty.eml"));
+        Cli predict = Cli.run("predict", run.toString(), empty.toString());
+        assertThat(predict.exitCode()).isEqualTo(1);
+        assertThat(predict.err()).contains("error: file " + empty + " (0 bytes) is empty");
     }
 }
