@@ -2,8 +2,15 @@ package dev.dlforge.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,5 +84,28 @@ class NewcomerMessagesTest {
         Cli predict = Cli.run("predict", run.toString(), empty.toString());
         assertThat(predict.exitCode()).isEqualTo(1);
         assertThat(predict.err()).contains("error: file " + empty + " (0 bytes) is empty");
+    }
+
+    @Test
+    void aBusyPortIsOneLineSuggestingAFreeOne() throws Exception {
+        PrintStream systemErr = System.err;
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        try (ServerSocket busy = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            int port = busy.getLocalPort();
+            System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8)); // where the HTTP library would log its failure
+            Cli studio = Cli.run("studio", "--port", String.valueOf(port));
+            System.setErr(systemErr);
+            assertThat(studio.exitCode()).as(studio.toString()).isEqualTo(1);
+            Matcher line = Pattern.compile("error: port " + port + " is in use; try --port (\\d+)\n").matcher(studio.err());
+            assertThat(line.matches()).as(studio.err()).isTrue();
+            int suggested = Integer.parseInt(line.group(1));
+            assertThat(suggested).isNotEqualTo(port);
+            try (ServerSocket free = new ServerSocket(suggested, 50, InetAddress.getByName("127.0.0.1"))) {
+                assertThat(free.getLocalPort()).isEqualTo(suggested);
+            }
+        } finally {
+            System.setErr(systemErr);
+        }
+        assertThat(logged.toString(StandardCharsets.UTF_8)).doesNotContain("ERROR").doesNotContain("\tat ");
     }
 }

@@ -128,6 +128,7 @@ public final class DlforgeServer implements AutoCloseable {
                 }
             });
         });
+        FreePort.require(config.host(), config.port());
         try {
             app.start();
         } catch (RuntimeException e) {
