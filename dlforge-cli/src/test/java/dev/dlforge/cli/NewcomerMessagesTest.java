@@ -2,6 +2,7 @@ package dev.dlforge.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dlforge.core.DlforgeHome;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -107,5 +108,29 @@ class NewcomerMessagesTest {
             System.setErr(systemErr);
         }
         assertThat(logged.toString(StandardCharsets.UTF_8)).doesNotContain("ERROR").doesNotContain("\tat ");
+    }
+
+    @Test
+    void projectsShowsCommandsThatExistAndRagsIndexes() throws Exception {
+        Path index = DlforgeHome.current().root().resolve("rag").resolve("newcomer-" + ProcessHandle.current().pid());
+        Files.createDirectories(index);
+        try {
+            Cli projects = Cli.run("projects");
+            assertThat(projects.exitCode()).isZero();
+            assertThat(line(projects.out(), "chat")).contains("command: dlforge chat").doesNotContain("planned");
+            assertThat(line(projects.out(), "serve")).contains("command: dlforge serve").doesNotContain("planned");
+            assertThat(line(projects.out(), "lora")).contains("planned");
+            String rag = line(projects.out(), "rag");
+            assertThat(rag).doesNotContain("not trained");
+            if (!rag.contains("trained: ")) { // a rag run in the test home ranks above its indexes
+                assertThat(rag).contains("indexed: ").contains(index.getFileName().toString());
+            }
+        } finally {
+            Files.delete(index);
+        }
+    }
+
+    private static String line(String listing, String id) {
+        return listing.lines().filter(l -> l.startsWith("  " + id + " ")).findFirst().orElseThrow();
     }
 }
