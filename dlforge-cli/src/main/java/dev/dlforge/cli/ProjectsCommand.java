@@ -57,14 +57,9 @@ final class ProjectsCommand implements Runnable {
             }
         }
         if (!Double.isNaN(best)) {
-            return String.format(Locale.ROOT, "trained: %s %.4f", shortName(headline.metric()), best);
+            return String.format(Locale.ROOT, "trained: %.4f", best); // the project's headline metric
         }
         String ready = p.readyBesidesRuns();
         return ready.isEmpty() ? "built, not trained" : ready;
-    }
-
-    /** {@code test_accuracy} reads "acc"; others keep their name. */
-    private static String shortName(String metric) {
-        return metric.equals("test_accuracy") ? "acc" : metric;
     }
 }
