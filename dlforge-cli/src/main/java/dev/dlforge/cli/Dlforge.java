@@ -2,10 +2,13 @@ package dev.dlforge.cli;
 
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.engine.Engines;
+import dev.dlforge.core.text.ClosestName;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -46,7 +49,7 @@ public final class Dlforge implements Runnable {
         root.in = in;
         root.out = out;
         root.err = err;
-        CommandLine cli = new CommandLine(root);
+        CommandLine cli = commandLine(root);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
@@ -54,10 +57,43 @@ public final class Dlforge implements Runnable {
             return 1;
         });
         cli.setParameterExceptionHandler((e, arguments) -> {
-            report(err, new DlforgeException(e.getMessage(), "see `" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help`"));
+            report(err, usageError(e));
             return 2;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * The command tree for {@code root}: every command's help shows each option's default (an option
+     * whose default is the project's recipe, or depends on other options, says so in its description).
+     */
+    static CommandLine commandLine(Dlforge root) {
+        CommandLine cli = new CommandLine(root);
+        showDefaults(cli);
+        return cli;
+    }
+
+    private static void showDefaults(CommandLine command) {
+        command.getCommandSpec().usageMessage().showDefaultValues(true);
+        command.getSubcommands().values().forEach(Dlforge::showDefaults);
+    }
+
+    /** A picocli parse error as one line and a hint; an unknown command or option names the closest one. */
+    static DlforgeException usageError(CommandLine.ParameterException e) {
+        String help = "see `" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help`";
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String typed = u.getUnmatched().get(0);
+            var spec = e.getCommandLine().getCommandSpec();
+            List<String> names = new ArrayList<>(spec.subcommands().keySet());
+            spec.options().forEach(o -> names.addAll(List.of(o.names())));
+            String closest = ClosestName.didYouMean(typed, names);
+            boolean option = typed.startsWith("-");
+            if (!closest.isEmpty() || (!option && !spec.subcommands().isEmpty())) {
+                return new DlforgeException("unknown " + (option ? "option" : "command") + " '" + typed + "' for `" + spec.qualifiedName() + "`"
+                        + closest, help);
+            }
+        }
+        return new DlforgeException(e.getMessage(), help);
     }
 
     /** One error line (more for a list of attempts), then what to do. */

@@ -26,7 +26,7 @@ final class EvalCommand implements Runnable {
     @Mixin
     ModelChoice choice;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "folder holding the dataset's files, instead of the cache")
+    @Option(names = "--data", paramLabel = "DIR", description = "folder holding the dataset's files; default: the dataset cache under $DLFORGE_HOME")
     Path data;
 
     @Option(names = "--json", description = "print the metrics as JSON")

@@ -32,7 +32,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = ModelChoice.RUN_LABEL, description = ModelChoice.RUN_HELP)
     String run;
 
-    @Option(names = "--prompt", paramLabel = "TEXT", description = "the text to continue, fed as is; - (or leaving it out) reads it from stdin")
+    @Option(names = "--prompt", paramLabel = "TEXT", description = "the text to continue, fed as is; - reads it from stdin; default: stdin")
     String prompt;
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = "1",

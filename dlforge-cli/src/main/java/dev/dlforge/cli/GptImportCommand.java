@@ -43,7 +43,8 @@ final class GptImportCommand implements Runnable {
     Path dir;
 
     @Option(names = "--tokenizer", paramLabel = "FILE",
-            description = "tokenizer to use when DIR has none: a tokenizer.json, a vocab.json with merges.txt beside it, or a chars.json")
+            description = "tokenizer to use when DIR has none: a tokenizer.json, a vocab.json with merges.txt beside it, or a chars.json;"
+                    + " default: the one in DIR")
     Path tokenizerFile;
 
     @Option(names = "--name", paramLabel = "NAME", description = "a label kept in the run's recipe (default: the folder's name)")

@@ -4,6 +4,7 @@ import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.run.CurrentModel;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.run.RunStore;
+import dev.dlforge.projects.Catalogue;
 import java.io.PrintStream;
 import picocli.CommandLine.Option;
 
@@ -39,6 +40,10 @@ final class ModelChoice {
             chosen = store.named(ref).get();
             why = "named";
         } else {
+            Catalogue catalogue = Catalogue.standard();
+            if (store.runsOf(ref).isEmpty() && !catalogue.has(ref)) {
+                throw catalogue.unknown(ref, "run or project", "; `dlforge runs` lists the runs");
+            }
             CurrentModel current = store.requireCurrentModel(ref);
             chosen = current.run();
             why = "the current model of " + ref + ": " + current.why();

@@ -6,6 +6,9 @@ import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.run.RunStore;
 import dev.dlforge.projects.Catalogue;
 import dev.dlforge.projects.TrainableProject;
+import dev.dlforge.projects.serving.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +53,16 @@ final class PredictCommand implements Callable<Integer> {
         if (files.isEmpty() && texts.isEmpty()) {
             throw new DlforgeException("nothing to predict", "pass files after the run, or --text \"...\" for a text project");
         }
+        for (String text : texts) {
+            if (InvalidInputException.isBlank(text)) {
+                throw InvalidInputException.empty("--text \"" + text + "\"");
+            }
+        }
+        for (Path file : files) {
+            if (Files.isRegularFile(file) && sizeOf(file) == 0) {
+                throw InvalidInputException.empty("file " + file + " (0 bytes)");
+            }
+        }
         List<TrainableProject.Prediction> predictions = new ArrayList<>();
         if (!texts.isEmpty()) {
             predictions.addAll(project.predictTexts(dir, texts, top));
@@ -71,5 +84,13 @@ final class PredictCommand implements Callable<Integer> {
             root.out.println(line);
         }
         return failed == 0 ? 0 : 1;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1; // unreadable: the project's reader names the problem
+        }
     }
 }

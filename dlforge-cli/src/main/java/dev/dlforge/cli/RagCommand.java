@@ -50,10 +50,10 @@ final class RagCommand extends CommandGroup {
         @Option(names = "--index", paramLabel = "NAME", description = "index name (default: the sample's name, else default)")
         String name;
 
-        @Option(names = "--sample", paramLabel = "NAME", description = "a sample corpus: ${COMPLETION-CANDIDATES}", completionCandidates = Samples.class)
+        @Option(names = "--sample", paramLabel = "NAME", description = "a sample corpus: ${COMPLETION-CANDIDATES}; default: none (index the files given)", completionCandidates = Samples.class)
         String sample;
 
-        @Option(names = "--data", paramLabel = "DIR", description = "with --sample: folder holding the dataset's files, instead of the cache")
+        @Option(names = "--data", paramLabel = "DIR", description = "with --sample: folder holding the dataset's files; default: the dataset cache")
         Path data;
 
         @Option(names = "--follow-links", description = {"follow symbolic links inside the folders, wherever they lead (cycles are reported);",
@@ -113,19 +113,19 @@ final class RagCommand extends CommandGroup {
         @Option(names = "--mode", paramLabel = "MODE", defaultValue = "hybrid", description = "bm25, vector or hybrid (default: ${DEFAULT-VALUE})")
         String mode;
 
-        @Option(names = "--source", paramLabel = "PREFIX", description = "only files whose absolute path starts with PREFIX")
+        @Option(names = "--source", paramLabel = "PREFIX", description = "only files whose absolute path starts with PREFIX; default: every file")
         String source;
 
-        @Option(names = "--llm-url", paramLabel = "URL", description = "an OpenAI-compatible API base, e.g. http://localhost:8080/v1")
+        @Option(names = "--llm-url", paramLabel = "URL", description = "an OpenAI-compatible API base, e.g. http://localhost:8080/v1; default: none (extractive answers)")
         String llmUrl;
 
         @Option(names = "--llm-key", paramLabel = "KEY", description = "its API key (default: $OPENAI_API_KEY when set)")
         String llmKey;
 
-        @Option(names = "--llm-model", paramLabel = "MODEL", description = "the model name the endpoint serves")
+        @Option(names = "--llm-model", paramLabel = "MODEL", description = "the model name the endpoint serves; default: none (required with --llm-url)")
         String llmModel;
 
-        @Option(names = "--gpt", paramLabel = "RUN", description = "a local gpt run (folder, id, or `gpt` for the newest) writes the answer")
+        @Option(names = "--gpt", paramLabel = "RUN", description = "a local gpt run (folder, id, or `gpt` for the newest) writes the answer; default: none (extractive answers)")
         String gpt;
 
         @Override
@@ -173,10 +173,10 @@ final class RagCommand extends CommandGroup {
         @ParentCommand
         RagCommand parent;
 
-        @Option(names = "--limit", paramLabel = "N", description = "ask N questions over 20 N glosses (quick runs)")
+        @Option(names = "--limit", paramLabel = "N", description = "index N glosses and ask N / 20 questions about them (quick runs); default: all (20,000 glosses, 1,000 questions)")
         Integer limit;
 
-        @Option(names = "--data", paramLabel = "DIR", description = "folder holding WordNet's data.* files, instead of the cache")
+        @Option(names = "--data", paramLabel = "DIR", description = "folder holding WordNet's data.* files; default: the dataset cache")
         Path data;
 
         @Option(names = "--seed", paramLabel = "N", description = "question set seed (default: 2006; 7 is the development set)")

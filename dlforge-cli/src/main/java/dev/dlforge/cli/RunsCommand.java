@@ -5,6 +5,7 @@ import dev.dlforge.core.run.CurrentModel;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.run.RunInfo;
 import dev.dlforge.core.run.RunStore;
+import dev.dlforge.projects.Catalogue;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,12 @@ final class RunsCommand implements Runnable {
     public void run() {
         RunStore store = new RunStore(DlforgeHome.current());
         List<RunDir> runs = store.list().stream().filter(r -> project == null || r.info().project().equals(project)).toList();
+        if (runs.isEmpty() && project != null) {
+            Catalogue.standard().get(project); // an unknown id is an error naming the closest project
+            root.out.println("no runs of " + project + " yet under " + DlforgeHome.current().runs() + "; start one with `dlforge train "
+                    + project + "`");
+            return;
+        }
         if (runs.isEmpty()) {
             root.out.println("no runs yet under " + DlforgeHome.current().runs() + "; start one with `dlforge train PROJECT`");
             return;

@@ -24,40 +24,40 @@ final class TrainCommand implements Runnable {
     @Parameters(paramLabel = "PROJECT", arity = "0..1", description = "project id, as in `dlforge projects`")
     String project;
 
-    @Option(names = "--model", paramLabel = "NAME", description = "model variant (digits: cnn, mlp)")
+    @Option(names = "--model", paramLabel = "NAME", description = "model variant (digits: cnn, mlp); default: the project's first (digits: cnn)")
     String model;
 
-    @Option(names = "--dataset", paramLabel = "ID", description = "dataset id instead of the project's default (digits: mnist)")
+    @Option(names = "--dataset", paramLabel = "ID", description = "dataset id (digits: opencv-digits, mnist); default: the project's first (digits: opencv-digits)")
     String dataset;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "folder holding the dataset's files, instead of the cache")
+    @Option(names = "--data", paramLabel = "DIR", description = "folder holding the dataset's files; default: the dataset cache under $DLFORGE_HOME")
     Path data;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "passes over the training set")
+    @Option(names = "--epochs", paramLabel = "N", description = "passes over the training set, 1-" + TrainOptions.MAX_EPOCHS + "; default: the project's recipe (docs/projects/PROJECT.md)")
     Integer epochs;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "examples per step")
+    @Option(names = "--batch-size", paramLabel = "N", description = "examples per step, 1-" + TrainOptions.MAX_BATCH_SIZE + "; default: the project's recipe (docs/projects/PROJECT.md)")
     Integer batchSize;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "base learning rate")
+    @Option(names = "--lr", paramLabel = "RATE", description = "base learning rate, in (0, 10]; default: the project's recipe (docs/projects/PROJECT.md)")
     Double learningRate;
 
-    @Option(names = "--limit", paramLabel = "N", description = "use at most N examples of each split (quick runs)")
+    @Option(names = "--limit", paramLabel = "N", description = TrainOptions.LIMIT_MEANING)
     Integer limit;
 
-    @Option(names = "--seed", paramLabel = "N", description = "random seed (split, initialisation, shuffling, augmentation, dropout)")
+    @Option(names = "--seed", paramLabel = "N", description = "random seed (split, initialisation, shuffling, augmentation, dropout); default: the project's recipe (docs/projects/PROJECT.md)")
     Long seed;
 
     @Option(names = "--out", paramLabel = "DIR", description = "run folder (default: $DLFORGE_HOME/runs/PROJECT/TIMESTAMP)")
     Path out;
 
-    @Option(names = "--resume", paramLabel = "RUN", description = "continue a stopped, interrupted or failed run (folder, id, or project for its newest run)")
+    @Option(names = "--resume", paramLabel = "RUN", description = "continue a stopped, interrupted or failed run (folder, id, or project for its newest run); default: a new run")
     String resume;
 
     @Override
     public void run() {
         TrainOptions options = new TrainOptions(model, dataset, data, epochs, batchSize, learningRate, limit, seed, out,
-                root.out, new StopSignal(), null);
+                root.out, new StopSignal(), null).validated();
         Catalogue catalogue = Catalogue.standard();
         if (resume != null) {
             RunDir run = new RunStore(DlforgeHome.current()).resolve(resume);

@@ -22,7 +22,7 @@ class BadInputTest {
 
     @Test
     void unknownProjectListsTheValidIds() {
-        assertCleanError(Cli.run("train", "nope"), "unknown project 'nope'");
+        assertCleanError(Cli.run("train", "nope"), "no project 'nope'");
         assertThat(Cli.run("train", "nope").err()).contains("digits, fashion");
     }
 
@@ -40,7 +40,7 @@ class BadInputTest {
 
     @Test
     void nonsensicalOptionsAreRefusedBeforeAnythingRuns() {
-        assertCleanError(Cli.run("train", "digits", "--epochs", "0", "--out", tmp.resolve("r").toString()), "--epochs must be at least 1");
+        assertCleanError(Cli.run("train", "digits", "--epochs", "0", "--out", tmp.resolve("r").toString()), "epochs must be 1-1000, got 0");
         assertThat(tmp.resolve("r")).doesNotExist();
         Cli usage = Cli.run("train", "digits", "--epochs", "many");
         assertThat(usage.exitCode()).isEqualTo(2);
@@ -145,6 +145,7 @@ class BadInputTest {
 
     @Test
     void unknownRunSaysHowToListRuns() {
-        assertCleanError(Cli.run("eval", "no-such-run"), "no run 'no-such-run'");
+        assertCleanError(Cli.run("eval", "no-such-run"), "no run or project 'no-such-run'");
+        assertThat(Cli.run("eval", "no-such-run").err()).contains("`dlforge runs` lists the runs");
     }
 }

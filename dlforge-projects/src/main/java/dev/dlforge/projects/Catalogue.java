@@ -1,6 +1,7 @@
 package dev.dlforge.projects;
 
 import dev.dlforge.core.DlforgeException;
+import dev.dlforge.core.text.ClosestName;
 import dev.dlforge.projects.digits.DigitsProject;
 import dev.dlforge.projects.fashion.FashionProject;
 import dev.dlforge.projects.gpt.GptProject;
@@ -41,12 +42,29 @@ public final class Catalogue {
         return List.copyOf(projects.values());
     }
 
+    /** The project {@code id}; an unknown id is an error naming the closest id and listing them all. */
     public Project get(String id) {
         Project p = projects.get(id);
         if (p == null) {
-            throw new DlforgeException("unknown project '" + id + "'", "valid ids: " + String.join(", ", projects.keySet()));
+            throw unknown(id, "project", "");
         }
         return p;
+    }
+
+    /** Whether {@code id} names a project of the roadmap, built or planned. */
+    public boolean has(String id) {
+        return projects.containsKey(id);
+    }
+
+    /**
+     * "no project 'digitz': did you mean 'digits'?", listing the projects in the hint.
+     *
+     * @param what what {@code id} was taken for, e.g. {@code project} or {@code run or project}
+     * @param moreHint said after the list, e.g. where runs are listed; may be empty
+     */
+    public DlforgeException unknown(String id, String what, String moreHint) {
+        return new DlforgeException("no " + what + " '" + id + "'" + ClosestName.didYouMean(id, projects.keySet()),
+                "projects: " + String.join(", ", projects.keySet()) + " (`dlforge projects` describes them)" + moreHint);
     }
 
     /** The project {@code id}, which must be built. */

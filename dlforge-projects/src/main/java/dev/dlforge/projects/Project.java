@@ -8,4 +8,12 @@ public interface Project {
     default boolean built() {
         return this instanceof TrainableProject;
     }
+
+    /**
+     * What of this project is ready to use besides its runs, as {@code dlforge projects} shows it
+     * (rag: its indexes under the home); empty when nothing is.
+     */
+    default String readyBesidesRuns() {
+        return "";
+    }
 }

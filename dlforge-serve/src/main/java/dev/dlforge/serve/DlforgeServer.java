@@ -23,7 +23,10 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.router.Endpoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import java.util.List;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
@@ -84,6 +87,10 @@ public final class DlforgeServer implements AutoCloseable {
                 return connector;
             });
             c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            if (studio != null) {
+                c.jetty.modifyServletContextHandler(h -> h.addFilter(new FilterHolder(new EventStreamAccept()), EventStreamAccept.PATH,
+                        EnumSet.of(DispatcherType.REQUEST)));
+            }
             c.router.handlerWrapper(DlforgeServer::faultsAsExceptions);
             c.router.javaLangErrorHandler((response, error) -> lastResortError(response, error));
             if (studio != null) {
@@ -128,6 +135,7 @@ public final class DlforgeServer implements AutoCloseable {
                 }
             });
         });
+        FreePort.require(config.host(), config.port());
         try {
             app.start();
         } catch (RuntimeException e) {

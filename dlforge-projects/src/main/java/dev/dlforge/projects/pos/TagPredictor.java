@@ -1,8 +1,6 @@
 package dev.dlforge.projects.pos;
 
 import dev.dlforge.core.model.ModelCard;
-import dev.dlforge.data.text.TextDecoder;
-import dev.dlforge.data.text.TextRepairs;
 import dev.dlforge.projects.serving.InvalidInputException;
 import dev.dlforge.projects.serving.Payload;
 import dev.dlforge.projects.serving.Predictor;
@@ -35,7 +33,7 @@ public final class TagPredictor implements Predictor<List<List<String>>, TagPred
     @Override
     public List<List<String>> decode(Payload payload) {
         String text = switch (payload.contentType()) {
-            case "text/plain" -> TextDecoder.decode(payload.body(), new TextRepairs());
+            case "text/plain" -> payload.plainText();
             case "application/json" -> payload.jsonText();
             default -> throw InvalidInputException.unsupportedType("pos takes text, not " + payload.contentType(),
                     "send text/plain, or application/json {\"text\": \"...\"}");

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dlforge.core.io.Json;
 import dev.dlforge.core.model.ModelCard;
-import dev.dlforge.data.text.TextDecoder;
-import dev.dlforge.data.text.TextRepairs;
 import dev.dlforge.models.retrieval.ChunkIndex;
 import dev.dlforge.models.text.MiniLmEncoder;
 import dev.dlforge.projects.serving.InvalidInputException;
@@ -60,7 +58,7 @@ public final class RagPredictor implements Predictor<RagPredictor.Question, RagP
     public Question decode(Payload payload) {
         int k = payload.intOption("k", ExtractiveAnswerer.Config.defaults().k(), 1, MAX_K);
         String text = switch (payload.contentType()) {
-            case "text/plain" -> TextDecoder.decode(payload.body(), new TextRepairs());
+            case "text/plain" -> payload.plainText();
             case "application/json" -> {
                 JsonNode json = json(payload.body());
                 JsonNode kNode = json.get("k");

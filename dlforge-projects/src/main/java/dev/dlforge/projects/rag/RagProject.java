@@ -26,12 +26,14 @@ import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.projects.TrainableProject;
 import dev.dlforge.projects.serving.Demo;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Retrieval-augmented question answering over an embedded Lucene index with MiniLM embeddings. A
@@ -71,6 +73,21 @@ public final class RagProject implements TrainableProject {
     @Override
     public Headline headline() {
         return new Headline("hybrid_recall_at_10", true);
+    }
+
+    /** The indexes {@code dlforge rag index} wrote under {@code $DLFORGE_HOME/rag}, e.g. "indexed: moby-dick, notes". */
+    @Override
+    public String readyBesidesRuns() {
+        Path indexes = DlforgeHome.current().root().resolve("rag");
+        if (!Files.isDirectory(indexes)) {
+            return "";
+        }
+        try (Stream<Path> folders = Files.list(indexes)) {
+            List<String> names = folders.filter(Files::isDirectory).map(f -> f.getFileName().toString()).sorted().toList();
+            return names.isEmpty() ? "" : "indexed: " + String.join(", ", names);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     @Override

@@ -110,10 +110,11 @@ public final class SentimentProject extends TextClassificationProject {
         for (int i = 0; i < sentences.size(); i++) {
             order.add(i);
         }
-        if (recipe.limit() > 0 && (long) recipe.limit() * PRE_SAMPLE < sentences.size()) {
+        int toRead = recipe.textsToRead(); // --limit counts training texts: read enough for the split's shares too
+        if (toRead > 0 && (long) toRead * PRE_SAMPLE < sentences.size()) {
             // VADER keeps about 1 sentence in 6 (balanced): a small --limit needs only a random slice labelled.
             Collections.shuffle(order, new Random(recipe.seed()));
-            order = order.subList(0, recipe.limit() * PRE_SAMPLE);
+            order = order.subList(0, toRead * PRE_SAMPLE);
         }
         List<String> chosen = order.stream().map(sentences::get).toList();
         LexiconLabeler.Config config = LexiconLabeler.Config.defaults();
@@ -127,7 +128,7 @@ public final class SentimentProject extends TextClassificationProject {
         }
         LabeledTexts all = new LabeledTexts(CLASSES, labelled.texts(), labelled.labels(),
                 Collections.nCopies(labelled.texts().size(), NlpCorpus.ID), ids);
-        return recipe.limit() > 0 ? all.sample(recipe.limit(), recipe.seed()) : all;
+        return toRead > 0 ? all.sample(toRead, recipe.seed()) : all;
     }
 
     /** A published test split (imdb-test, sst-test; SST-2's dev, as its test labels are not public) is kept; else groups are split. */

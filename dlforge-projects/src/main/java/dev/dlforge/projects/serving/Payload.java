@@ -3,6 +3,8 @@ package dev.dlforge.projects.serving;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dlforge.core.io.Json;
+import dev.dlforge.data.text.TextDecoder;
+import dev.dlforge.data.text.TextRepairs;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -14,6 +16,22 @@ import java.util.Map;
  * @param options query options such as {@code top=3}
  */
 public record Payload(String contentType, byte[] body, Map<String, String> options) {
+
+    /** An empty body is refused here, for every project and route (a blank text where a text is classified: {@link #plainText}). */
+    public Payload {
+        if (body == null || body.length == 0) {
+            throw InvalidInputException.empty("the request body");
+        }
+    }
+
+    /** A {@code text/plain} body as text to classify or ask about; white space only is refused. */
+    public String plainText() {
+        String text = TextDecoder.decode(body, new TextRepairs());
+        if (InvalidInputException.isBlank(text)) {
+            throw InvalidInputException.empty("the text");
+        }
+        return text;
+    }
 
     /** An integer option in [min, max], or {@code fallback} when absent. */
     public int intOption(String name, int fallback, int min, int max) {
@@ -44,6 +62,9 @@ public record Payload(String contentType, byte[] body, Map<String, String> optio
         JsonNode text = json == null ? null : json.get("text");
         if (text == null || !text.isTextual()) {
             throw InvalidInputException.badRequest("the JSON body has no \"text\" string", "send {\"text\": \"...\"}");
+        }
+        if (InvalidInputException.isBlank(text.asText())) {
+            throw InvalidInputException.empty("the \"text\" string");
         }
         return text.asText();
     }

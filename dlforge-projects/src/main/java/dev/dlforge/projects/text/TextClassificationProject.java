@@ -91,7 +91,7 @@ public abstract class TextClassificationProject implements TrainableProject {
         TextClassificationDataset dataset = datasets.textClassification(recipe.dataset());
         Path dir = new DatasetResolver(DlforgeHome.current().datasets()).resolve(dataset.spec(), explicit);
         try {
-            return dataset.read(dir, recipe.limit(), recipe.seed(), repairs);
+            return dataset.read(dir, recipe.textsToRead(), recipe.seed(), repairs);
         } catch (IOException e) {
             throw unreadable(recipe.dataset(), dir, explicit, e);
         }
@@ -402,7 +402,7 @@ public abstract class TextClassificationProject implements TrainableProject {
             if (cached.isEmpty()) {
                 return List.of();
             }
-            LabeledTexts test = split(dataset.read(cached.get(), recipe.limit(), recipe.seed(), new TextRepairs()), recipe).test()
+            LabeledTexts test = split(dataset.read(cached.get(), recipe.textsToRead(), recipe.seed(), new TextRepairs()), recipe).test()
                     .sample(count, recipe.seed());
             if (test.size() > count) { // sample keeps one text per group: with many groups, thin it out
                 List<Integer> order = new ArrayList<>(IntStream.range(0, test.size()).boxed().toList());

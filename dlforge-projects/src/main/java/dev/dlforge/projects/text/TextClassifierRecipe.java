@@ -28,7 +28,7 @@ import dev.dlforge.projects.TrainOptions;
  * @param testFraction share of every group held out for the reported test figures
  * @param patience neural model: stop after this many epochs without better validation accuracy; 0 never
  * @param seed seeds the split, initialisation and shuffling
- * @param limit read at most this many examples (all groups in proportion) before splitting; 0 all
+ * @param limit train on at most this many texts (see {@link #textsToRead}); 0 all
  */
 public record TextClassifierRecipe(String dataset, String model, int epochs, int batchSize, double learningRate,
         int embeddingDim, int hidden, float dropout, int maxTokens, int vocabularySize, int minCount, double laplace,
@@ -65,6 +65,15 @@ public record TextClassifierRecipe(String dataset, String model, int epochs, int
                 validationFraction, testFraction, patience,
                 o.seed() != null ? o.seed() : seed,
                 o.limit() != null ? o.limit() : limit);
+    }
+
+    /**
+     * {@code --limit N} means N training texts: the dataset is read N / (1 - validation - test
+     * fractions) texts deep (all groups in proportion), so that the split leaves about N to train on
+     * and validation and test in their usual shares; 0 (no limit) reads all.
+     */
+    public int textsToRead() {
+        return limit == 0 ? 0 : (int) Math.ceil(limit / (1 - validationFraction - testFraction));
     }
 
     public TextClassifierRecipe withEpochs(int newEpochs) {

@@ -1,7 +1,6 @@
 package dev.dlforge.projects.text;
 
 import dev.dlforge.core.model.ModelCard;
-import dev.dlforge.data.text.TextDecoder;
 import dev.dlforge.data.text.TextRepairs;
 import dev.dlforge.projects.TrainableProject.Score;
 import dev.dlforge.projects.serving.InvalidInputException;
@@ -50,7 +49,7 @@ public final class TextPredictor implements Predictor<TextPredictor.Input, TextP
         int top = payload.intOption("top", classes, 1, classes);
         String type = payload.contentType();
         if ("text/plain".equals(type)) {
-            return new Input(project.textOfTyped(TextDecoder.decode(payload.body(), new TextRepairs())), top);
+            return new Input(project.textOfTyped(payload.plainText()), top);
         }
         if ("application/json".equals(type)) {
             return new Input(project.textOfTyped(payload.jsonText()), top);

@@ -272,7 +272,7 @@ public abstract class ImageClassifierProject implements TrainableProject {
         Path dir = new DatasetResolver(DlforgeHome.current().datasets()).resolve(dataset.spec(), explicit);
         try {
             ImageClassData data = dataset.read(dir);
-            return recipe.limit() > 0 ? data.limit(recipe.limit(), recipe.seed()) : data;
+            return recipe.limit() > 0 ? ImageLimit.apply(data, recipe) : data;
         } catch (IOException e) {
             throw new DlforgeException("dataset " + recipe.dataset() + " in " + dir + " is unreadable: " + e.getMessage(),
                     explicit != null ? "check the files passed with --data" : "delete " + dir + " and run `dlforge data fetch " + recipe.dataset() + "`");

@@ -24,7 +24,7 @@ import java.util.List;
  * @param patience stop after this many epochs without a better validation accuracy and keep the best
  *     epoch; 0 trains every epoch and keeps the last
  * @param seed seeds the split, initialisation, shuffling, augmentation and dropout
- * @param limit use at most this many examples of each split; 0 uses all
+ * @param limit train on at most this many images (see {@link ImageLimit}); 0 uses all
  */
 public record ImageClassifierRecipe(String dataset, String model, int epochs, int batchSize, double learningRate,
         String schedule, double weightDecay, float dropout, Augment augment, double validationFraction,
