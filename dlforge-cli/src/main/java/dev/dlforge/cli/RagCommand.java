@@ -50,7 +50,8 @@ final class RagCommand extends CommandGroup {
         @Option(names = "--index", paramLabel = "NAME", description = "index name (default: the sample's name, else default)")
         String name;
 
-        @Option(names = "--sample", paramLabel = "NAME", description = "a sample corpus: ${COMPLETION-CANDIDATES}; default: none (index the files given)", completionCandidates = Samples.class)
+        @Option(names = "--sample", paramLabel = "NAME", description = "a sample corpus: ${COMPLETION-CANDIDATES};"
+                + " default: none (index the files given)", completionCandidates = Samples.class)
         String sample;
 
         @Option(names = "--data", paramLabel = "DIR", description = "with --sample: folder holding the dataset's files; default: the dataset cache")
@@ -116,7 +117,8 @@ final class RagCommand extends CommandGroup {
         @Option(names = "--source", paramLabel = "PREFIX", description = "only files whose absolute path starts with PREFIX; default: every file")
         String source;
 
-        @Option(names = "--llm-url", paramLabel = "URL", description = "an OpenAI-compatible API base, e.g. http://localhost:8080/v1; default: none (extractive answers)")
+        @Option(names = "--llm-url", paramLabel = "URL", description = "an OpenAI-compatible API base, e.g. http://localhost:8080/v1;"
+                + " default: none (extractive answers)")
         String llmUrl;
 
         @Option(names = "--llm-key", paramLabel = "KEY", description = "its API key (default: $OPENAI_API_KEY when set)")
@@ -125,7 +127,8 @@ final class RagCommand extends CommandGroup {
         @Option(names = "--llm-model", paramLabel = "MODEL", description = "the model name the endpoint serves; default: none (required with --llm-url)")
         String llmModel;
 
-        @Option(names = "--gpt", paramLabel = "RUN", description = "a local gpt run (folder, id, or `gpt` for the newest) writes the answer; default: none (extractive answers)")
+        @Option(names = "--gpt", paramLabel = "RUN", description = "a local gpt run (folder, id, or `gpt` for the newest) writes the answer;"
+                + " default: none (extractive answers)")
         String gpt;
 
         @Override
@@ -173,7 +176,8 @@ final class RagCommand extends CommandGroup {
         @ParentCommand
         RagCommand parent;
 
-        @Option(names = "--limit", paramLabel = "N", description = "index N glosses and ask N / 20 questions about them (quick runs); default: all (20,000 glosses, 1,000 questions)")
+        @Option(names = "--limit", paramLabel = "N", description = "index N glosses and ask N / 20 questions about them (quick runs);"
+                + " default: all (20,000 glosses, 1,000 questions)")
         Integer limit;
 
         @Option(names = "--data", paramLabel = "DIR", description = "folder holding WordNet's data.* files; default: the dataset cache")

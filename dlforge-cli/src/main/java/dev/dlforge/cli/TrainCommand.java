@@ -27,16 +27,19 @@ final class TrainCommand implements Runnable {
     @Option(names = "--model", paramLabel = "NAME", description = "model variant (digits: cnn, mlp); default: the project's first (digits: cnn)")
     String model;
 
-    @Option(names = "--dataset", paramLabel = "ID", description = "dataset id (digits: opencv-digits, mnist); default: the project's first (digits: opencv-digits)")
+    @Option(names = "--dataset", paramLabel = "ID", description = "dataset id (digits: opencv-digits, mnist);"
+            + " default: the project's first (digits: opencv-digits)")
     String dataset;
 
     @Option(names = "--data", paramLabel = "DIR", description = "folder holding the dataset's files; default: the dataset cache under $DLFORGE_HOME")
     Path data;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "passes over the training set, 1-" + TrainOptions.MAX_EPOCHS + "; default: the project's recipe (docs/projects/PROJECT.md)")
+    @Option(names = "--epochs", paramLabel = "N", description = "passes over the training set, 1-" + TrainOptions.MAX_EPOCHS + ";"
+            + " default: the project's recipe (docs/projects/PROJECT.md)")
     Integer epochs;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "examples per step, 1-" + TrainOptions.MAX_BATCH_SIZE + "; default: the project's recipe (docs/projects/PROJECT.md)")
+    @Option(names = "--batch-size", paramLabel = "N", description = "examples per step, 1-" + TrainOptions.MAX_BATCH_SIZE + ";"
+            + " default: the project's recipe (docs/projects/PROJECT.md)")
     Integer batchSize;
 
     @Option(names = "--lr", paramLabel = "RATE", description = "base learning rate, in (0, 10]; default: the project's recipe (docs/projects/PROJECT.md)")
@@ -45,13 +48,15 @@ final class TrainCommand implements Runnable {
     @Option(names = "--limit", paramLabel = "N", description = TrainOptions.LIMIT_MEANING)
     Integer limit;
 
-    @Option(names = "--seed", paramLabel = "N", description = "random seed (split, initialisation, shuffling, augmentation, dropout); default: the project's recipe (docs/projects/PROJECT.md)")
+    @Option(names = "--seed", paramLabel = "N", description = "random seed (split, initialisation, shuffling, augmentation, dropout);"
+            + " default: the project's recipe (docs/projects/PROJECT.md)")
     Long seed;
 
     @Option(names = "--out", paramLabel = "DIR", description = "run folder (default: $DLFORGE_HOME/runs/PROJECT/TIMESTAMP)")
     Path out;
 
-    @Option(names = "--resume", paramLabel = "RUN", description = "continue a stopped, interrupted or failed run (folder, id, or project for its newest run); default: a new run")
+    @Option(names = "--resume", paramLabel = "RUN", description = "continue a stopped, interrupted or failed run (folder, id, or project for its newest run);"
+            + " default: a new run")
     String resume;
 
     @Override
