@@ -1,5 +1,6 @@
 package dev.dlforge.serve.studio;
 
+import dev.dlforge.core.engine.MemoryRelease;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.train.EpochRecord;
 import dev.dlforge.core.train.StopSignal;
@@ -9,6 +10,7 @@ import dev.dlforge.projects.TrainableProject;
 import dev.dlforge.serve.api.ApiError;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -96,8 +98,18 @@ public final class TrainingJobs {
             end = job.with("failed", null, String.valueOf(e.getMessage()));
             console.println("studio: training " + job.project() + " failed: " + e.getMessage());
         }
+        releaseMemory();
         current = end;
         hub.publish(event("end", job.id(), Map.of("job", end)));
+    }
+
+    /**
+     * Gives what the run freed back to the system before the job counts as ended, so that a studio
+     * running one training after another stays at the size of one (see MemoryRelease).
+     */
+    private void releaseMemory() {
+        MemoryRelease.Released r = MemoryRelease.afterJob();
+        console.printf(Locale.ROOT, "studio: memory after the run: %,.0f MB -> %,.0f MB resident%n", r.rssBeforeMb(), r.rssAfterMb());
     }
 
     private static Map<String, Object> event(String type, String job, Map<String, Object> fields) {
