@@ -29,10 +29,13 @@ public final class ChildProcessServer implements AutoCloseable {
     private static final Pattern URL = Pattern.compile("(http://[0-9.]+:[0-9]+)");
     private final Process process;
     private final URI url;
+    private final Thread killOnExit;
 
     private ChildProcessServer(Process process, URI url) {
         this.process = process;
         this.url = url;
+        this.killOnExit = new Thread(process::destroyForcibly, "dlforge-child-kill");
+        Runtime.getRuntime().addShutdownHook(killOnExit); // Ctrl-C on a benchmark must not leave its server running
     }
 
     /**
@@ -113,6 +116,11 @@ public final class ChildProcessServer implements AutoCloseable {
     /** Stops the child: closes its standard input, then SIGTERM after 5 s, then SIGKILL after 20 more. */
     @Override
     public void close() throws InterruptedException {
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException exiting) {
+            // the hook is running and stops the child itself
+        }
         try {
             process.getOutputStream().close();
         } catch (IOException e) {
