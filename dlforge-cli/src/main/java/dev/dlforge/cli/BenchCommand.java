@@ -5,6 +5,7 @@ import dev.dlforge.cli.bench.EmbeddingBenchmark;
 import dev.dlforge.cli.bench.GptBenchmark;
 import dev.dlforge.cli.bench.ServeBenchmark;
 import dev.dlforge.cli.bench.SpeedBenchmark;
+import dev.dlforge.cli.bench.StudioMemoryBenchmark;
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.DlforgeHome;
 import dev.dlforge.core.engine.Engines;
@@ -26,14 +27,17 @@ import dev.dlforge.projects.TrainableProject.BenchmarkTarget;
 import dev.dlforge.projects.TrainableProject;
 import dev.dlforge.serve.DlforgeServer;
 import dev.dlforge.serve.api.ServeConfig;
+import dev.dlforge.serve.load.ChildProcessServer;
 import dev.dlforge.serve.metrics.ServeMetrics;
 import dev.dlforge.serve.model.ModelRegistry;
 import dev.dlforge.serve.studio.Studio;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,6 +60,9 @@ import picocli.CommandLine.ParentCommand;
                 "  embeddings  MiniLM sentence embeddings: dlforge vs langchain4j's in-process model, sentences/s (target >= 1.0x)",
                 "  rag      the Lucene chunk index at 100k chunks (build time, query p50/p99, size, RSS; random vectors unless --embed),"
                         + " then the WordNet retrieval evaluation (recall@1/5/10, MRR of BM25, vector, hybrid, and the paper's RRF for reference)",
+                "  studio-memory  --trainings small digits, fashion, spam and pos runs in turn through a studio's HTTP API (one"
+                        + " started here in a JVM of its own, or --url with --pid), its RSS after each; target: the last within 300 MB"
+                        + " of the 2nd (the runs go into the home's run list)",
                 "  PROJECT  train the project's default recipes and check their headline metrics"})
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand
@@ -83,11 +90,11 @@ final class BenchCommand implements Callable<Integer> {
     boolean attack;
 
     @Option(names = "--url", paramLabel = "URL",
-            description = "serve --attack: a running server on loopback, e.g. http://127.0.0.1:8080 (default: start a studio in this process)")
+            description = "serve --attack, studio-memory: a running server on loopback, e.g. http://127.0.0.1:8080 (default: start a studio)")
     URI url;
 
     @Option(names = "--pid", paramLabel = "PID", defaultValue = "-1",
-            description = "serve --attack --url: the server's process id, to report its RSS (default: unknown)")
+            description = "serve --attack --url, studio-memory --url: the server's process id, for its RSS (default: unknown)")
     long pid;
 
     @Option(names = "--clients", paramLabel = "N", defaultValue = "32", description = "serve: concurrent clients (default: ${DEFAULT-VALUE})")
@@ -106,6 +113,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "rag: embed the benchmark's chunks with MiniLM instead of random vectors (slow: every chunk goes through the model)")
     boolean embed;
 
+    @Option(names = "--trainings", paramLabel = "N", defaultValue = "30", description = "studio-memory: trainings in a row (default: ${DEFAULT-VALUE})")
+    int trainings;
+
     @Override
     public Integer call() throws Exception {
         return switch (target) {
@@ -114,6 +124,7 @@ final class BenchCommand implements Callable<Integer> {
             case "embeddings" -> embeddings();
             case "gpt" -> gpt();
             case "rag" -> rag();
+            case "studio-memory" -> studioMemory();
             default -> accuracy(Catalogue.standard().trainable(target));
         };
     }
@@ -138,10 +149,7 @@ final class BenchCommand implements Callable<Integer> {
     /** The attacks against {@code --url}, or against a studio started here on a free port (serving the newest completed runs). */
     private int attack() throws Exception {
         if (url != null) {
-            if (url.getHost() == null || !InetAddress.getByName(url.getHost()).isLoopbackAddress() || url.getPort() < 0) {
-                throw new DlforgeException("--url must be a server on this machine's loopback with its port, e.g. http://127.0.0.1:8080",
-                        "attack only servers of your own, on loopback");
-            }
+            checkLoopback(url);
             return new AttackBenchmark(url, pid, root.out).run() ? 0 : 1;
         }
         Catalogue catalogue = Catalogue.standard();
@@ -154,6 +162,39 @@ final class BenchCommand implements Callable<Integer> {
             root.out.println("connections the server closed on opening (per-address cap): " + http.refusedConnections());
             studio.jobs().await(60_000);
             return refused ? 0 : 1;
+        }
+    }
+
+    private static void checkLoopback(URI url) throws IOException {
+        if (url.getHost() == null || !InetAddress.getByName(url.getHost()).isLoopbackAddress() || url.getPort() < 0) {
+            throw new DlforgeException("--url must be a server on this machine's loopback with its port, e.g. http://127.0.0.1:8080",
+                    "benchmark only servers of your own, on loopback");
+        }
+    }
+
+    /** Trainings through --url's studio, or through one started here in a JVM of its own with this JVM's options. */
+    private int studioMemory() throws Exception {
+        if (trainings < 3) {
+            throw new DlforgeException("--trainings must be at least 3", "leave it out for 30");
+        }
+        Path dir = DlforgeHome.current().root().resolve("bench");
+        Files.createDirectories(dir);
+        Path plot = dir.resolve("studio-memory.png");
+        if (url != null) {
+            checkLoopback(url);
+            if (pid < 0) {
+                throw new DlforgeException("--url needs --pid, the studio's process id, to read its memory", "pass --pid PID (see `pgrep -f studio`)");
+            }
+            var bench = new StudioMemoryBenchmark(url, pid, root.out);
+            return bench.report(bench.run(trainings, plot), plot) ? 0 : 1;
+        }
+        List<String> command = ChildProcessServer.javaCommand(ManagementFactory.getRuntimeMXBean().getInputArguments(), Dlforge.class.getName(),
+                List.of("studio", "--port", "0"));
+        Path log = dir.resolve("studio-memory.log");
+        try (ChildProcessServer studio = ChildProcessServer.start(command, Map.of(), log, Duration.ofMinutes(2))) {
+            root.out.println("studio started for the benchmark; its output: " + log);
+            var bench = new StudioMemoryBenchmark(studio.url(), studio.pid(), root.out);
+            return bench.report(bench.run(trainings, plot), plot) ? 0 : 1;
         }
     }
 

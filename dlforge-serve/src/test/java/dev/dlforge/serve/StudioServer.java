@@ -14,11 +14,16 @@ import java.io.PrintStream;
 public record StudioServer(ModelRegistry registry, Studio studio, DlforgeServer server) implements AutoCloseable {
 
     public static StudioServer start() {
+        return start(new PrintStream(new ByteArrayOutputStream()));
+    }
+
+    /** As {@link #start()}, the studio printing to {@code console}. */
+    public static StudioServer start(PrintStream console) {
         Catalogue catalogue = Catalogue.standard();
         ServeMetrics metrics = new ServeMetrics();
         ServeConfig config = ServeConfig.local(0);
         ModelRegistry registry = new ModelRegistry(catalogue, config.batching(), metrics);
-        Studio studio = new Studio(catalogue, new RunStore(DlforgeHome.current()), registry, new PrintStream(new ByteArrayOutputStream()));
+        Studio studio = new Studio(catalogue, new RunStore(DlforgeHome.current()), registry, console);
         return new StudioServer(registry, studio, DlforgeServer.start(config, registry, catalogue, metrics, studio));
     }
 

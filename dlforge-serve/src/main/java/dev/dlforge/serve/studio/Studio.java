@@ -45,8 +45,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   GET  /studio/api/projects/{id}/samples             demo inputs (test-set pictures), /samples/{i} their bytes
  *   POST /studio/api/train    {project, model, epochs, batchSize, learningRate, limit, seed}   -> 202 job
  *   POST /studio/api/train/stop                        stop after the current batch (resumable)
+ *   POST /studio/api/train/resume   {run}              continue a stopped, interrupted or failed run from its checkpoint -> 202 job
  *   POST /studio/api/projects/{id}/pin   {run}         pin a completed run as the project's model ({run: null} unpins)
- *   (both take only Content-Type: application/json, which no HTML form on another site can send)
+ *   (the POSTs take only Content-Type: application/json, which no HTML form on another site can send)
  *   GET  /studio/api/events                            server-sent training events
  * </pre>
  */
@@ -71,7 +72,7 @@ public final class Studio implements RouteGroup, AutoCloseable {
         Map<String, String> demos = new LinkedHashMap<>();
         catalogue.all().stream().filter(p -> p.built() && p instanceof TrainableProject).forEach(p -> demos.put(p.info().id(), p.info().id()));
         this.follower = new CurrentModelFollower(store, models, demos, FOLLOW_INTERVAL, line -> console.println("studio: " + line));
-        this.jobs = new TrainingJobs(hub, console, run -> follower.refresh());
+        this.jobs = new TrainingJobs(hub, store, console, run -> follower.refresh());
     }
 
     public TrainingJobs jobs() {
@@ -94,6 +95,11 @@ public final class Studio implements RouteGroup, AutoCloseable {
         routes.post("/studio/api/train/stop", ctx -> {
             CrossSiteGuard.requireJson(ctx);
             ctx.json(jobs.stop());
+        });
+        routes.post("/studio/api/train/resume", ctx -> {
+            CrossSiteGuard.requireJson(ctx);
+            RunDir run = resumable(parse(ctx, ResumeRequest.class));
+            ctx.status(202).json(jobs.resume(trainable(run.info().project()), run));
         });
         routes.post("/studio/api/projects/{id}/pin", ctx -> {
             CrossSiteGuard.requireJson(ctx);
@@ -220,6 +226,16 @@ public final class Studio implements RouteGroup, AutoCloseable {
             return List.of();
         }
         return samples.computeIfAbsent(dir.get(), d -> t.demoSamples(new RunDir(d.getParent()), SAMPLES));
+    }
+
+    /** A resume request: {@code run} is a run id ({@code project/run-id} where ids repeat across projects). */
+    record ResumeRequest(String run) {}
+
+    private RunDir resumable(ResumeRequest request) {
+        if (request.run() == null || !request.run().matches("([A-Za-z0-9][A-Za-z0-9._-]*/)?[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new ApiError(400, "the request names no run id", "send {\"run\": \"<run id>\"} with an id from the project's Runs table");
+        }
+        return store.named(request.run()).orElseThrow(() -> new ApiError(404, "no run '" + request.run() + "'", "the project's Runs table lists them"));
     }
 
     /** A pin request: {@code run} is a run id of the project, or null to let the newest completed run answer again. */

@@ -1,6 +1,9 @@
 package dev.dlforge.serve.studio;
 
+import dev.dlforge.core.engine.MemoryRelease;
 import dev.dlforge.core.run.RunDir;
+import dev.dlforge.core.run.RunInfo;
+import dev.dlforge.core.run.RunStore;
 import dev.dlforge.core.train.EpochRecord;
 import dev.dlforge.core.train.StopSignal;
 import dev.dlforge.core.train.TrainingListener;
@@ -9,9 +12,13 @@ import dev.dlforge.projects.TrainableProject;
 import dev.dlforge.serve.api.ApiError;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Training started from the studio: one job at a time (the machine's cores are all it needs), run
@@ -21,6 +28,7 @@ import java.util.function.Consumer;
 public final class TrainingJobs {
     private static final long BATCH_EVENT_INTERVAL_NANOS = 200_000_000L;
     private final EventHub hub;
+    private final RunStore store;
     private final PrintStream console;
     private final Consumer<RunDir> onCompleted;
     private volatile Job current;
@@ -34,8 +42,10 @@ public final class TrainingJobs {
         }
     }
 
-    public TrainingJobs(EventHub hub, PrintStream console, Consumer<RunDir> onCompleted) {
+    /** @param store where the studio's runs are (the refusal of a second job names the running one) */
+    public TrainingJobs(EventHub hub, RunStore store, PrintStream console, Consumer<RunDir> onCompleted) {
         this.hub = hub;
+        this.store = store;
         this.console = console;
         this.onCompleted = onCompleted;
     }
@@ -45,19 +55,66 @@ public final class TrainingJobs {
         return current;
     }
 
+    /** Starts a new run of {@code project}; 409 while another job runs. */
     public synchronized Job start(TrainableProject project, TrainRequest request) {
-        if (current != null && "running".equals(current.status())) {
-            throw new ApiError(409, "a " + current.project() + " run is already training", "wait for it, or stop it first");
-        }
+        refuseWhileRunning();
         Job job = new Job(UUID.randomUUID().toString(), project.info().id(), request, "running", null, "");
-        StopSignal signal = new StopSignal();
         TrainOptions options = new TrainOptions(request.model(), request.dataset(), null, request.epochs(), request.batchSize(),
-                request.learningRate(), request.limit(), request.seed(), null, console, signal, new Progress(job.id()));
+                request.learningRate(), request.limit(), request.seed(), null, console, new StopSignal(), new Progress(job.id()));
+        return launch(job, options, () -> project.train(options));
+    }
+
+    /**
+     * Continues {@code run} (stopped, interrupted or failed) from its newest checkpoint with its own
+     * recipe, as {@code dlforge train --resume RUN} does; 409 while another job runs or when the run
+     * cannot be resumed.
+     */
+    public synchronized Job resume(TrainableProject project, RunDir run) {
+        refuseWhileRunning();
+        RunInfo info = run.info();
+        if (RunInfo.RUNNING.equals(info.status())) {
+            String where = info.owner() == null ? "another process" : "process " + info.owner().pid();
+            throw new ApiError(409, "run " + info.id() + " is still training in " + where,
+                    "let it finish, or stop it there (Ctrl-C) and then resume it here");
+        }
+        if (!info.canResume()) {
+            throw new ApiError(409, "run " + info.id() + " is " + info.status() + ": there is nothing to resume",
+                    "start a new run, or train it further with `dlforge train --resume " + info.id() + " --epochs N`");
+        }
+        Job job = new Job(UUID.randomUUID().toString(), info.project(), new TrainRequest(info.project(), null, null, null, null, null, null,
+                null), "running", info.id(), "resuming " + info.status() + " run " + info.id());
+        TrainOptions options = TrainOptions.defaults(console).withListener(new Progress(job.id()));
+        return launch(job, options, () -> project.resume(run, options));
+    }
+
+    /** The one-at-a-time rule: the refusal says which run trains and what to do. */
+    private void refuseWhileRunning() {
+        Job running = current;
+        if (running != null && "running".equals(running.status())) {
+            String run = running.run() != null ? running.run() : runningRunOf(running.project()).orElse("whose folder is being created");
+            throw new ApiError(409, "a " + running.project() + " run is already training (run " + run + "); one training at a time",
+                    "wait for it to end, or stop it (Stop, or POST /studio/api/train/stop) and start again");
+        }
+    }
+
+    /** The id of the run of {@code project} this process is training now, from the run store. */
+    private Optional<String> runningRunOf(String project) {
+        List<RunDir> runs = store.runsOf(project);
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            RunInfo info = runs.get(i).info();
+            if (RunInfo.RUNNING.equals(info.status()) && info.owner() != null && info.owner().isCurrentProcess()) {
+                return Optional.of(info.id());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Job launch(Job job, TrainOptions options, Supplier<RunDir> training) {
         current = job;
-        stop = signal;
+        stop = options.stop();
         hub.reset();
         hub.publish(event("job", job.id(), Map.of("job", job)));
-        thread = new Thread(() -> run(project, options, job), "dlforge-studio-train");
+        thread = new Thread(() -> run(training, job), "dlforge-studio-train");
         thread.setDaemon(true);
         thread.start();
         return job;
@@ -83,21 +140,31 @@ public final class TrainingJobs {
         }
     }
 
-    private void run(TrainableProject project, TrainOptions options, Job job) {
+    private void run(Supplier<RunDir> training, Job job) {
         Job end;
         try {
-            RunDir run = project.train(options);
+            RunDir run = training.get();
             String status = run.info().status();
             end = job.with(status, run.id(), run.info().message());
             if ("completed".equals(status)) {
                 onCompleted.accept(run);
             }
         } catch (RuntimeException e) {
-            end = job.with("failed", null, String.valueOf(e.getMessage()));
+            end = job.with("failed", job.run(), String.valueOf(e.getMessage()));
             console.println("studio: training " + job.project() + " failed: " + e.getMessage());
         }
+        releaseMemory();
         current = end;
         hub.publish(event("end", job.id(), Map.of("job", end)));
+    }
+
+    /**
+     * Gives what the run freed back to the system before the job counts as ended, so that a studio
+     * running one training after another stays at the size of one (see MemoryRelease).
+     */
+    private void releaseMemory() {
+        MemoryRelease.Released r = MemoryRelease.afterJob();
+        console.printf(Locale.ROOT, "studio: memory after the run: %,.0f MB -> %,.0f MB resident%n", r.rssBeforeMb(), r.rssAfterMb());
     }
 
     private static Map<String, Object> event(String type, String job, Map<String, Object> fields) {
