@@ -176,7 +176,7 @@ function runsPanel(root, detail, p) {
   const actions = r => {
     if (r.path === pinned) return act('Unpin', `/studio/api/projects/${p.id}/pin`, { run: null });
     if (r.status === 'completed') return act('Pin', `/studio/api/projects/${p.id}/pin`, { run: r.path });
-    if (r.resumable) return act('Resume', '/studio/api/train/resume', { run: r.path });
+    if (r.resumable) return act('Resume', '/studio/api/train/resume', { run: `${p.id}/${r.id}` });
     return null;
   };
   const answering = r => (p.current && p.current.path === r.path ? el('span', { class: 'current-mark', title: 'the demo, the API and the CLI use this run' },

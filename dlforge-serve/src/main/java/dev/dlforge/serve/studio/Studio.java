@@ -238,7 +238,10 @@ public final class Studio implements RouteGroup, AutoCloseable {
         return store.named(request.run()).orElseThrow(() -> new ApiError(404, "no run '" + request.run() + "'", "the project's Runs table lists them"));
     }
 
-    /** A pin request: {@code run} is a run id of the project, or null to let the newest completed run answer again. */
+    /**
+     * A pin request: {@code run} is one of the project's runs, by id or by the folder the Runs table
+     * lists (ids repeat across {@code --out} folders), or null to let the newest completed run answer again.
+     */
     record PinRequest(String run) {}
 
     private Map<String, Object> pin(String project, PinRequest request) {
@@ -246,7 +249,13 @@ public final class Studio implements RouteGroup, AutoCloseable {
         if (request.run() == null) {
             store.unpin(project);
         } else {
-            store.pin(project, request.run());
+            // Only a run the project lists: a request never names an arbitrary folder.
+            List<RunDir> matching = runs.runsOf(project).stream()
+                    .filter(r -> r.path().toString().equals(request.run()) || r.id().equals(request.run())).toList();
+            if (matching.isEmpty()) {
+                throw new ApiError(404, "no run '" + request.run() + "' in project " + project, "the project's Runs table lists them");
+            }
+            store.pin(project, matching.size() == 1 ? matching.get(0).path().toString() : request.run());
         }
         follower.refresh();
         Map<String, Object> page = new LinkedHashMap<>();

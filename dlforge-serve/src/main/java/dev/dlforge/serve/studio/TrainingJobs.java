@@ -1,5 +1,6 @@
 package dev.dlforge.serve.studio;
 
+import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.engine.MemoryRelease;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.run.RunInfo;
@@ -150,8 +151,10 @@ public final class TrainingJobs {
                 onCompleted.accept(run);
             }
         } catch (RuntimeException e) {
-            end = job.with("failed", job.run(), String.valueOf(e.getMessage()));
-            console.println("studio: training " + job.project() + " failed: " + e.getMessage());
+            // The user's mistake says what to change; a bug says so, with its run and error.log (RunFailure).
+            String message = e instanceof DlforgeException d && !d.hint().isEmpty() ? d.getMessage() + " (" + d.hint() + ")" : String.valueOf(e.getMessage());
+            end = job.with("failed", job.run(), message);
+            console.println("studio: training " + job.project() + " failed: " + message);
         }
         releaseMemory();
         current = end;

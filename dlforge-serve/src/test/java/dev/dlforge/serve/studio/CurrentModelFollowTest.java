@@ -74,7 +74,7 @@ class CurrentModelFollowTest {
             assertThat(card.get("pinned").asBoolean()).isTrue();
 
             Reply refused = http.post("/studio/api/projects/digits/pin", "application/json", "{\"run\": \"nope\"}".getBytes());
-            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.status()).isEqualTo(404);
             assertThat(refused.json().get("error").asText()).contains("no run 'nope'");
             assertThat(http.post("/studio/api/projects/digits/pin", "text/plain", "{\"run\": null}".getBytes()).status())
                     .as("JSON only, as every studio POST").isEqualTo(415);

@@ -8,6 +8,7 @@ import dev.dlforge.core.run.RunStore;
 import dev.dlforge.projects.Catalogue;
 import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.serve.Chromium;
+import dev.dlforge.serve.Http;
 import dev.dlforge.serve.StudioServer;
 import dev.dlforge.serve.TrainedModels;
 import java.io.ByteArrayOutputStream;
@@ -127,6 +128,27 @@ class StudioRunsBrowserTest {
         double gridWidth = ((Number) script("return document.querySelector('.grid').getBoundingClientRect().width")).doubleValue();
         double runsWidth = ((Number) script("return document.getElementById('runs').getBoundingClientRect().width")).doubleValue();
         assertThat(gridWidth).as("the demo/train grid and the Runs panel share one width").isEqualTo(runsWidth);
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void resumeContinuesAStoppedRunFromTheRunsTable() throws Exception {
+        Http http = Http.to(studio.server().url());
+        Http.Reply started = http.post("/studio/api/train", "application/json",
+                "{\"project\": \"digits\", \"model\": \"mlp\", \"epochs\": 12, \"limit\": 300, \"batchSize\": 32}".getBytes());
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        Http.Reply stop = http.post("/studio/api/train/stop", "application/json", "{}".getBytes());
+        assertThat(stop.status()).as(stop.text() + " / job: " + http.get("/studio/api/job").text()).isEqualTo(200);
+        studio.studio().jobs().await(60_000);
+        assertThat(http.get("/studio/api/job").json().get("status").asText()).isEqualTo("stopped");
+        String run = http.get("/studio/api/job").json().get("run").asText();
+
+        open("/studio/#/project/digits");
+        String stopped = run;
+        WebElement resume = wait(Duration.ofSeconds(20)).until(b -> b.findElement(By.cssSelector("tr[data-run='" + stopped + "'] .run-resume")));
+        resume.click();
+        wait(Duration.ofMinutes(2)).withMessage(() -> "the resumed run did not complete: " + text(By.cssSelector("tr[data-run='" + stopped + "']")))
+                .until(b -> b.findElement(By.cssSelector("tr[data-run='" + stopped + "']")).getText().contains("completed"));
         assertNoConsoleErrors();
     }
 
