@@ -1,81 +1,58 @@
 package dev.dlforge.data.text;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits an mbox file (mboxrd flavour) into raw messages. A message starts at a line beginning
- * {@code "From "} that opens the file or follows an empty line; that separator line is dropped.
- * Inside a message, a line {@code ">From ..."} (one or more {@code >}) is unescaped by one
- * {@code >}, so a body line that starts with "From " survives the round trip. Text before the
- * first separator is a preamble and is not a message. Line endings are kept as they are.
+ * Splits an mbox file (mboxrd) into its messages. A message starts at a separator line
+ * {@code From <sender> <date>} at the start of the file or after an empty line; inside a message a
+ * line {@code >From ...} (one or more {@code >}) loses one {@code >}, which undoes the quoting mboxrd
+ * applies to body lines starting with "From ". Lines starting with {@code #} before the first
+ * separator are a note about the file and are skipped. Each message keeps its separator line
+ * ({@link MailReader} skips it); line ends stay as written.
  */
 public final class Mbox {
-    private static final byte[] FROM = "From ".getBytes(StandardCharsets.US_ASCII);
-
     private Mbox() {}
 
-    /** The messages of {@code mbox}, in file order, each without its separator line. */
     public static List<byte[]> split(byte[] mbox) {
+        String text = new String(mbox, StandardCharsets.ISO_8859_1); // byte-preserving: one char per byte
         List<byte[]> messages = new ArrayList<>();
-        ByteArrayOutputStream current = null;
-        boolean previousBlank = true;
+        StringBuilder current = null;
+        boolean previousEmpty = true;
         int start = 0;
-        while (start < mbox.length) {
-            int end = start;
-            while (end < mbox.length && mbox[end] != '\n') {
-                end++;
-            }
-            int next = Math.min(end + 1, mbox.length); // the line is [start, next), its '\n' included
-            boolean blank = isBlank(mbox, start, end);
-            if (previousBlank && startsWith(mbox, start, end, 0)) {
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            end = end < 0 ? text.length() : end + 1;
+            String line = text.substring(start, end);
+            start = end;
+            String bare = line.strip();
+            if (line.startsWith("From ") && previousEmpty) {
                 if (current != null) {
-                    messages.add(withoutTrailingBlankLine(current.toByteArray()));
+                    messages.add(withoutTrailingEmptyLine(current));
                 }
-                current = new ByteArrayOutputStream();
+                current = new StringBuilder(line);
             } else if (current != null) {
-                int quotes = 0;
-                while (start + quotes < end && mbox[start + quotes] == '>') {
-                    quotes++;
-                }
-                int from = quotes > 0 && startsWith(mbox, start, end, quotes) ? start + 1 : start;
-                current.write(mbox, from, next - from);
+                current.append(line.matches(">+From [\\s\\S]*") ? line.substring(1) : line);
+            } else if (!bare.isEmpty() && !bare.startsWith("#")) {
+                throw new IllegalArgumentException("not an mbox file: text before the first 'From ' line: " + bare);
             }
-            previousBlank = blank;
-            start = next;
+            previousEmpty = bare.isEmpty() || current == null;
         }
         if (current != null) {
-            messages.add(withoutTrailingBlankLine(current.toByteArray()));
+            messages.add(withoutTrailingEmptyLine(current));
         }
         return messages;
     }
 
-    private static boolean startsWith(byte[] b, int start, int end, int offset) {
-        if (end - start - offset < FROM.length) {
-            return false;
+    /** The empty line before the next separator belongs to the file's format, not to the message. */
+    private static byte[] withoutTrailingEmptyLine(StringBuilder message) {
+        String s = message.toString();
+        if (s.endsWith("\r\n\r\n")) {
+            s = s.substring(0, s.length() - 2);
+        } else if (s.endsWith("\n\n")) {
+            s = s.substring(0, s.length() - 1);
         }
-        for (int i = 0; i < FROM.length; i++) {
-            if (b[start + offset + i] != FROM[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isBlank(byte[] b, int start, int end) {
-        return end == start || (end - start == 1 && b[start] == '\r');
-    }
-
-    /** The empty line that separates a message from the next belongs to the file, not the message. */
-    private static byte[] withoutTrailingBlankLine(byte[] m) {
-        int n = m.length;
-        if (n >= 2 && m[n - 1] == '\n' && m[n - 2] == '\n') {
-            n--;
-        } else if (n >= 4 && m[n - 1] == '\n' && m[n - 2] == '\r' && m[n - 3] == '\n') {
-            n -= 2;
-        }
-        return java.util.Arrays.copyOf(m, n);
+        return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 }

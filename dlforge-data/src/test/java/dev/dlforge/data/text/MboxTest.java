@@ -1,51 +1,43 @@
 package dev.dlforge.data.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MboxTest {
-    private static String text(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
+
+    private static List<String> split(String mbox) {
+        return Mbox.split(mbox.getBytes(StandardCharsets.UTF_8)).stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList();
     }
 
     @Test
-    void splitsAtFromLinesAfterBlankLinesAndUnescapesQuotedFromLines() {
-        String mbox = """
-                a preamble line
-
-                From a@example.org Mon Nov  2 09:14:00 2026
-                Subject: one
-
-                body of one
-                From here on a body line that does not follow a blank line
-                >From the archive: escaped
-                >>From twice escaped
-
-                From b@example.org Tue Nov  3 09:14:00 2026
-                Subject: two
-
-                body of two
-                """;
-        List<byte[]> messages = Mbox.split(mbox.getBytes(StandardCharsets.UTF_8));
-        assertThat(messages).hasSize(2);
-        assertThat(text(messages.get(0))).isEqualTo("""
-                Subject: one
-
-                body of one
-                From here on a body line that does not follow a blank line
-                From the archive: escaped
-                >From twice escaped
-                """);
-        assertThat(text(messages.get(1))).isEqualTo("Subject: two\n\nbody of two\n");
+    void messagesStartAtFromLinesAfterAnEmptyLineAndQuotedFromLinesAreUnquoted() {
+        List<String> messages = split("# a note\n# about the file\nFrom a Mon Jan  6 09:00:00 2025\nSubject: one\n\nbody\n"
+                + ">From the start, a quoted line\n>>From twice quoted\n\nFrom b Tue Jan  7 09:00:00 2025\nSubject: two\n\n"
+                + "From here on: not a separator, no empty line before it? it has one\nlast\n");
+        assertThat(messages).hasSize(3);
+        assertThat(messages.get(0)).isEqualTo("From a Mon Jan  6 09:00:00 2025\nSubject: one\n\nbody\n"
+                + "From the start, a quoted line\n>From twice quoted\n");
+        assertThat(messages.get(1)).startsWith("From b ").endsWith("Subject: two\n");
+        // An unquoted "From " line after an empty line starts a message: that is why mboxrd quotes them.
+        assertThat(messages.get(2)).startsWith("From here on");
     }
 
     @Test
-    void crlfFilesKeepTheirLineEndingsAndAFileWithoutSeparatorsHasNoMessages() {
-        List<byte[]> messages = Mbox.split("From x\r\nSubject: s\r\n\r\nb\r\n\r\nFrom y\r\nSubject: t\r\n\r\nc\r\n".getBytes(StandardCharsets.UTF_8));
-        assertThat(messages).extracting(MboxTest::text).containsExactly("Subject: s\r\n\r\nb\r\n", "Subject: t\r\n\r\nc\r\n");
-        assertThat(Mbox.split("just text\nno messages\n".getBytes(StandardCharsets.UTF_8))).isEmpty();
+    void aFromLineInsideAParagraphIsBodyTextAndCrLfIsKept() {
+        List<String> messages = split("From a x\r\nSubject: s\r\n\r\nline one\r\nFrom the same paragraph\r\n\r\nFrom b y\r\nSubject: t\r\n\r\nz\r\n");
+        assertThat(messages).containsExactly("From a x\r\nSubject: s\r\n\r\nline one\r\nFrom the same paragraph\r\n",
+                "From b y\r\nSubject: t\r\n\r\nz\r\n");
+    }
+
+    @Test
+    void textBeforeTheFirstMessageIsRejectedAndAnEmptyFileHasNoMessages() {
+        assertThatThrownBy(() -> split("Subject: not an mbox\n\nbody\n")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not an mbox");
+        assertThat(split("")).isEmpty();
+        assertThat(split("# only a note\n")).isEmpty();
     }
 }
