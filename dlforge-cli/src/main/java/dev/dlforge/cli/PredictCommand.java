@@ -68,6 +68,9 @@ final class PredictCommand implements Callable<Integer> {
             for (TrainableProject.Score s : p.top()) {
                 line.append(String.format(Locale.ROOT, "  %s %.3f", s.label(), s.probability()));
             }
+            if (p.decision() != null) { // a threshold, not the most probable class, decides (spam)
+                line.append("  -> ").append(p.decision().label()).append(" (").append(p.decision().rule()).append(')');
+            }
             root.out.println(line);
         }
         return failed == 0 ? 0 : 1;
