@@ -69,7 +69,7 @@ final class PredictCommand implements Callable<Integer> {
                 line.append(String.format(Locale.ROOT, "  %s %.3f", s.label(), s.probability()));
             }
             if (p.decision() != null) { // a threshold, not the most probable class, decides (spam)
-                line.append("  -> ").append(p.decision().label()).append(" (").append(p.decision().rule()).append(')');
+                line.append("  => ").append(p.decision().label()).append("; rule: ").append(p.decision().rule());
             }
             root.out.println(line);
         }

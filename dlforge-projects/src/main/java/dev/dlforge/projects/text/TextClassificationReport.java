@@ -168,15 +168,22 @@ final class TextClassificationReport {
     private void extraSet(MarkdownReport md, ExtraTestSet set) throws IOException {
         md.section("Models on " + set.title());
         md.paragraph(set.about());
+        // A set of negatives only (modern ham) measures one thing: how many are called positive.
+        boolean negativesOnly = positiveClass >= 0 && set.texts().classCounts()[positiveClass] == 0;
         List<List<String>> rows = new ArrayList<>();
         for (ModelResult r : results) {
             var s = set.scores(r.extraProbabilities().get(set.name()), positiveClass, r.decision());
-            rows.add(List.of(r == served ? "**" + r.model().name() + "** (served)" : r.model().name(),
-                    fmt(r.test().accuracy()), fmt(r.test().f1()), fmt(r.test().auc()),
-                    fmt(s.accuracy()), fmt(s.precision()), fmt(s.recall()), fmt(s.f1()), fmt(s.auc()), fmt(s.falsePositiveRate())));
+            String name = r == served ? "**" + r.model().name() + "** (served)" : r.model().name();
+            rows.add(negativesOnly
+                    ? List.of(name, fmt(r.test().f1()), fmt(r.test().falsePositiveRate()), fmt(s.falsePositiveRate()),
+                            String.format(Locale.ROOT, "%d of %d", Math.round(s.falsePositiveRate() * set.texts().size()), set.texts().size()))
+                    : List.of(name, fmt(r.test().accuracy()), fmt(r.test().f1()), fmt(r.test().auc()), fmt(s.accuracy()), fmt(s.precision()),
+                            fmt(s.recall()), fmt(s.f1()), fmt(s.auc()), fmt(s.falsePositiveRate())));
         }
-        md.table(List.of("model", "test accuracy", "test F1", "test AUC", set.name() + " accuracy", set.name() + " precision",
-                set.name() + " recall", set.name() + " F1", set.name() + " AUC", set.name() + " FPR"), rows);
+        md.table(negativesOnly
+                ? List.of("model", "test F1", "test FPR", set.name() + " FPR", "called " + set.texts().classes().get(positiveClass))
+                : List.of("model", "test accuracy", "test F1", "test AUC", set.name() + " accuracy", set.name() + " precision",
+                        set.name() + " recall", set.name() + " F1", set.name() + " AUC", set.name() + " FPR"), rows);
 
         int[] counts = set.tagCounts();
         List<String> header = new ArrayList<>(List.of("model"));
