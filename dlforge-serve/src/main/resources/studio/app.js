@@ -114,6 +114,7 @@ function trainPanel(root, p) {
   root.append(form, status, bar, el('div', { class: 'charts' }, el('div', { class: 'chart' }, lossCanvas), el('div', { class: 'chart' }, metricCanvas)));
   const lossChart = lineChart(lossCanvas, { title: 'loss (running mean)', x: 'step' });
   const metricChart = lineChart(metricCanvas, { title: 'accuracy per epoch', x: 'epoch' });
+  const titleCharts = (whose = '') => { lossChart.title(`loss (running mean)${whose}`); metricChart.title(`accuracy per epoch${whose}`); };
   const stop = form.querySelector('#stop');
 
   form.addEventListener('submit', async e => {
@@ -132,11 +133,15 @@ function trainPanel(root, p) {
     if (event.type === 'job') {
       lossChart.clear();
       metricChart.clear();
+      titleCharts();
       form.querySelector('#train').disabled = true;
       stop.disabled = false;
       status.textContent = 'starting: loading data and building the model…';
+    } else if (event.type === 'model') { // a run comparing models: say whose curves these are
+      status.textContent = `training ${event.model} (${event.modelRole})…`;
     } else if (event.type === 'batch') {
       const m = event.metrics;
+      if (event.model) titleCharts(`: ${event.model} (${event.modelRole})`);
       bar.value = event.step / event.totalSteps;
       status.textContent = `epoch ${event.epoch}/${event.epochs} · batch ${event.batch}/${event.batches}`
         + Object.entries(m).map(([k, v]) => ` · ${k} ${fmt(v)}`).join('') + ` · ${event.examplesPerSecond.toFixed(0)} ex/s`;

@@ -38,6 +38,11 @@ export function lineChart(canvas, { title, x = 'step', y = '' }) {
       series(name).data = points;
       chart.update('none');
     },
+    /** Replaces the chart's title. */
+    title(text) {
+      chart.options.plugins.title.text = text;
+      chart.update('none');
+    },
     clear() {
       chart.data.datasets = [];
       chart.update('none');

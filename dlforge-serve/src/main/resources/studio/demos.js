@@ -17,6 +17,8 @@ function showClassification(target, result) {
   target.replaceChildren(
     el('p', { class: 'answer' }, 'Prediction: ', el('strong', { id: 'top-label' }, result.label),
       ` (${(result.probability * 100).toFixed(1)}%)`),
+    // A model with a threshold (spam) says it: its answer is not always the most probable class.
+    ...(result.rule ? [el('p', { class: 'muted', id: 'decision-rule' }, `Answers ${result.rule}.`)] : []),
     ...result.top.map(s => el('div', { class: 'bar', 'data-label': s.label },
       el('span', { class: 'bar-label' }, s.label),
       el('span', { class: 'bar-track' }, el('span', { class: 'bar-fill', style: `width:${(s.probability * 100).toFixed(1)}%` })),

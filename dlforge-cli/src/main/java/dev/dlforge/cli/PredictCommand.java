@@ -81,6 +81,9 @@ final class PredictCommand implements Callable<Integer> {
             for (TrainableProject.Score s : p.top()) {
                 line.append(String.format(Locale.ROOT, "  %s %.3f", s.label(), s.probability()));
             }
+            if (p.decision() != null) { // a threshold, not the most probable class, decides (spam)
+                line.append("  => ").append(p.decision().label()).append("; rule: ").append(p.decision().rule());
+            }
             root.out.println(line);
         }
         return failed == 0 ? 0 : 1;

@@ -54,12 +54,22 @@ public interface TrainableProject extends Project {
     /**
      * A prediction for one input file: the top classes with probabilities, or why this input could
      * not be classified (one bad file does not cost the others their results).
+     *
+     * @param decision the model's answer when it is not simply the most probable class (spam: a
+     *     threshold), with its rule; null otherwise
      */
-    record Prediction(String input, List<Score> top, DlforgeException failure) {
+    record Prediction(String input, List<Score> top, DlforgeException failure, Decision decision) {
+        public Prediction(String input, List<Score> top, DlforgeException failure) {
+            this(input, top, failure, null);
+        }
+
         public static Prediction failed(String input, DlforgeException failure) {
             return new Prediction(input, List.of(), failure);
         }
     }
+
+    /** A label decided by a rule other than "the most probable", e.g. "spam when p(spam) >= 0.9620 (...)". */
+    record Decision(String label, String rule) {}
 
     /** One class and its probability. */
     record Score(String label, double probability) {}

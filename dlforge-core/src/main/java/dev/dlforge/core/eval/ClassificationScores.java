@@ -19,6 +19,18 @@ public record ClassificationScores(int positiveClass, ConfusionMatrix confusion,
         for (int i = 0; i < truth.length; i++) {
             predicted[i] = ClassifierEvaluation.argMax(probabilities[i]);
         }
+        return of(truth, predicted, probabilities, classes, positiveClass);
+    }
+
+    /**
+     * Scores of the decisions {@code predicted} (e.g. positive only above a chosen threshold):
+     * confusion, accuracy, precision, recall and F1 count them; AUC and the curves rank
+     * {@code probabilities}, which do not depend on a threshold.
+     */
+    public static ClassificationScores of(int[] truth, int[] predicted, float[][] probabilities, int classes, int positiveClass) {
+        if (predicted.length != truth.length) {
+            throw new IllegalArgumentException(truth.length + " labels but " + predicted.length + " predictions");
+        }
         ConfusionMatrix cm = ConfusionMatrix.of(classes, truth, predicted);
         if (positiveClass >= 0) {
             boolean[] positive = new boolean[truth.length];
@@ -60,6 +72,19 @@ public record ClassificationScores(int positiveClass, ConfusionMatrix confusion,
         PrecisionRecallCurve pr = PrecisionRecallCurve.of(pooledPositive, pooledScore);
         return new ClassificationScores(-1, cm, cm.accuracy(), p / classes, r / classes, f / classes,
                 aucClasses == 0 ? Double.NaN : auc / aucClasses, pr.averagePrecision(), RocCurve.of(pooledPositive, pooledScore), pr);
+    }
+
+    /** FP / (FP + TN): the share of the other classes' examples called positive; NaN without a positive class or negatives. */
+    public double falsePositiveRate() {
+        if (positiveClass < 0) {
+            return Double.NaN;
+        }
+        long negatives = confusion.total() - confusion.support(positiveClass);
+        long falsePositives = 0;
+        for (int c = 0; c < confusion.classes(); c++) {
+            falsePositives += c == positiveClass ? 0 : confusion.count(c, positiveClass);
+        }
+        return negatives == 0 ? Double.NaN : falsePositives / (double) negatives;
     }
 
     private static double nanAsZero(double v) {

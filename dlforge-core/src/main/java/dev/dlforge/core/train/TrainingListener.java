@@ -10,6 +10,12 @@ public interface TrainingListener {
     record BatchProgress(int epoch, int epochs, int batch, int batches, long step, long totalSteps,
             double learningRate, Map<String, Double> runningMeans, double examplesPerSecond) {}
 
+    /**
+     * A run that trains several models in turn starts on {@code model}; the epochs and batches that
+     * follow are its. {@code role} says what it is to the run, e.g. "one of 3 models compared".
+     */
+    default void onModel(String model, String role) {}
+
     default void onEpochStart(int epoch, int epochs, int batches, int firstBatch) {}
 
     default void onBatch(BatchProgress progress) {}

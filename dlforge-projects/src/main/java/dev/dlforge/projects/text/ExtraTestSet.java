@@ -1,7 +1,6 @@
 package dev.dlforge.projects.text;
 
 import dev.dlforge.core.eval.ClassificationScores;
-import dev.dlforge.core.eval.ClassifierEvaluation;
 import dev.dlforge.data.text.LabeledTexts;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,11 +30,23 @@ public record ExtraTestSet(String name, String title, String about, LabeledTexts
     }
 
     public ClassificationScores scores(float[][] probabilities, int positiveClass) {
-        return ClassificationScores.of(texts.labels(), probabilities, texts.classes().size(), positiveClass);
+        return scores(probabilities, positiveClass, null);
+    }
+
+    /** Scores of the answers {@code decision} gives (the most probable class when it is null). */
+    public ClassificationScores scores(float[][] probabilities, int positiveClass, DecisionThreshold decision) {
+        return ClassificationScores.of(texts.labels(), DecisionThreshold.decide(decision, probabilities, texts.classes()), probabilities,
+                texts.classes().size(), positiveClass);
     }
 
     /** Accuracy on the texts carrying each tag (NaN for a tag no text carries), in {@link #tagOrder}. */
     public double[] tagAccuracy(float[][] probabilities) {
+        return tagAccuracy(probabilities, null);
+    }
+
+    /** As {@link #tagAccuracy(float[][])}, of the answers {@code decision} gives. */
+    public double[] tagAccuracy(float[][] probabilities, DecisionThreshold decision) {
+        int[] answers = DecisionThreshold.decide(decision, probabilities, texts.classes());
         double[] accuracy = new double[tagOrder.size()];
         for (int k = 0; k < tagOrder.size(); k++) {
             int n = 0;
@@ -43,7 +54,7 @@ public record ExtraTestSet(String name, String title, String about, LabeledTexts
             for (int i = 0; i < texts.size(); i++) {
                 if (tags.get(i).contains(tagOrder.get(k))) {
                     n++;
-                    right += ClassifierEvaluation.argMax(probabilities[i]) == texts.labels()[i] ? 1 : 0;
+                    right += answers[i] == texts.labels()[i] ? 1 : 0;
                 }
             }
             accuracy[k] = n == 0 ? Double.NaN : right / (double) n;
@@ -62,16 +73,31 @@ public record ExtraTestSet(String name, String title, String about, LabeledTexts
         return counts;
     }
 
-    /** {@code <name>_accuracy}, {@code _precision}, {@code _recall}, {@code _f1}, {@code _auc}, then {@code <name>_<tag>_accuracy}. */
     public Map<String, Double> metrics(float[][] probabilities, int positiveClass) {
-        ClassificationScores s = scores(probabilities, positiveClass);
+        return metrics(probabilities, positiveClass, null);
+    }
+
+    /**
+     * {@code <name>_accuracy}, {@code _precision}, {@code _recall}, {@code _f1}, {@code _auc},
+     * {@code _false_positive_rate} (with a positive class), {@code _examples}, then
+     * {@code <name>_<tag>_accuracy}, of the answers {@code decision} gives. Figures a set cannot
+     * measure are left out (all but accuracy and the false-positive rate for a set without positives, such as modern ham).
+     */
+    public Map<String, Double> metrics(float[][] probabilities, int positiveClass, DecisionThreshold decision) {
+        ClassificationScores s = scores(probabilities, positiveClass, decision);
         Map<String, Double> m = new LinkedHashMap<>();
         m.put(name + "_accuracy", s.accuracy());
         m.put(name + "_precision", s.precision());
         m.put(name + "_recall", s.recall());
         m.put(name + "_f1", s.f1());
         m.put(name + "_auc", s.auc());
-        double[] byTag = tagAccuracy(probabilities);
+        m.put(name + "_false_positive_rate", s.falsePositiveRate());
+        if (positiveClass >= 0 && texts.classCounts()[positiveClass] == 0) { // precision is 0 at the first false positive, recall undefined
+            m.keySet().retainAll(java.util.Set.of(name + "_accuracy", name + "_false_positive_rate"));
+        }
+        m.values().removeIf(v -> Double.isNaN(v));
+        m.put(name + "_examples", (double) texts.size());
+        double[] byTag = tagAccuracy(probabilities, decision);
         for (int k = 0; k < byTag.length; k++) {
             if (!Double.isNaN(byTag[k])) {
                 m.put(name + "_" + tagOrder.get(k) + "_accuracy", byTag[k]);

@@ -24,6 +24,12 @@ public final class SentenceEmbeddingModel implements TextModel {
     public static final String NAME = "minilm";
     static final String WEIGHTS = "head.bin";
 
+    /** A pretrained 22M-parameter encoder under the head: the most complex model a run compares. */
+    @Override
+    public ModelComplexity complexity() {
+        return ModelComplexity.PRETRAINED;
+    }
+
     @Override
     public String name() {
         return NAME;

@@ -13,7 +13,6 @@ import dev.dlforge.core.run.MetricText;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.run.RunInfo;
 import dev.dlforge.core.run.RunStore;
-import dev.dlforge.core.train.EpochRecord;
 import dev.dlforge.data.DatasetRegistry;
 import dev.dlforge.data.DatasetResolver;
 import dev.dlforge.data.text.LabeledTexts;
@@ -31,31 +30,29 @@ import dev.dlforge.projects.serving.Demo;
 import dev.dlforge.projects.serving.DemoSample;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
-import java.util.stream.IntStream;
 
 /**
  * The shared pipeline of text-classification projects: labelled texts split within each group,
  * several models trained on the same split and measured on the same held-out test texts, one report
- * comparing them, and the best by validation F1 served. A project supplies its recipe defaults, its
+ * comparing them, and one served, chosen on validation by the recipe's {@link ServedModelRule}
+ * ({@link ModelSelection}). A project supplies its recipe defaults, its
  * models, its positive class and how raw inputs (files, typed text, requests) become texts.
  *
  * <p>A run keeps every model in {@code models/<name>/} (a {@code model.json} card next to the
- * model's own files) and a copy of the served one in {@code model/}.
+ * model's own files, and {@value DecisionThreshold#FILE} for a model answering at a threshold) and
+ * a copy of the served one in {@code model/}.
  */
 public abstract class TextClassificationProject implements TrainableProject {
     public static final String MODELS = "models";
-    private static final String CARD = "model.json";
+    static final String CARD = "model.json";
     private final DatasetRegistry datasets = DatasetRegistry.builtIn();
 
     /** The recipe reproducing the documented result. */
@@ -142,6 +139,10 @@ public abstract class TextClassificationProject implements TrainableProject {
         if (!TextClassifierRecipe.ALL.equals(recipe.model())) {
             textModel(recipe.model());
         }
+        if (recipe.servedModelRule().thresholds() && positiveClass(recipe) < 0) {
+            throw new DlforgeException("project " + info().id() + " has no positive class, so no false-positive rate to choose a model by",
+                    "use servedModelRule VALIDATION_F1 for it");
+        }
         if (!datasets().contains(recipe.dataset())) {
             datasets.get(recipe.dataset());
             throw new DlforgeException("project " + info().id() + " does not train on dataset " + recipe.dataset(),
@@ -184,7 +185,12 @@ public abstract class TextClassificationProject implements TrainableProject {
                     split.train().size(), split.validation().size(), split.test().size());
             List<ModelResult> results = new ArrayList<>();
             for (TextModel model : chosen) {
-                ModelResult result = trainOne(run, recipe, split, model, model.neural() ? checkpoint : null, options);
+                if (options.listener() != null) {
+                    options.listener().onModel(model.name(), chosen.size() == 1 ? "the only model of this run"
+                            : "one of " + chosen.size() + " models compared");
+                }
+                ModelResult result = new ModelComparison(this, run, recipe, split).trainAndMeasure(model, model.neural() ? checkpoint : null,
+                        options);
                 if (result == null) {
                     console.println("run: " + run.path());
                     return run;
@@ -192,20 +198,17 @@ public abstract class TextClassificationProject implements TrainableProject {
                 results.add(result);
                 console.println(model.name() + ": " + MetricText.line(result.metrics()));
             }
-            ModelResult served = results.get(0);
-            for (ModelResult r : results) {
-                if (r.validationF1() > served.validationF1()) {
-                    served = r;
-                }
-            }
+            ModelSelection.Choice choice = ModelSelection.choose(results, recipe.servedModelRule());
+            ModelResult served = choice.served();
             Path servedDir = run.path().resolve(MODELS).resolve(served.model().name());
             FileTrees.delete(run.model());
             FileTrees.copy(servedDir, run.model());
-            Map<String, Double> metrics = runMetrics(results, served);
+            Map<String, Double> metrics = TextRunMetrics.run(results, served, extraTestSets());
             run.writeMetrics(metrics);
-            new TextClassificationReport(run, info(), recipe, split, results, served, positiveClass(recipe), extraTestSets()).write();
+            new TextClassificationReport(run, info(), recipe, split, results, choice, positiveClass(recipe), extraTestSets()).write();
             run.writeInfo(run.info().with("completed", metrics, "served model: " + served.model().name()));
-            console.println("served model (best validation F1): " + served.model().name());
+            console.println("served model: " + served.model().name() + ": " + choice.reason()
+                    + (served.decision() == null ? "" : "; it answers " + served.decision().rule()));
             console.println("run: " + run.path());
             console.println(MetricText.line(metrics));
             console.println("report: " + run.report());
@@ -215,121 +218,35 @@ public abstract class TextClassificationProject implements TrainableProject {
         }
     }
 
-    /** Trains, measures and saves one model; null when a stop was requested. */
-    private ModelResult trainOne(RunDir run, TextClassifierRecipe recipe, TextSplit split, TextModel model, Path checkpoint,
-            TrainOptions options) throws IOException {
-        options.console().println("== " + model.name() + ": " + model.summary());
-        long start = System.nanoTime();
-        List<String> classes = split.train().classes();
-        TextTraining training = new TextTraining(split, recipe, run, card(recipe, model.name(), classes, Map.of()), checkpoint, options);
-        try (TextClassifier classifier = model.train(training)) {
-            if (classifier == null) {
-                return null;
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            float[][] testP = classifier.probabilities(split.test().texts());
-            ClassificationScores test = ClassificationScores.of(split.test().labels(), testP, classes.size(), positiveClass(recipe));
-            // Never chosen on the test set: without validation texts (tiny --limit) the first model is served.
-            double valF1 = split.validation().size() == 0 ? Double.NaN : ClassificationScores.of(split.validation().labels(),
-                    classifier.probabilities(split.validation().texts()), classes.size(), positiveClass(recipe)).f1();
-            Map<String, Double> metrics = testMetrics(test);
-            if (!Double.isNaN(valF1)) {
-                metrics.put("val_f1", valF1);
-            }
-            Map<String, float[][]> extra = new LinkedHashMap<>();
-            for (ExtraTestSet set : extraTestSets()) {
-                float[][] p = classifier.probabilities(set.texts().texts());
-                extra.put(set.name(), p);
-                metrics.putAll(set.metrics(p, positiveClass(recipe)));
-            }
-            List<EpochRecord> history = List.of();
-            if (classifier instanceof NeuralTextModel.Classifier neural && neural.state != null) {
-                history = neural.state.history();
-                metrics.put("epochs", (double) history.size());
-                metrics.put("model_epoch", (double) neural.state.bestEpoch());
-                seconds = neural.state.elapsedSeconds(); // training time across resumes
-            }
-            metrics.put("train_seconds", seconds);
-            Path dir = run.path().resolve(MODELS).resolve(model.name());
-            Files.createDirectories(dir);
-            classifier.save(dir);
-            Json.writeFile(dir.resolve(CARD), card(recipe, model.name(), classes, metrics));
-            return new ModelResult(model, test, testP, valF1, metrics, history, extra);
-        }
-    }
-
-    /** The entries of {@code metrics} that belong to an extra test set. */
-    private Map<String, Double> extraMetrics(Map<String, Double> metrics) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        for (ExtraTestSet set : extraTestSets()) {
-            metrics.forEach((k, v) -> {
-                if (k.startsWith(set.name() + "_")) {
-                    m.put(k, v);
-                }
-            });
-        }
-        return m;
-    }
-
-    private static Map<String, Double> testMetrics(ClassificationScores s) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("test_accuracy", s.accuracy());
-        m.put("test_precision", s.precision());
-        m.put("test_recall", s.recall());
-        m.put("test_f1", s.f1());
-        m.put("test_auc", s.auc());
-        m.put("test_average_precision", s.averagePrecision());
-        return m;
-    }
-
-    /**
-     * The served model's test metrics (and extra sets' metrics), then every model's as
-     * {@code <model>_test_f1}, {@code <model>_handwritten_accuracy} and so on.
-     */
-    private Map<String, Double> runMetrics(List<ModelResult> results, ModelResult served) {
-        Map<String, Double> m = new LinkedHashMap<>(testMetrics(served.test()));
-        m.put("test_examples", (double) served.test().confusion().total());
-        m.putAll(extraMetrics(served.metrics()));
-        for (ModelResult r : results) {
-            testMetrics(r.test()).forEach((k, v) -> m.put(r.model().name() + "_" + k, v));
-            extraMetrics(r.metrics()).forEach((k, v) -> m.put(r.model().name() + "_" + k, v));
-            m.put(r.model().name() + "_train_seconds", r.metrics().get("train_seconds"));
-        }
-        if (served.metrics().containsKey("epochs")) {
-            m.put("epochs", served.metrics().get("epochs"));
-        }
-        return m;
-    }
-
     @Override
     public Map<String, Double> evaluate(RunDir run, TrainOptions options) {
         TextClassifierRecipe recipe = recipeOf(run.info().recipe(), "run " + run.id());
         ModelArtifact.readCard(run.model()); // a run without a model fails before any data is read
         TextSplit split = loadSplit(recipe, options.data());
         Map<String, Double> metrics = new LinkedHashMap<>();
-        try (TextClassifier served = load(run.model())) {
-            ClassificationScores s = ClassificationScores.of(split.test().labels(), served.probabilities(split.test().texts()),
-                    split.test().classes().size(), positiveClass(recipe));
-            metrics.putAll(testMetrics(s));
-            metrics.put("test_examples", (double) s.confusion().total());
-            for (ExtraTestSet set : extraTestSets()) {
-                metrics.putAll(set.metrics(served.probabilities(set.texts().texts()), positiveClass(recipe)));
-            }
-        }
+        metrics.putAll(evaluateModel(run.model(), split, positiveClass(recipe)));
+        metrics.put("test_examples", (double) split.test().size());
         for (TextModel model : textModels()) {
             Path dir = run.path().resolve(MODELS).resolve(model.name());
             if (Files.isRegularFile(dir.resolve(CARD))) {
-                try (TextClassifier c = load(dir)) {
-                    ClassificationScores s = ClassificationScores.of(split.test().labels(), c.probabilities(split.test().texts()),
-                            split.test().classes().size(), positiveClass(recipe));
-                    testMetrics(s).forEach((k, v) -> metrics.put(model.name() + "_" + k, v));
-                    for (ExtraTestSet set : extraTestSets()) {
-                        set.metrics(c.probabilities(set.texts().texts()), positiveClass(recipe)).forEach((k, v) -> metrics.put(model.name() + "_" + k, v));
-                    }
-                }
+                evaluateModel(dir, split, positiveClass(recipe)).forEach((k, v) -> metrics.put(model.name() + "_" + k, v));
             }
         }
         return metrics;
+    }
+
+    /** The test and extra-set figures of the model in {@code dir}, answering as it is served (at its threshold, if it has one). */
+    private Map<String, Double> evaluateModel(Path dir, TextSplit split, int positive) {
+        try (ServedTextClassifier c = served(dir)) {
+            float[][] p = c.probabilities(split.test().texts());
+            Map<String, Double> metrics = TextRunMetrics.test(ClassificationScores.of(split.test().labels(),
+                    DecisionThreshold.decide(c.decision(), p, c.classes()), p, c.classes().size(), positive));
+            metrics.putAll(TextRunMetrics.decision(c.decision()));
+            for (ExtraTestSet set : extraTestSets()) {
+                metrics.putAll(set.metrics(c.probabilities(set.texts().texts()), positive, c.decision()));
+            }
+            return metrics;
+        }
     }
 
     /** The classifier in a model folder (a run's {@code model/} or {@code models/<name>/}). */
@@ -346,15 +263,22 @@ public abstract class TextClassificationProject implements TrainableProject {
         }
     }
 
+    /** The classifier in a model folder as it answers: with its threshold, if it has one. */
+    ServedTextClassifier served(Path modelDir) {
+        DecisionThreshold decision = DecisionThreshold.read(modelDir).orElse(null);
+        return new ServedTextClassifier(load(modelDir), decision);
+    }
+
     @Override
     public List<Prediction> predict(RunDir run, List<Path> inputs, int topK) {
-        try (TextClassifier classifier = load(run.model())) {
+        try (ServedTextClassifier classifier = served(run.model())) {
             List<Prediction> predictions = new ArrayList<>();
             for (Path input : inputs) {
                 try {
                     TextRepairs repairs = new TextRepairs();
                     String text = textOfFile(TextFiles.readPrefix(input, 8L * TextLimits.DEFAULT.maxChars(), repairs), repairs);
-                    predictions.add(new Prediction(input.toString(), top(classifier, classifier.probabilities(List.of(text))[0], topK), null));
+                    float[] p = classifier.probabilities(List.of(text))[0];
+                    predictions.add(new Prediction(input.toString(), classifier.top(p, topK), null, classifier.decided(p)));
                 } catch (IOException e) {
                     predictions.add(Prediction.failed(input.toString(), new DlforgeException("cannot read " + input + ": " + e.getMessage(),
                             "check the path and its permissions")));
@@ -366,30 +290,20 @@ public abstract class TextClassificationProject implements TrainableProject {
 
     @Override
     public List<Prediction> predictTexts(RunDir run, List<String> texts, int topK) {
-        try (TextClassifier classifier = load(run.model())) {
+        try (ServedTextClassifier classifier = served(run.model())) {
             float[][] p = classifier.probabilities(texts.stream().map(this::textOfTyped).toList());
             List<Prediction> predictions = new ArrayList<>();
             for (int i = 0; i < texts.size(); i++) {
                 String shown = texts.get(i).length() > 40 ? texts.get(i).substring(0, 39) + "\u2026" : texts.get(i);
-                predictions.add(new Prediction("\"" + shown + "\"", top(classifier, p[i], topK), null));
+                predictions.add(new Prediction("\"" + shown + "\"", classifier.top(p[i], topK), null, classifier.decided(p[i])));
             }
             return predictions;
         }
     }
 
-    /** The {@code topK} most probable classes, most probable first. */
-    static List<Score> top(TextClassifier classifier, float[] p, int topK) {
-        List<Score> scores = new ArrayList<>();
-        for (int c = 0; c < p.length; c++) {
-            scores.add(new Score(classifier.classes().get(c), p[c]));
-        }
-        scores.sort((a, b) -> Double.compare(b.probability(), a.probability()));
-        return List.copyOf(scores.subList(0, Math.min(topK, scores.size())));
-    }
-
     @Override
     public TextPredictor predictor(Path modelDir) {
-        return new TextPredictor(this, load(modelDir), ModelArtifact.readCard(modelDir));
+        return new TextPredictor(this, served(modelDir), ModelArtifact.readCard(modelDir));
     }
 
     /** Held-out test texts, when the dataset is already cached (a demo never downloads). */
@@ -402,20 +316,8 @@ public abstract class TextClassificationProject implements TrainableProject {
             if (cached.isEmpty()) {
                 return List.of();
             }
-            LabeledTexts test = split(dataset.read(cached.get(), recipe.textsToRead(), recipe.seed(), new TextRepairs()), recipe).test()
-                    .sample(count, recipe.seed());
-            if (test.size() > count) { // sample keeps one text per group: with many groups, thin it out
-                List<Integer> order = new ArrayList<>(IntStream.range(0, test.size()).boxed().toList());
-                Collections.shuffle(order, new Random(recipe.seed()));
-                test = test.select(order.subList(0, count).stream().mapToInt(Integer::intValue).sorted().toArray());
-            }
-            List<DemoSample> samples = new ArrayList<>();
-            for (int i = 0; i < test.size(); i++) {
-                String text = test.texts().get(i);
-                text = text.length() > 4000 ? text.substring(0, 4000) : text;
-                samples.add(new DemoSample(test.classes().get(test.labels()[i]), "text/plain", text.getBytes(StandardCharsets.UTF_8)));
-            }
-            return samples;
+            return TextDemoSamples.of(split(dataset.read(cached.get(), recipe.textsToRead(), recipe.seed(), new TextRepairs()), recipe).test(),
+                    count, recipe.seed());
         } catch (IOException | DlforgeException e) {
             return List.of();
         }
@@ -440,7 +342,7 @@ public abstract class TextClassificationProject implements TrainableProject {
         return split(all, recipe);
     }
 
-    private ModelCard card(TextClassifierRecipe recipe, String model, List<String> classes, Map<String, Double> metrics) {
+    ModelCard card(TextClassifierRecipe recipe, String model, List<String> classes, Map<String, Double> metrics) {
         return new ModelCard(info().id(), model, Json.MAPPER.valueToTree(recipe), List.of((long) recipe.maxTokens()), classes, metrics,
                 recipe.dataset(), Instant.now().toString(), ModelArtifact.FORMAT);
     }

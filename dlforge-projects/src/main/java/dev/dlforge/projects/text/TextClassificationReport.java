@@ -1,6 +1,5 @@
 package dev.dlforge.projects.text;
 
-import dev.dlforge.core.eval.ClassifierEvaluation;
 import dev.dlforge.core.io.Json;
 import dev.dlforge.core.plot.BarPlot;
 import dev.dlforge.core.plot.ConfusionMatrixPlot;
@@ -22,8 +21,10 @@ import java.util.stream.IntStream;
 
 /**
  * The report of a text-classification run: the models side by side (accuracy, precision, recall,
- * F1, ROC AUC), ROC and precision-recall curves of all models on one chart each, F1 per class when
- * there are more than two, a confusion matrix per model, the neural model's learning curves, and the served model's worst mistakes.
+ * F1, ROC AUC, and with thresholds the false-positive rate), why the served model was chosen, ROC
+ * and precision-recall curves of all models on one chart each (each model's operating point marked
+ * when it answers at a threshold), F1 per class when there are more than two, a confusion matrix per
+ * model, the neural model's learning curves, and the served model's worst mistakes.
  */
 final class TextClassificationReport {
     private static final int MISTAKES_SHOWN = 10;
@@ -34,17 +35,19 @@ final class TextClassificationReport {
     private final TextSplit split;
     private final List<ModelResult> results;
     private final ModelResult served;
+    private final ModelSelection.Choice choice;
     private final int positiveClass;
     private final List<ExtraTestSet> extraSets;
 
     TextClassificationReport(RunDir run, ProjectInfo project, TextClassifierRecipe recipe, TextSplit split, List<ModelResult> results,
-            ModelResult served, int positiveClass, List<ExtraTestSet> extraSets) {
+            ModelSelection.Choice choice, int positiveClass, List<ExtraTestSet> extraSets) {
         this.run = run;
         this.project = project;
         this.recipe = recipe;
         this.split = split;
         this.results = results;
-        this.served = served;
+        this.served = choice.served();
+        this.choice = choice;
         this.positiveClass = positiveClass;
         this.extraSets = List.copyOf(extraSets);
     }
@@ -55,9 +58,9 @@ final class TextClassificationReport {
         String about = positiveClass >= 0 ? "of the positive class **" + classes.get(positiveClass) + "**" : "macro-averaged over classes";
         MarkdownReport md = new MarkdownReport(project.id() + ": " + project.title());
         md.paragraph(String.format(Locale.ROOT, "Run `%s`. %d models trained on the same split and measured on the same %,d held-out "
-                + "texts; the goal: %s. The served model (`model/`) is **%s**, the best F1 on the validation split "
-                + "(test F1 %.4f); every model is kept in `models/<name>/`.", run.id(), results.size(), split.test().size(),
-                project.worksWhen(), served.model().name(), served.test().f1()));
+                + "texts; the goal: %s. The served model (`model/`) is **%s** (test F1 %.4f): %s.%s Every model is kept in `models/<name>/`.",
+                run.id(), results.size(), split.test().size(), project.worksWhen(), served.model().name(), served.test().f1(), choice.reason(),
+                served.decision() == null ? "" : " It answers " + served.decision().rule() + "."));
         md.table(List.of("", ""), List.of(
                 List.of("dataset", recipe.dataset() + String.format(Locale.ROOT, ": %,d train / %,d validation / %,d test texts",
                         split.train().size(), split.validation().size(), split.test().size())),
@@ -69,15 +72,30 @@ final class TextClassificationReport {
                         + " --seed " + recipe.seed() + (recipe.limit() > 0 ? " --limit " + recipe.limit() : "") + "`")));
 
         md.section("Models side by side");
-        md.paragraph("Precision, recall and F1 " + about + "; ROC AUC and average precision from the predicted probabilities.");
+        boolean thresholds = results.stream().anyMatch(r -> r.decision() != null);
+        md.paragraph("Precision, recall and F1 " + about + (thresholds ? ", each model answering at its own threshold (chosen on validation "
+                + "for the false-positive rate stated; FPR: the share of the other class called positive)" : "")
+                + "; ROC AUC and average precision from the predicted probabilities.");
         List<List<String>> rows = new ArrayList<>();
         for (ModelResult r : results) {
             var s = r.test();
-            rows.add(List.of((r == served ? "**" + r.model().name() + "** (served)" : r.model().name()) + " — " + r.model().summary(),
-                    fmt(s.accuracy()), fmt(s.precision()), fmt(s.recall()), fmt(s.f1()), fmt(s.auc()), fmt(s.averagePrecision()),
-                    fmt(r.validationF1()), String.format(Locale.ROOT, "%.1f", r.metrics().getOrDefault("train_seconds", 0.0))));
+            List<String> row = new ArrayList<>(List.of((r == served ? "**" + r.model().name() + "** (served)" : r.model().name()) + " — "
+                    + r.model().summary(), fmt(s.accuracy()), fmt(s.precision()), fmt(s.recall()), fmt(s.f1())));
+            if (thresholds) {
+                row.addAll(List.of(fmt(s.falsePositiveRate()), r.decision() == null ? "-" : fmt(r.decision().threshold()),
+                        r.decision() == null ? "-" : fmt(r.decision().validationRecall())));
+            }
+            row.addAll(List.of(fmt(s.auc()), fmt(s.averagePrecision()), fmt(r.validationF1()),
+                    String.format(Locale.ROOT, "%.1f", r.metrics().getOrDefault("train_seconds", 0.0))));
+            rows.add(row);
         }
-        md.table(List.of("model", "accuracy", "precision", "recall", "F1", "ROC AUC", "avg precision", "val F1", "train s"), rows);
+        List<String> columns = new ArrayList<>(List.of("model", "accuracy", "precision", "recall", "F1"));
+        if (thresholds) {
+            columns.addAll(List.of("FPR", "threshold", "val recall at threshold"));
+        }
+        columns.addAll(List.of("ROC AUC", "avg precision", "val F1 (argmax)", "train s"));
+        md.table(columns, rows);
+        md.paragraph("Served model: " + choice.reason() + ".");
 
         CurvePlot roc = new CurvePlot("ROC on the test set", "false positive rate", "true positive rate");
         CurvePlot pr = new CurvePlot("precision-recall on the test set", "recall", "precision");
@@ -87,9 +105,19 @@ final class TextClassificationReport {
             pr.series(String.format(Locale.ROOT, "%s (AP %.4f)", r.model().name(), r.test().averagePrecision()), r.test().pr().recall(),
                     r.test().pr().precision());
         }
+        for (ModelResult r : results) { // after the curves, so that each marker is drawn on top
+            if (r.decision() != null && !Double.isNaN(r.test().precision())) {
+                pr.series(String.format(Locale.ROOT, "%s at threshold %.4f", r.model().name(), r.decision().threshold()),
+                        new double[] {r.test().recall()}, new double[] {r.test().precision()});
+            }
+        }
         roc.save(run.plots().resolve("roc.png"));
         pr.save(run.plots().resolve("pr.png"));
         md.image("ROC curves", "plots/roc.png").image("precision-recall curves", "plots/pr.png");
+        if (thresholds) {
+            md.paragraph("The single points on the precision-recall chart are the operating points: each model's test precision and recall "
+                    + "at its threshold.");
+        }
 
         if (classes.size() > 2) {
             md.section("F1 per class");
@@ -140,15 +168,22 @@ final class TextClassificationReport {
     private void extraSet(MarkdownReport md, ExtraTestSet set) throws IOException {
         md.section("Models on " + set.title());
         md.paragraph(set.about());
+        // A set of negatives only (modern ham) measures one thing: how many are called positive.
+        boolean negativesOnly = positiveClass >= 0 && set.texts().classCounts()[positiveClass] == 0;
         List<List<String>> rows = new ArrayList<>();
         for (ModelResult r : results) {
-            var s = set.scores(r.extraProbabilities().get(set.name()), positiveClass);
-            rows.add(List.of(r == served ? "**" + r.model().name() + "** (served)" : r.model().name(),
-                    fmt(r.test().accuracy()), fmt(r.test().f1()), fmt(r.test().auc()),
-                    fmt(s.accuracy()), fmt(s.precision()), fmt(s.recall()), fmt(s.f1()), fmt(s.auc())));
+            var s = set.scores(r.extraProbabilities().get(set.name()), positiveClass, r.decision());
+            String name = r == served ? "**" + r.model().name() + "** (served)" : r.model().name();
+            rows.add(negativesOnly
+                    ? List.of(name, fmt(r.test().f1()), fmt(r.test().falsePositiveRate()), fmt(s.falsePositiveRate()),
+                            String.format(Locale.ROOT, "%d of %d", Math.round(s.falsePositiveRate() * set.texts().size()), set.texts().size()))
+                    : List.of(name, fmt(r.test().accuracy()), fmt(r.test().f1()), fmt(r.test().auc()), fmt(s.accuracy()), fmt(s.precision()),
+                            fmt(s.recall()), fmt(s.f1()), fmt(s.auc()), fmt(s.falsePositiveRate())));
         }
-        md.table(List.of("model", "test accuracy", "test F1", "test AUC", set.name() + " accuracy", set.name() + " precision",
-                set.name() + " recall", set.name() + " F1", set.name() + " AUC"), rows);
+        md.table(negativesOnly
+                ? List.of("model", "test F1", "test FPR", set.name() + " FPR", "called " + set.texts().classes().get(positiveClass))
+                : List.of("model", "test accuracy", "test F1", "test AUC", set.name() + " accuracy", set.name() + " precision",
+                        set.name() + " recall", set.name() + " F1", set.name() + " AUC", set.name() + " FPR"), rows);
 
         int[] counts = set.tagCounts();
         List<String> header = new ArrayList<>(List.of("model"));
@@ -158,7 +193,7 @@ final class TextClassificationReport {
         BarPlot bars = new BarPlot("accuracy per tag on " + set.name(), "tag", "accuracy").categories(set.tagOrder());
         List<List<String>> tagRows = new ArrayList<>();
         for (ModelResult r : results) {
-            double[] byTag = set.tagAccuracy(r.extraProbabilities().get(set.name()));
+            double[] byTag = set.tagAccuracy(r.extraProbabilities().get(set.name()), r.decision());
             List<String> row = new ArrayList<>(List.of(r.model().name()));
             for (double a : byTag) {
                 row.add(fmt(a));
@@ -209,11 +244,12 @@ final class TextClassificationReport {
     private List<List<String>> mistakes(ModelResult r) {
         LabeledTexts test = split.test();
         float[][] p = r.testProbabilities();
+        int[] answers = DecisionThreshold.decide(r.decision(), p, test.classes());
         List<List<String>> rows = new ArrayList<>();
-        IntStream.range(0, test.size()).filter(i -> ClassifierEvaluation.argMax(p[i]) != test.labels()[i]).boxed()
-                .sorted(Comparator.comparingDouble(i -> -p[i][ClassifierEvaluation.argMax(p[i])])).limit(MISTAKES_SHOWN)
+        IntStream.range(0, test.size()).filter(i -> answers[i] != test.labels()[i]).boxed()
+                .sorted(Comparator.comparingDouble(i -> -p[i][answers[i]])).limit(MISTAKES_SHOWN)
                 .forEach(i -> {
-                    int predicted = ClassifierEvaluation.argMax(p[i]);
+                    int predicted = answers[i];
                     rows.add(List.of("`" + test.ids().get(i) + "`", test.classes().get(test.labels()[i]), test.classes().get(predicted),
                             fmt(p[i][predicted]), excerpt(test.texts().get(i))));
                 });

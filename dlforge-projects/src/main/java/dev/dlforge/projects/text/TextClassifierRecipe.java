@@ -29,13 +29,27 @@ import dev.dlforge.projects.TrainOptions;
  * @param patience neural model: stop after this many epochs without better validation accuracy; 0 never
  * @param seed seeds the split, initialisation and shuffling
  * @param limit train on at most this many texts (see {@link #textsToRead}); 0 all
+ * @param servedModelRule how the served model is chosen and answers; null (recipes saved before it existed) reads as VALIDATION_F1
+ * @param maxFalsePositiveRate with RECALL_AT_FALSE_POSITIVE_RATE: the validation false-positive rate each model's threshold is set for
  */
 public record TextClassifierRecipe(String dataset, String model, int epochs, int batchSize, double learningRate,
         int embeddingDim, int hidden, float dropout, int maxTokens, int vocabularySize, int minCount, double laplace,
         double l2, int logisticEpochs, double logisticRate, double validationFraction, double testFraction, int patience,
-        long seed, int limit) {
+        long seed, int limit, ServedModelRule servedModelRule, double maxFalsePositiveRate) {
 
     public static final String ALL = "all";
+
+    public TextClassifierRecipe {
+        servedModelRule = servedModelRule == null ? ServedModelRule.VALIDATION_F1 : servedModelRule;
+    }
+
+    /** A recipe whose served model is the best by validation F1, answering with the most probable class. */
+    public TextClassifierRecipe(String dataset, String model, int epochs, int batchSize, double learningRate, int embeddingDim, int hidden,
+            float dropout, int maxTokens, int vocabularySize, int minCount, double laplace, double l2, int logisticEpochs, double logisticRate,
+            double validationFraction, double testFraction, int patience, long seed, int limit) {
+        this(dataset, model, epochs, batchSize, learningRate, embeddingDim, hidden, dropout, maxTokens, vocabularySize, minCount, laplace, l2,
+                logisticEpochs, logisticRate, validationFraction, testFraction, patience, seed, limit, ServedModelRule.VALIDATION_F1, 0);
+    }
 
     public TextClassifierRecipe validated() {
         require(epochs >= 1, "--epochs must be at least 1, got " + epochs);
@@ -44,6 +58,8 @@ public record TextClassifierRecipe(String dataset, String model, int epochs, int
         require(limit == 0 || limit >= 20, "--limit must be 0 (all) or at least 20 texts, got " + limit);
         require(testFraction > 0 && validationFraction >= 0 && testFraction + validationFraction < 0.9,
                 "validation and test fractions must leave most data for training");
+        require(!servedModelRule.thresholds() || maxFalsePositiveRate > 0 && maxFalsePositiveRate < 1,
+                "maxFalsePositiveRate must be between 0 and 1 (exclusive), got " + maxFalsePositiveRate);
         return this;
     }
 
@@ -64,7 +80,7 @@ public record TextClassifierRecipe(String dataset, String model, int epochs, int
                 embeddingDim, hidden, dropout, maxTokens, vocabularySize, minCount, laplace, l2, logisticEpochs, logisticRate,
                 validationFraction, testFraction, patience,
                 o.seed() != null ? o.seed() : seed,
-                o.limit() != null ? o.limit() : limit);
+                o.limit() != null ? o.limit() : limit, servedModelRule, maxFalsePositiveRate);
     }
 
     /**
@@ -78,7 +94,8 @@ public record TextClassifierRecipe(String dataset, String model, int epochs, int
 
     public TextClassifierRecipe withEpochs(int newEpochs) {
         return new TextClassifierRecipe(dataset, model, newEpochs, batchSize, learningRate, embeddingDim, hidden, dropout, maxTokens,
-                vocabularySize, minCount, laplace, l2, logisticEpochs, logisticRate, validationFraction, testFraction, patience, seed, limit);
+                vocabularySize, minCount, laplace, l2, logisticEpochs, logisticRate, validationFraction, testFraction, patience, seed, limit,
+                servedModelRule, maxFalsePositiveRate);
     }
 
     /**

@@ -21,6 +21,11 @@ public interface TextModel {
         return false;
     }
 
+    /** How simple it is, for preferring the simpler of two models that score the same within noise ({@link ModelSelection}). */
+    default ModelComplexity complexity() {
+        return neural() ? ModelComplexity.NEURAL : ModelComplexity.LINEAR;
+    }
+
     /** Trains on {@code training}'s data; null when a stop was requested (neural models only). */
     TextClassifier train(TextTraining training) throws IOException;
 

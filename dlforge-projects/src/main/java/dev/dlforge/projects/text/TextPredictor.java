@@ -12,20 +12,28 @@ import java.util.List;
 /**
  * Serves a {@link TextClassifier}. A request is text ({@code text/plain}, any encoding), JSON
  * {@code {"text": "..."}}, or a type the project adds (spam: {@code message/rfc822}, a raw mail).
- * Option {@code top} (default: every class) limits the answer, shaped as the image predictor's.
+ * Option {@code top} (default: every class) limits the answer, shaped as the image predictor's. A
+ * model with a {@link DecisionThreshold} answers at it, and the answer says the threshold.
  */
 public final class TextPredictor implements Predictor<TextPredictor.Input, TextPredictor.Classification> {
     private final TextClassificationProject project;
-    private final TextClassifier classifier;
+    private final ServedTextClassifier classifier;
     private final ModelCard card;
 
     /** The text as the model reads it, and how many classes to answer with. */
     public record Input(String text, int top) {}
 
-    /** The most probable classes, most probable first. */
-    public record Classification(String label, double probability, List<Score> top) {}
+    /**
+     * The answer and the most probable classes, most probable first.
+     *
+     * @param label the answer: the most probable class, or with a threshold the positive class only when p(positive) >= threshold
+     * @param probability the model's probability of {@code label}
+     * @param threshold the least p(positive) answered as positive; null for a model without one
+     * @param rule the threshold in words, e.g. "spam when p(spam) >= 0.9620 (chosen for ...)"; null without one
+     */
+    public record Classification(String label, double probability, List<Score> top, Double threshold, String rule) {}
 
-    TextPredictor(TextClassificationProject project, TextClassifier classifier, ModelCard card) {
+    TextPredictor(TextClassificationProject project, ServedTextClassifier classifier, ModelCard card) {
         this.project = project;
         this.classifier = classifier;
         this.card = card;
@@ -65,8 +73,11 @@ public final class TextPredictor implements Predictor<TextPredictor.Input, TextP
         float[][] p = classifier.probabilities(batch.stream().map(Input::text).toList());
         List<Classification> answers = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            List<Score> scores = TextClassificationProject.top(classifier, p[i], p[i].length);
-            answers.add(new Classification(scores.get(0).label(), scores.get(0).probability(), scores.subList(0, batch.get(i).top())));
+            List<Score> top = classifier.top(p[i], batch.get(i).top());
+            int answer = classifier.answer(p[i]);
+            DecisionThreshold d = classifier.decision();
+            answers.add(new Classification(classifier.classes().get(answer), p[i][answer], top, d == null ? null : d.threshold(),
+                    d == null ? null : d.rule()));
         }
         return answers;
     }

@@ -11,6 +11,7 @@ import dev.dlforge.data.text.TextSplit;
 import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.projects.serving.InvalidInputException;
 import dev.dlforge.projects.serving.Payload;
+import dev.dlforge.projects.text.DecisionThreshold;
 import dev.dlforge.projects.text.NaiveBayesModel;
 import dev.dlforge.projects.text.TextClassifier;
 import dev.dlforge.projects.text.TextClassifierRecipe;
@@ -89,6 +90,32 @@ class SpamPredictorTest {
             byte[] junk = new byte[5000];
             new java.util.Random(3).nextBytes(junk);
             assertThat(p.predict(List.of(p.decode(new Payload("message/rfc822", junk, Map.of()))))).hasSize(1);
+        }
+    }
+
+    @Test
+    void aModelWithAThresholdAnswersSpamOnlyAtOrAboveItAndSaysSo() throws Exception {
+        Path dir = model();
+        Payload mixed = new Payload("text/plain", "claim free cash prize offer, notes build server".getBytes(StandardCharsets.UTF_8), Map.of());
+        double pSpam;
+        try (TextPredictor p = new SpamProject().predictor(dir)) {
+            var argmax = p.predict(List.of(p.decode(mixed))).get(0);
+            assertThat(argmax.threshold()).isNull();
+            pSpam = argmax.top().stream().filter(s -> s.label().equals("spam")).findFirst().orElseThrow().probability();
+        }
+        assertThat(pSpam).as("a mail the model finds more likely spam than not").isStrictlyBetween(0.5, 1.0);
+        // Losing real mail costs more: the stored threshold is above this mail's p(spam), so it is ham.
+        new DecisionThreshold("spam", (pSpam + 1) / 2, 0.005, 0.0, 0.9, 400, 180, true).save(dir);
+        try (TextPredictor p = new SpamProject().predictor(dir)) {
+            var answer = p.predict(List.of(p.decode(mixed))).get(0);
+            assertThat(answer.label()).isEqualTo("ham");
+            assertThat(answer.probability()).isCloseTo(1 - pSpam, org.assertj.core.api.Assertions.within(1e-6));
+            assertThat(answer.threshold()).isEqualTo((pSpam + 1) / 2);
+            assertThat(answer.rule()).startsWith("spam when p(spam) >= ");
+            assertThat(answer.top().get(0).label()).as("the probabilities are unchanged").isEqualTo("spam");
+            var sure = p.predict(List.of(p.decode(new Payload("text/plain", "winner claim your free cash prize now offer".getBytes(StandardCharsets.UTF_8),
+                    Map.of())))).get(0);
+            assertThat(sure.label()).isEqualTo("spam");
         }
     }
 }

@@ -178,13 +178,24 @@ public final class TrainingJobs {
         return e;
     }
 
-    /** Turns the trainer's callbacks into events; batch events at most five times a second. */
+    /**
+     * Turns the trainer's callbacks into events; batch events at most five times a second. In a
+     * run comparing several models, batch and epoch events carry the model they belong to
+     * ({@code model}, {@code modelRole}), so that a live curve is not read as the served model's.
+     */
     private final class Progress implements TrainingListener {
         private final String job;
         private long lastBatchEvent;
+        private volatile Map<String, Object> model = Map.of();
 
         Progress(String job) {
             this.job = job;
+        }
+
+        @Override
+        public void onModel(String name, String role) {
+            model = Map.of("model", name, "modelRole", role);
+            hub.publish(event("model", job, model));
         }
 
         @Override
@@ -209,13 +220,16 @@ public final class TrainingJobs {
             e.put("learningRate", p.learningRate());
             e.put("examplesPerSecond", p.examplesPerSecond());
             e.put("metrics", p.runningMeans());
+            e.putAll(model);
             hub.publish(event("batch", job, e));
         }
 
         @Override
         public void onEpochEnd(EpochRecord record, boolean best) {
-            hub.publish(event("epoch", job, Map.of("epoch", record.epoch(), "seconds", record.seconds(), "metrics", record.metrics(),
-                    "best", best)));
+            Map<String, Object> e = new LinkedHashMap<>(Map.of("epoch", record.epoch(), "seconds", record.seconds(), "metrics",
+                    record.metrics(), "best", best));
+            e.putAll(model);
+            hub.publish(event("epoch", job, e));
         }
     }
 }
