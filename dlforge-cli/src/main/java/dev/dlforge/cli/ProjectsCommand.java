@@ -1,14 +1,13 @@
 package dev.dlforge.cli;
 
 import dev.dlforge.core.DlforgeHome;
-import dev.dlforge.core.run.RunDir;
-import dev.dlforge.core.run.RunInfo;
+import dev.dlforge.core.run.CurrentModel;
 import dev.dlforge.core.run.RunStore;
 import dev.dlforge.projects.Catalogue;
 import dev.dlforge.projects.Project;
 import dev.dlforge.projects.TrainableProject;
-import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -25,7 +24,7 @@ final class ProjectsCommand implements Runnable {
 
     @Override
     public void run() {
-        List<RunInfo> runs = new RunStore(DlforgeHome.current()).list().stream().map(RunDir::info).toList();
+        Map<String, CurrentModel> current = new RunStore(DlforgeHome.current()).currentModels();
         String section = "";
         for (Project p : Catalogue.standard().all()) {
             var info = p.info();
@@ -33,7 +32,7 @@ final class ProjectsCommand implements Runnable {
                 section = info.section();
                 root.out.println((section.equals("Vision") ? "" : "\n") + section);
             }
-            root.out.printf(Locale.ROOT, "  %-10s %s  %-22s %s%n", info.id(), info.level(), status(p, runs, spec.root()), info.title());
+            root.out.printf(Locale.ROOT, "  %-10s %s  %-22s %s%n", info.id(), info.level(), status(p, current.get(info.id()), spec.root()), info.title());
             root.out.printf(Locale.ROOT, "  %-10s    %-22s teaches: %s%n", "", "", info.teaches());
             root.out.printf(Locale.ROOT, "  %-10s    %-22s data:    %s%n", "", "", info.offlineSource());
         }
@@ -41,23 +40,17 @@ final class ProjectsCommand implements Runnable {
     }
 
     /**
-     * A planned project whose id is a dlforge command (chat, serve) says so; a built one shows its
-     * best headline figure over its runs, else what it has ready (rag's indexes), else "not trained".
+     * A planned project whose id is a dlforge command (chat, serve) says so; a built one shows the
+     * headline figure of its current model (the run that answers: see CurrentModel), else what it has
+     * ready besides runs (rag's indexes), else "not trained".
      */
-    static String status(Project p, List<RunInfo> runs, CommandSpec dlforge) {
+    static String status(Project p, CurrentModel current, CommandSpec dlforge) {
         if (!(p instanceof TrainableProject t)) {
             return dlforge.subcommands().containsKey(p.info().id()) ? "command: dlforge " + p.info().id() : "planned";
         }
-        TrainableProject.Headline headline = t.headline();
-        double best = Double.NaN;
-        for (RunInfo info : runs) {
-            Double value = info.project().equals(p.info().id()) && info.metrics() != null ? info.metrics().get(headline.metric()) : null;
-            if (value != null && (Double.isNaN(best) || (headline.higherIsBetter() ? value > best : value < best))) {
-                best = value;
-            }
-        }
-        if (!Double.isNaN(best)) {
-            return String.format(Locale.ROOT, "trained: %.4f", best); // the project's headline metric
+        if (current != null) {
+            Double value = current.run().info().metrics() == null ? null : current.run().info().metrics().get(t.headline().metric());
+            return "trained" + (value == null ? "" : String.format(Locale.ROOT, ": %.4f", value)) + (current.pinned() ? " (pinned)" : "");
         }
         String ready = p.readyBesidesRuns();
         return ready.isEmpty() ? "built, not trained" : ready;

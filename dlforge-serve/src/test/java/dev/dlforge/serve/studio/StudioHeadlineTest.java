@@ -15,25 +15,26 @@ import dev.dlforge.serve.metrics.ServeMetrics;
 import dev.dlforge.serve.model.ModelRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Projects without an accuracy rank their runs by their own headline: gpt by validation loss, the
- * lowest best; rag by hybrid recall@10. The runs live in a home of their own, so the shared test
- * home's "newest gpt run" stays a real one.
+ * Each card shows its current model's headline figure (gpt: validation loss; rag: hybrid recall@10),
+ * not the best figure of any run: the gallery follows the one rule for which run answers. The runs
+ * live in a home of their own, so the shared test home's "newest gpt run" stays a real one.
  */
 class StudioHeadlineTest {
     @TempDir
     Path home;
 
     @Test
-    void gptRunsRankByLowestValidationLossAndRagByHybridRecall() throws Exception {
+    void cardsShowTheCurrentModelsHeadlineFigure() throws Exception {
         RunStore store = new RunStore(new DlforgeHome(home));
-        completed(store, "gpt", Map.of("val_loss", 2.0));
         completed(store, "gpt", Map.of("val_loss", 1.5));
+        completed(store, "gpt", Map.of("val_loss", 2.0)); // newer, worse: it answers, so the card shows it
         completed(store, "rag", Map.of("hybrid_recall_at_10", 0.89));
         Catalogue catalogue = Catalogue.standard();
         ServeMetrics metrics = new ServeMetrics();
@@ -44,17 +45,19 @@ class StudioHeadlineTest {
             JsonNode sections = Http.to(server.url()).get("/studio/api/projects").json().get("sections");
             JsonNode gpt = find(sections, "gpt");
             assertThat(gpt.get("status").asText()).isEqualTo("trained");
-            assertThat(gpt.get("best").get("metric").asText()).isEqualTo("val_loss");
-            assertThat(gpt.get("best").get("value").asDouble()).isEqualTo(1.5);
+            assertThat(gpt.get("current").get("metric").asText()).isEqualTo("val_loss");
+            assertThat(gpt.get("current").get("value").asDouble()).isEqualTo(2.0);
             JsonNode rag = find(sections, "rag");
             assertThat(rag.get("status").asText()).isEqualTo("trained");
-            assertThat(rag.get("best").get("value").asDouble()).isEqualTo(0.89);
+            assertThat(rag.get("current").get("value").asDouble()).isEqualTo(0.89);
         }
     }
 
     private void completed(RunStore store, String project, Map<String, Double> metrics) throws Exception {
         RunDir run = store.create(project, JsonNodeFactory.instance.objectNode(), null);
         run.writeMetrics(metrics);
+        Files.createDirectories(run.model());
+        Files.writeString(run.model().resolve("model.json"), "{}");
         run.writeInfo(run.info().with("completed", metrics, ""));
     }
 
