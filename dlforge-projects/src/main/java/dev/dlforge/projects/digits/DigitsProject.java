@@ -32,7 +32,7 @@ public final class DigitsProject extends ImageClassifierProject {
      * hands wobble; mirrored digits are not digits.
      */
     static final ImageClassifierRecipe.Augment HANDWRITING = new ImageClassifierRecipe.Augment(2, 12, 0.12, false, 0.3, 0.2,
-            1.5, 0.5, 16, 4);
+            1.5, 0.5, 8, 4);
     /** Digits rendered from fonts: a test set from another source than the handwriting trained on. */
     static final OutOfSourceTest FONTS = new OutOfSourceTest("rendered_fonts", "digits rendered from fonts", new FontDigits());
 
