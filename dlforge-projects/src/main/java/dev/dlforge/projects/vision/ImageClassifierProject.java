@@ -204,7 +204,8 @@ public abstract class ImageClassifierProject implements TrainableProject {
             Map<String, Double> metrics = new LinkedHashMap<>();
             metrics.put("test_accuracy", test.accuracy());
             metrics.put("test_examples", (double) test.size());
-            outOfSource(classifier::evaluate, recipe, data.classes().size(), options.console()).ifPresent(r -> r.addTo(metrics));
+            // Its progress goes to stderr: `eval --json` prints only the metrics on stdout.
+            outOfSource(classifier::evaluate, recipe, data.classes().size(), System.err).ifPresent(r -> r.addTo(metrics));
             return metrics;
         }
     }

@@ -64,7 +64,7 @@ class DrawPadFramingBrowserTest {
     @BeforeAll
     static void aModelAndAStudio() {
         run = TrainedModels.digits();
-        new RunStore(DlforgeHome.current()).pin("digits", run.id());
+        new RunStore(DlforgeHome.current()).pin("digits", run.path().toAbsolutePath().toString());
         studio = StudioServer.start();
     }
 
