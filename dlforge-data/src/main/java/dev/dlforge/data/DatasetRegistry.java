@@ -8,6 +8,7 @@ import dev.dlforge.data.datasets.BrownText;
 import dev.dlforge.data.datasets.Cifar10;
 import dev.dlforge.data.datasets.Conll2003;
 import dev.dlforge.data.datasets.FashionMnist;
+import dev.dlforge.data.datasets.FontDigits;
 import dev.dlforge.data.datasets.Fortunes;
 import dev.dlforge.data.datasets.ImageClassificationDataset;
 import dev.dlforge.data.datasets.ImdbDataset;
@@ -36,7 +37,7 @@ public final class DatasetRegistry {
     }
 
     public static DatasetRegistry builtIn() {
-        return new DatasetRegistry(List.of(new OpencvDigits(), new Mnist(), new FashionMnist(), new Cifar10(),
+        return new DatasetRegistry(List.of(new OpencvDigits(), new FontDigits(), new Mnist(), new FashionMnist(), new Cifar10(),
                 new SpamAssassin(), new MobyDick(), new Fortunes(), new NlpCorpus(), new BrownCorpus(), new BrownText(), BrownGenres.genres(),
                 BrownGenres.newsVsRest(), new Conll2003(), new VaderLexiconDataset(), new Afinn165(), new ImdbDataset(), new SstDataset(),
                 new WordNet()));

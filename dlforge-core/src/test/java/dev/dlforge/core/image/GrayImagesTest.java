@@ -50,7 +50,7 @@ class GrayImagesTest {
                 img.getRaster().setSample(x, y, 0, 128);
             }
         }
-        float[] p = new ImageInput(28, 0).toPixels(img);
+        float[] p = new ImageInput(28).toPixels(img);
         assertThat(p[14 * 28 + 14]).isCloseTo(128 / 255f, within(1.5f / 255));
     }
 }

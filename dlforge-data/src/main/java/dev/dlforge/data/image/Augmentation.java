@@ -55,17 +55,29 @@ public interface Augmentation {
 
     /**
      * Rotates by up to {@code maxDegrees}, scales by a factor in [1 - maxScale, 1 + maxScale] and
-     * shifts by up to {@code maxShift} pixels, about the image centre. Each output pixel samples the
-     * input bilinearly at the inverse-mapped position; outside the image is background (0).
+     * shifts by up to {@code maxShift} pixels, about the image centre; optionally also slants
+     * (shear {@code x += k y}, {@code |k| <= maxShear}: writers' italic) and stretches the width by a
+     * factor in [1 - maxStretch, 1 + maxStretch] (narrow and wide hands). The forward map is
+     * {@code target = R(angle) s W H (source - c) + c + shift} with {@code W = diag(stretch, 1)} and
+     * {@code H = [[1, k], [0, 1]]}; each output pixel samples the input bilinearly at the
+     * inverse-mapped position, and outside the image is background (0). Slant and stretch draw from
+     * the generator only when enabled, so images augmented without them stay exactly as before.
      */
-    record RandomAffine(double maxDegrees, double maxScale, double maxShift) implements Augmentation {
+    record RandomAffine(double maxDegrees, double maxScale, double maxShift, double maxShear, double maxStretch) implements Augmentation {
+
+        public RandomAffine(double maxDegrees, double maxScale, double maxShift) {
+            this(maxDegrees, maxScale, maxShift, 0, 0);
+        }
+
         @Override
         public void apply(float[] pixels, int offset, int channels, int height, int width, Random rng) {
             double angle = Math.toRadians((rng.nextDouble() * 2 - 1) * maxDegrees);
             double scale = 1 + (rng.nextDouble() * 2 - 1) * maxScale;
             double dx = (rng.nextDouble() * 2 - 1) * maxShift;
             double dy = (rng.nextDouble() * 2 - 1) * maxShift;
-            // Inverse map: source = R(-angle) (target - centre - shift) / scale + centre.
+            double shear = maxShear > 0 ? (rng.nextDouble() * 2 - 1) * maxShear : 0;
+            double stretch = maxStretch > 0 ? 1 + (rng.nextDouble() * 2 - 1) * maxStretch : 1;
+            // Inverse map: source = H^-1 W^-1 R(-angle) (target - centre - shift) / scale + centre.
             double cos = Math.cos(angle) / scale;
             double sin = Math.sin(angle) / scale;
             double cx = (width - 1) / 2.0;
@@ -79,15 +91,17 @@ public interface Augmentation {
                     for (int x = 0; x < width; x++) {
                         double tx = x - cx - dx;
                         double ty = y - cy - dy;
-                        double sx = cos * tx + sin * ty + cx;
-                        double sy = -sin * tx + cos * ty + cy;
+                        double ry = -sin * tx + cos * ty;
+                        double rx = (cos * tx + sin * ty) / stretch;
+                        double sx = rx - shear * ry + cx;
+                        double sy = ry + cy;
                         pixels[base + y * width + x] = bilinear(src, width, height, sx, sy);
                     }
                 }
             }
         }
 
-        private static float bilinear(float[] img, int w, int h, double x, double y) {
+        static float bilinear(float[] img, int w, int h, double x, double y) {
             int x0 = (int) Math.floor(x);
             int y0 = (int) Math.floor(y);
             double fx = x - x0;

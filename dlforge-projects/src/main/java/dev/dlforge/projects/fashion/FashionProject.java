@@ -2,6 +2,7 @@ package dev.dlforge.projects.fashion;
 
 import ai.djl.nn.Block;
 import dev.dlforge.core.image.ImageInput;
+import dev.dlforge.core.image.PictureFraming;
 import dev.dlforge.data.datasets.FashionMnist;
 import dev.dlforge.models.vision.VggStyleCnn;
 import dev.dlforge.projects.ProjectInfo;
@@ -59,7 +60,7 @@ public final class FashionProject extends ImageClassifierProject {
     }
 
     @Override
-    protected ImageInput imageInput(int side) {
-        return new ImageInput(side, 0);
+    protected PictureFraming imageInput(int side) {
+        return new ImageInput(side);
     }
 }

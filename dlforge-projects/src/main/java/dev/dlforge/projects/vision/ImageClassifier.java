@@ -10,7 +10,7 @@ import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.engine.Engines;
 import dev.dlforge.core.eval.ClassifierEvaluation;
 import dev.dlforge.core.image.ImageFiles;
-import dev.dlforge.core.image.ImageInput;
+import dev.dlforge.core.image.PictureFraming;
 import dev.dlforge.core.model.ModelArtifact;
 import dev.dlforge.core.model.ModelCard;
 import dev.dlforge.core.train.BatchSource;
@@ -28,10 +28,10 @@ public final class ImageClassifier implements AutoCloseable {
     private final NDManager manager;
     private final Block block;
     private final ModelCard card;
-    private final ImageInput input;
+    private final PictureFraming input;
     private final ParameterStore store;
 
-    private ImageClassifier(NDManager manager, Block block, ModelCard card, ImageInput input) {
+    private ImageClassifier(NDManager manager, Block block, ModelCard card, PictureFraming input) {
         this.manager = manager;
         this.block = block;
         this.card = card;

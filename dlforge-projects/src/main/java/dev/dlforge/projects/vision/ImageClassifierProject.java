@@ -12,7 +12,7 @@ import dev.dlforge.core.DlforgeHome;
 import dev.dlforge.core.checkpoint.CheckpointStore;
 import dev.dlforge.core.engine.Engines;
 import dev.dlforge.core.eval.ClassifierEvaluation;
-import dev.dlforge.core.image.ImageInput;
+import dev.dlforge.core.image.PictureFraming;
 import dev.dlforge.core.io.Json;
 import dev.dlforge.core.model.ModelArtifact;
 import dev.dlforge.core.model.ModelCard;
@@ -24,6 +24,7 @@ import dev.dlforge.core.run.RunInfo;
 import dev.dlforge.core.run.RunRecorder;
 import dev.dlforge.core.run.RunStore;
 import dev.dlforge.core.train.BatchMetric;
+import dev.dlforge.core.train.BatchSource;
 import dev.dlforge.core.train.ConsoleProgress;
 import dev.dlforge.core.train.StopSignal;
 import dev.dlforge.core.train.SupervisedTask;
@@ -56,6 +57,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The shared pipeline of image-classification projects: data, network, training, evaluation on the
@@ -73,7 +76,20 @@ public abstract class ImageClassifierProject implements TrainableProject {
     protected abstract Block buildModel(ImageClassifierRecipe recipe, int channels, int classes);
 
     /** How a user's picture is framed to look like the training data. */
-    protected abstract ImageInput imageInput(int side);
+    protected abstract PictureFraming imageInput(int side);
+
+    /**
+     * The dataset's images as the network sees them, for training and both test sets: as stored by
+     * default; digits pass them through the same framing as a user's picture.
+     */
+    protected LabeledImages framedForModel(LabeledImages stored) {
+        return stored;
+    }
+
+    /** A test set from another source than the training data, also reported; none by default. */
+    protected Optional<OutOfSourceTest> outOfSourceTest() {
+        return Optional.empty();
+    }
 
     /** Adds project-specific plots (e.g. learned filters) to the report. */
     protected void extendReport(ImageClassifierReport report, Block block) throws IOException {}
@@ -159,9 +175,13 @@ public abstract class ImageClassifierProject implements TrainableProject {
             ModelArtifact.loadWeights(run.model(), block);
             ClassifierEvaluation test = ClassifierEvaluation.run(block, ImageBatches.evaluation(data.test(), EVAL_BATCH), manager);
             Map<String, Double> metrics = finalMetrics(test, outcome, params.count());
+            Optional<OutOfSourceTest.Result> outOfSource = outOfSource(src -> ClassifierEvaluation.run(block, src, manager), recipe,
+                    data.classes().size(), console);
+            outOfSource.ifPresent(r -> r.addTo(metrics));
             run.writeMetrics(metrics);
             ModelArtifact.save(run.model(), card(recipe, trainImages, data.classes(), metrics), block);
             ImageClassifierReport report = new ImageClassifierReport(run, info(), recipe, data, outcome.state().history(), test, metrics);
+            outOfSource.ifPresent(report::addOutOfSource);
             extendReport(report, block);
             report.write();
             run.writeInfo(run.info().with("completed", metrics, outcome.status() == Trainer.Status.EARLY_STOPPED
@@ -184,6 +204,8 @@ public abstract class ImageClassifierProject implements TrainableProject {
             Map<String, Double> metrics = new LinkedHashMap<>();
             metrics.put("test_accuracy", test.accuracy());
             metrics.put("test_examples", (double) test.size());
+            // Its progress goes to stderr: `eval --json` prints only the metrics on stdout.
+            outOfSource(classifier::evaluate, recipe, data.classes().size(), System.err).ifPresent(r -> r.addTo(metrics));
             return metrics;
         }
     }
@@ -254,7 +276,12 @@ public abstract class ImageClassifierProject implements TrainableProject {
         return block;
     }
 
-    ImageInput imageInputFor(ModelCard card) {
+    private Optional<OutOfSourceTest.Result> outOfSource(Function<BatchSource, ClassifierEvaluation> model, ImageClassifierRecipe recipe,
+            int classes, PrintStream console) {
+        return outOfSourceTest().flatMap(t -> t.run(model, this::framedForModel, recipe.limit(), recipe.seed(), classes, console));
+    }
+
+    PictureFraming imageInputFor(ModelCard card) {
         return imageInput(card.inputShape().get(1).intValue());
     }
 
@@ -272,7 +299,8 @@ public abstract class ImageClassifierProject implements TrainableProject {
         Path dir = new DatasetResolver(DlforgeHome.current().datasets()).resolve(dataset.spec(), explicit);
         try {
             ImageClassData data = dataset.read(dir);
-            return recipe.limit() > 0 ? ImageLimit.apply(data, recipe) : data;
+            data = recipe.limit() > 0 ? ImageLimit.apply(data, recipe) : data;
+            return new ImageClassData(data.datasetId(), data.classes(), framedForModel(data.train()), framedForModel(data.test()), data.splitNote());
         } catch (IOException e) {
             throw new DlforgeException("dataset " + recipe.dataset() + " in " + dir + " is unreadable: " + e.getMessage(),
                     explicit != null ? "check the files passed with --data" : "delete " + dir + " and run `dlforge data fetch " + recipe.dataset() + "`");

@@ -4,6 +4,8 @@ import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.train.EarlyStopping;
 import dev.dlforge.core.train.TrainerConfig;
 import dev.dlforge.data.image.Augmentation;
+import dev.dlforge.data.image.ElasticDistortion;
+import dev.dlforge.data.image.StrokeWidth;
 import dev.dlforge.projects.TrainOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,18 +33,38 @@ public record ImageClassifierRecipe(String dataset, String model, int epochs, in
         int patience, long seed, int limit) {
 
     /**
-     * Label-preserving random changes to training images.
+     * Label-preserving random changes to training images, applied in this order: stroke width,
+     * elastic distortion, then one affine map (rotation, scale, slant, stretch, shift), then mirroring.
      *
      * @param shiftPixels translation by up to this many pixels each way
      * @param rotateDegrees rotation by up to this many degrees each way
      * @param scale zoom by a factor in [1 - scale, 1 + scale]
      * @param flip left-right mirroring half of the time (clothes, not digits)
+     * @param slant shear {@code x += k y} with {@code |k| <= slant} (0.3 is about 17 degrees of italic)
+     * @param stretch width scaled by a factor in [1 - stretch, 1 + stretch]
+     * @param strokeGrow up to this many steps of dilation (bolder pens); see {@link StrokeWidth}
+     * @param strokeThin up to this many steps of erosion (finer pens)
+     * @param elasticAlpha elastic distortion's displacement scale in pixels; 0 for none; see {@link ElasticDistortion}
+     * @param elasticSigma elastic distortion's smoothing in pixels
      */
-    public record Augment(int shiftPixels, double rotateDegrees, double scale, boolean flip) {
+    public record Augment(int shiftPixels, double rotateDegrees, double scale, boolean flip, double slant, double stretch,
+            double strokeGrow, double strokeThin, double elasticAlpha, double elasticSigma) {
+
+        /** Geometric changes only (shift, rotation, zoom, mirroring). */
+        public Augment(int shiftPixels, double rotateDegrees, double scale, boolean flip) {
+            this(shiftPixels, rotateDegrees, scale, flip, 0, 0, 0, 0, 0, 0);
+        }
+
         List<Augmentation> augmentations() {
             List<Augmentation> a = new ArrayList<>();
-            if (rotateDegrees > 0 || scale > 0) {
-                a.add(new Augmentation.RandomAffine(rotateDegrees, scale, shiftPixels));
+            if (strokeGrow > 0 || strokeThin > 0) {
+                a.add(new StrokeWidth(strokeGrow, strokeThin));
+            }
+            if (elasticAlpha > 0) {
+                a.add(new ElasticDistortion(elasticAlpha, elasticSigma));
+            }
+            if (rotateDegrees > 0 || scale > 0 || slant > 0 || stretch > 0) {
+                a.add(new Augmentation.RandomAffine(rotateDegrees, scale, shiftPixels, slant, stretch));
             } else if (shiftPixels > 0) {
                 a.add(new Augmentation.RandomShift(shiftPixels));
             }

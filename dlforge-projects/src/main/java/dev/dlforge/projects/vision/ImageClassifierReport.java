@@ -36,6 +36,7 @@ public final class ImageClassifierReport {
     private final ClassifierEvaluation test;
     private final Map<String, Double> metrics;
     private final List<String[]> extraPlots = new ArrayList<>();
+    private OutOfSourceTest.Result outOfSource;
 
     ImageClassifierReport(RunDir run, ProjectInfo project, ImageClassifierRecipe recipe, ImageClassData data,
             List<EpochRecord> history, ClassifierEvaluation test, Map<String, Double> metrics) {
@@ -52,6 +53,11 @@ public final class ImageClassifierReport {
         return run;
     }
 
+    /** Adds the section of the out-of-source test set. */
+    void addOutOfSource(OutOfSourceTest.Result result) {
+        this.outOfSource = result;
+    }
+
     /** Registers a plot (already written under {@code plots/}) with a heading and a caption. */
     public void addPlot(String heading, String fileName, String caption) {
         extraPlots.add(new String[] {heading, fileName, caption});
@@ -62,6 +68,10 @@ public final class ImageClassifierReport {
         MarkdownReport md = new MarkdownReport(project.id() + ": " + project.title());
         md.paragraph(String.format(Locale.ROOT, "Run `%s`. Test accuracy **%.4f** on %,d held-out images; the goal: %s.",
                 run.id(), test.accuracy(), test.size(), project.worksWhen()));
+        if (outOfSource != null) {
+            md.paragraph(String.format(Locale.ROOT, "Out-of-source test (%s): accuracy **%.4f** on %,d images.",
+                    outOfSource.test().title(), outOfSource.evaluation().accuracy(), outOfSource.evaluation().size()));
+        }
         md.table(List.of("", ""), List.of(
                 List.of("dataset", data.datasetId() + " (" + data.splitNote() + ")"),
                 List.of("model", recipe.model() + String.format(Locale.ROOT, ", %,d parameters", metrics.getOrDefault("parameters", 0.0).longValue())),
@@ -97,6 +107,9 @@ public final class ImageClassifierReport {
             md.paragraph("Test images the model got wrong, most confident first: predicted class and probability, then the true class.");
             md.image("misclassified test images", "plots/misclassified.png");
         }
+        if (outOfSource != null) {
+            outOfSourceSection(md);
+        }
         for (String[] plot : extraPlots) {
             md.section(plot[0]);
             md.paragraph(plot[2]);
@@ -105,6 +118,24 @@ public final class ImageClassifierReport {
         md.section("Recipe");
         md.paragraph("```json\n" + Json.write(recipe) + "\n```");
         md.save(run.report());
+    }
+
+    /** Accuracy, recall per class and confusion matrix of the out-of-source set, named for what it is. */
+    private void outOfSourceSection(MarkdownReport md) throws IOException {
+        OutOfSourceTest t = outOfSource.test();
+        ClassifierEvaluation e = outOfSource.evaluation();
+        md.section("Out-of-source test: " + t.title());
+        md.paragraph(String.format(Locale.ROOT, "Accuracy **%.4f** on %,d images of dataset `%s` (%s), framed like a user's picture. "
+                + "The model never trained on this source.", e.accuracy(), e.size(), t.dataset().spec().id(), t.dataset().spec().summary()));
+        ConfusionMatrix cm = e.confusion(data.classes().size());
+        String file = t.key() + "-confusion.png";
+        ConfusionMatrixPlot.save(cm, data.classes(), t.title() + ": confusion matrix", run.plots().resolve(file));
+        md.image(t.title() + " confusion matrix", "plots/" + file);
+        List<List<String>> rows = new ArrayList<>();
+        for (int c = 0; c < cm.classes(); c++) {
+            rows.add(List.of(data.classes().get(c), fmt(cm.precision(c)), fmt(cm.recall(c)), Long.toString(cm.support(c))));
+        }
+        md.table(List.of("class", "precision", "recall", "support"), rows);
     }
 
     private void curves() throws IOException {

@@ -1,0 +1,29 @@
+package dev.dlforge.projects.vision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dlforge.core.io.Json;
+import org.junit.jupiter.api.Test;
+
+class ImageClassifierRecipeTest {
+
+    @Test
+    void aRecipeSavedBeforeTheHandwritingAugmentationsReadsWithThemOff() throws Exception {
+        String saved = """
+                {"dataset":"opencv-digits","model":"cnn","epochs":40,"batchSize":64,"learningRate":0.001,"schedule":"cosine",
+                 "weightDecay":0.0,"dropout":0.3,"augment":{"shiftPixels":2,"rotateDegrees":12.0,"scale":0.1,"flip":false},
+                 "validationFraction":0.1,"patience":0,"seed":42,"limit":0}""";
+        ImageClassifierRecipe recipe = ImageClassifierProject.recipeOf(Json.MAPPER.readTree(saved), "run r");
+        assertThat(recipe.augment()).isEqualTo(new ImageClassifierRecipe.Augment(2, 12, 0.1, false));
+        assertThat(recipe.augmentations()).hasSize(1);
+    }
+
+    @Test
+    void aRecipeRoundTripsThroughJsonWithEveryAugmentation() throws Exception {
+        ImageClassifierRecipe.Augment a = new ImageClassifierRecipe.Augment(2, 12, 0.12, false, 0.3, 0.2, 1.5, 0.5, 8, 4);
+        ImageClassifierRecipe recipe = new ImageClassifierRecipe("opencv-digits", "cnn", 40, 64, 1e-3, "cosine", 0, 0.3f, a, 0.1, 0, 42, 0);
+        ImageClassifierRecipe back = ImageClassifierProject.recipeOf(Json.MAPPER.valueToTree(recipe), "run r");
+        assertThat(back).isEqualTo(recipe);
+        assertThat(back.augmentations()).hasSize(3);
+    }
+}
