@@ -30,7 +30,7 @@ class GenerateAndChatTest {
     @BeforeAll
     static void trainATinyGpt() {
         Path dir = tmp.resolve("gpt-run");
-        Cli train = Cli.run("train", "gpt", "--epochs", "1", "--limit", "5", "--batch-size", "4", "--out", dir.toString());
+        Cli train = Cli.run("train", "gpt", "--epochs", "1", "--limit", "20", "--batch-size", "4", "--out", dir.toString());
         assertThat(train.exitCode()).as(train.toString()).isZero();
         run = dir.toString();
     }

@@ -22,7 +22,8 @@ class PoetrySmokeTest {
         Path run = tmp.resolve("poetry-run");
         Cli train = Cli.run("train", "poetry", "--limit", "12", "--epochs", "1", "--batch-size", "4", "--out", run.toString());
         assertThat(train.exitCode()).as(train.toString()).isZero();
-        assertThat(train.out()).contains("tokens/s").contains("test_perplexity").contains("sample at temperature 0.8");
+        assertThat(train.out()).contains("tokens/s").contains("test_perplexity").contains("sample at temperature 0.8")
+                .contains(": 12 training windows of 100 character tokens, 1 validation windows"); // --limit 12: validation its 1/18 share
         Cli more = Cli.run("train", "--resume", run.toString(), "--epochs", "2");
         assertThat(more.exitCode()).as(more.toString()).isZero();
 
@@ -60,7 +61,7 @@ class PoetrySmokeTest {
     @Test
     void aWordLevelGruKeepsLineBreaksAsTokens() throws Exception {
         Path run = tmp.resolve("word-run");
-        Cli train = Cli.run("train", "poetry", "--model", "word-gru", "--limit", "6", "--epochs", "1", "--batch-size", "3",
+        Cli train = Cli.run("train", "poetry", "--model", "word-gru", "--limit", "12", "--epochs", "1", "--batch-size", "6",
                 "--out", run.toString());
         assertThat(train.exitCode()).as(train.toString()).isZero();
         List<String> vocabulary = Files.readAllLines(run.resolve("model/vocabulary.txt"));

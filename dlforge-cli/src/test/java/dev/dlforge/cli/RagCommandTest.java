@@ -133,7 +133,8 @@ class RagCommandTest {
         Cli eval = Cli.run("rag", "eval", "--limit", "6", "--data", wn.toString(), "--seed", "9", "--synonym-rate", "0.5",
                 "--out", tmp.resolve("run").toString());
         assertThat(eval.exitCode()).as(eval.toString()).isZero();
-        assertThat(eval.out()).contains("bm25", "vector", "hybrid", "recall@10");
+        assertThat(eval.out()).contains("bm25", "vector", "hybrid", "recall@10")
+                .contains("rag on WordNet: 6 documents, 1 questions"); // --limit N: N glosses indexed, max(1, N / 20) questions
         String metrics = Files.readString(tmp.resolve("run/metrics.json"));
         assertThat(metrics).contains("hybrid_recall_at_10", "bm25_mrr", "rrf60_recall_at_10");
         assertThat(tmp.resolve("run/plots/recall.png")).exists();

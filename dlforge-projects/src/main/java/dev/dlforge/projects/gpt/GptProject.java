@@ -80,8 +80,9 @@ public final class GptProject implements GenerativeProject {
     @Override
     public RunDir train(TrainOptions options) {
         GptRecipe recipe = GptRecipe.defaults().with(options);
+        GptCorpus corpus = corpus(recipe, options); // a --limit too small for a validation split fails here, before the run folder
         RunDir run = new RunStore(DlforgeHome.current()).create(ID, Json.MAPPER.valueToTree(recipe), options.outDir());
-        return runTraining(run, recipe, null, options);
+        return runTraining(run, recipe, corpus, null, options);
     }
 
     @Override
@@ -96,13 +97,20 @@ public final class GptProject implements GenerativeProject {
         run.writeInfo(new RunInfo(info.id(), info.project(), "running", info.created(), Instant.now().toString(),
                 Json.MAPPER.valueToTree(recipe), info.metrics(), ""));
         options.console().println("resuming " + run.path() + " from " + from.checkpoint().getFileName());
-        return runTraining(run, recipe, from.checkpoint(), options);
+        return runTraining(run, recipe, corpus(recipe, options), from.checkpoint(), options);
     }
 
-    private RunDir runTraining(RunDir run, GptRecipe recipe, Path checkpoint, TrainOptions options) {
+    private static GptCorpus corpus(GptRecipe recipe, TrainOptions options) {
+        try {
+            return GptCorpus.load(recipe, options.data());
+        } catch (IOException e) {
+            throw new DlforgeException("cannot read dataset " + recipe.dataset() + ": " + e.getMessage(), "check the dataset with `dlforge data list`");
+        }
+    }
+
+    private RunDir runTraining(RunDir run, GptRecipe recipe, GptCorpus corpus, Path checkpoint, TrainOptions options) {
         PrintStream console = options.console();
         try (NDManager manager = Engines.newManager()) {
-            GptCorpus corpus = GptCorpus.load(recipe, options.data());
             GptConfig config = recipe.model(corpus.tokenizer().vocabSize());
             GptModelFiles.saveConfigAndTokenizer(run.model(), config, corpus.tokenizer());
             Engines.seed(recipe.train().seed());
@@ -118,9 +126,11 @@ public final class GptProject implements GenerativeProject {
                 trainer.addListener(options.listener());
             }
             console.printf(Locale.ROOT, "training gpt (%d layers, %d heads, %d channels, %,d parameters) on %s, %s tokens (vocabulary %,d):"
-                    + " %,d / %,d training / validation tokens; %,d iterations of %d x %d, validating every %d; the rate shown is tokens/s%n",
-                    config.nLayer(), config.nHead(), config.nEmbd(), parameters, corpus.datasetId(), recipe.tokens(),
-                    config.vocabSize(), corpus.train().length, corpus.validation().length, recipe.train().maxIters(),
+                    + " %,d / %,d training / validation windows of %d tokens (%,d / %,d tokens); %,d iterations of %d x %d, validating"
+                    + " every %d; the rate shown is tokens/s%n", config.nLayer(), config.nHead(), config.nEmbd(), parameters,
+                    corpus.datasetId(), recipe.tokens(), config.vocabSize(), GptCorpus.windows(corpus.train(), recipe.blockSize()),
+                    GptCorpus.windows(corpus.validation(), recipe.blockSize()), recipe.blockSize(), corpus.train().length,
+                    corpus.validation().length, recipe.train().maxIters(),
                     recipe.train().batchSize(), config.blockSize(), recipe.train().evalInterval());
             Thread hook = options.stop().installShutdownHook(Duration.ofMinutes(2));
             Trainer.Outcome outcome;
@@ -154,10 +164,16 @@ public final class GptProject implements GenerativeProject {
                 recipe.train().seed());
     }
 
-    /** The same validation batches at every evaluation, so successive losses differ by the model alone. */
+    /**
+     * The same validation batches at every evaluation, so successive losses differ by the model alone;
+     * with {@code --limit}, as many batches as the cut validation split has windows for (at most the recipe's).
+     */
     static TokenWindows validationWindows(GptRecipe recipe, GptCorpus corpus) {
-        return new TokenWindows(corpus.validation(), recipe.blockSize(), recipe.train().batchSize(), recipe.train().evalIters(),
-                recipe.train().seed() + 1);
+        int batch = recipe.train().batchSize();
+        int batches = recipe.limit() > 0
+                ? Math.min(recipe.train().evalIters(), (GptCorpus.windows(corpus.validation(), recipe.blockSize()) + batch - 1) / batch)
+                : recipe.train().evalIters();
+        return new TokenWindows(corpus.validation(), recipe.blockSize(), batch, batches, recipe.train().seed() + 1);
     }
 
     private static Map<String, Double> finalMetrics(Trainer.Outcome outcome, long parameters, GptRecipe recipe) {
@@ -172,8 +188,8 @@ public final class GptProject implements GenerativeProject {
     }
 
     /**
-     * The loss on every token of the validation split, cut in order into non-overlapping windows of
-     * the block size (training validates on 20 random batches, nanoGPT's way; this is the exact figure).
+     * The loss on every token of the validation split (a --limit run's cut of it), cut in order into non-overlapping
+     * windows of the block size (training validates on 20 random batches, nanoGPT's way; this is the exact figure).
      */
     @Override
     public Map<String, Double> evaluate(RunDir run, TrainOptions options) {

@@ -38,9 +38,12 @@ final class GptReport {
                         "; nanoGPT reports %.2f for this config on Shakespeare characters (a different text: Moby-Dick's vocabulary"
                                 + " and style are richer, so the figures are neighbours, not a match)", NANOGPT_SHAKESPEARE_CHAR_VAL_LOSS) : ""));
         md.table(List.of("", ""), List.of(
-                List.of("data", String.format(Locale.ROOT, "%s: %,d characters, first %.0f%% for training (%,d tokens), the rest for"
-                        + " validation (%,d tokens)", corpus.datasetId(), corpus.characters(), 100 * (1 - recipe.validationFraction()),
-                        corpus.train().length, corpus.validation().length)),
+                List.of("data", String.format(Locale.ROOT, "%s: %,d characters, first %.0f%% for training, the rest for validation%s:"
+                        + " %,d / %,d windows of %d tokens (%,d / %,d tokens)", corpus.datasetId(), corpus.characters(),
+                        100 * (1 - recipe.validationFraction()), recipe.limit() > 0 ? " (--limit " + recipe.limit() + ": the first "
+                        + recipe.limit() + " training windows and the validation split's share)" : "",
+                        GptCorpus.windows(corpus.train(), recipe.blockSize()), GptCorpus.windows(corpus.validation(), recipe.blockSize()),
+                        recipe.blockSize(), corpus.train().length, corpus.validation().length)),
                 List.of("tokenizer", recipe.tokens().equals(GptRecipe.CHAR) ? "characters, vocabulary " + corpus.tokenizer().vocabSize()
                         : "byte-level BPE trained on the training text, vocabulary " + corpus.tokenizer().vocabSize()),
                 List.of("model", String.format(Locale.ROOT, "%d layers, %d heads, %d channels, context %d, %,d parameters",

@@ -7,6 +7,7 @@ import dev.dlforge.data.DatasetResolver;
 import dev.dlforge.data.datasets.Fortunes;
 import dev.dlforge.data.datasets.MobyDick;
 import dev.dlforge.data.text.TextCorpusDataset;
+import dev.dlforge.projects.ExampleLimit;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -36,6 +37,22 @@ record PoetryCorpus(String datasetId, String train, String validation, String te
         int a = lineEnd(text, (int) (text.length() * TRAIN_SHARE));
         int b = lineEnd(text, Math.max(a, (int) (text.length() * (TRAIN_SHARE + VALIDATION_SHARE))));
         return new PoetryCorpus(datasetId, text.substring(0, a), text.substring(a, b), text.substring(b));
+    }
+
+    /**
+     * The windows {@code --limit N} leaves a held-out text ({@code validation} or {@code test}): N
+     * training windows and the held-out text's share of the training text, by characters,
+     * {@link ExampleLimit#heldOut}; 0 (all of it) with no limit.
+     */
+    int heldOutWindows(int limit, String heldOut) {
+        return limit > 0 ? ExampleLimit.heldOut(limit, train.length(), heldOut.length()) : 0;
+    }
+
+    /** Refuses, before anything trains, a {@code --limit} that leaves no validation or no test window. */
+    void requireHeldOutWindows(int limit) {
+        ExampleLimit.requireNonEmpty(limit, heldOutWindows(limit, validation), "validation windows",
+                ExampleLimit.minimumFor(1, train.length(), validation.length()));
+        ExampleLimit.requireNonEmpty(limit, heldOutWindows(limit, test), "test windows", ExampleLimit.minimumFor(1, train.length(), test.length()));
     }
 
     /** The index just after the first line break at or after {@code from}; the end if none. */

@@ -89,6 +89,7 @@ public final class PoetryProject implements GenerativeProject {
     public RunDir train(TrainOptions options) {
         PoetryRecipe recipe = PoetryRecipe.defaults().with(options).validated();
         PoetryCorpus corpus = PoetryCorpus.load(recipe.dataset(), options.data());
+        corpus.requireHeldOutWindows(recipe.limit());
         RunDir run = new RunStore(DlforgeHome.current()).create(ID, Json.MAPPER.valueToTree(recipe), options.outDir());
         return runTraining(run, recipe, corpus, null, options);
     }
@@ -120,7 +121,7 @@ public final class PoetryProject implements GenerativeProject {
             TiledWindows train = TiledWindows.training("training", tokenizer.encode(corpus.train()), recipe.window(), recipe.batchSize(),
                     recipe.seed(), recipe.limit());
             TiledWindows validation = TiledWindows.evaluation("validation", tokenizer.encode(corpus.validation()), recipe.window(),
-                    EVAL_BATCH, recipe.limit());
+                    EVAL_BATCH, corpus.heldOutWindows(recipe.limit(), corpus.validation()));
             RecurrentLm network = new RecurrentLm(recipe.network(tokenizer.vocabSize()));
             network.initialize(manager);
             TrainableParameters params = TrainableParameters.of(network);
@@ -176,16 +177,16 @@ public final class PoetryProject implements GenerativeProject {
     /** {@code test_loss} (nats per token), {@code test_perplexity}, {@code test_accuracy}, {@code test_tokens}. */
     private static Map<String, Double> testMetrics(Poet poet, PoetryCorpus corpus, PoetryRecipe recipe) {
         Map<String, Double> m = new LinkedHashMap<>();
-        Map<String, Double> scored = poet.score("test", limited(corpus.test(), recipe));
+        Map<String, Double> scored = poet.score("test", limited(corpus.test(), corpus, recipe));
         for (String k : List.of("perplexity", "loss", "accuracy", "tokens")) {
             m.put("test_" + k, scored.get(k));
         }
         return m;
     }
 
-    /** With --limit, the test text is cut to about as many windows of characters (a quick run stays quick). */
-    private static String limited(String text, PoetryRecipe recipe) {
-        long chars = (long) recipe.limit() * recipe.window() * (recipe.wordLevel() ? 8 : 1) + 1;
+    /** With --limit, the test text is cut to about its share of windows ({@link PoetryCorpus#heldOutWindows}; a word is about 8 characters). */
+    private static String limited(String text, PoetryCorpus corpus, PoetryRecipe recipe) {
+        long chars = (long) corpus.heldOutWindows(recipe.limit(), text) * recipe.window() * (recipe.wordLevel() ? 8 : 1) + 1;
         return recipe.limit() > 0 && text.length() > chars ? text.substring(0, (int) chars) : text;
     }
 

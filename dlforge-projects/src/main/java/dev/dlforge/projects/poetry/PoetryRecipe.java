@@ -26,7 +26,7 @@ import java.util.List;
  * @param maxVocab most word ids (word models)
  * @param minWordCount a word seen fewer times in training is {@code <unk>} (word models)
  * @param seed seeds initialisation, window order and dropout
- * @param limit at most this many windows of each split; 0 uses all
+ * @param limit train on at most this many windows; validation and test keep their share ({@link PoetryCorpus#heldOutWindows}); 0 uses all
  */
 public record PoetryRecipe(String dataset, String model, int epochs, int batchSize, int window, double learningRate,
         String schedule, int embedDim, int hidden, int layers, float dropout, double clipNorm, int maxVocab, int minWordCount,

@@ -24,7 +24,7 @@ import dev.dlforge.projects.TrainOptions;
  * @param testDocuments Brown documents held out for testing (of 500)
  * @param validationDocuments Brown documents held out for validation
  * @param seed seeds the document split, initialisation, shuffling and dropout
- * @param limit at most this many sentences of each split; 0 uses all
+ * @param limit train on at most this many sentences; validation and test keep their share ({@link TaggingData#limit}); 0 uses all
  */
 public record PosRecipe(String dataset, int epochs, int batchSize, double learningRate, String schedule, int wordDim,
         int suffixDim, int shapeDim, int hidden, float dropout, int minWordCount, double clipNorm, int testDocuments,

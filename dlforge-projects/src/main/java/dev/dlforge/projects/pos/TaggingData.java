@@ -1,6 +1,7 @@
 package dev.dlforge.projects.pos;
 
 import dev.dlforge.data.text.TaggedSentence;
+import dev.dlforge.projects.ExampleLimit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -23,10 +24,24 @@ record TaggingData(String datasetId, List<TaggedSentence> train, List<TaggedSent
         return tags;
     }
 
-    /** At most {@code n} sentences of each split (the first ones: whole documents stay together). */
+    /**
+     * {@code --limit n}: the first n training sentences (whole documents stay together) and the first
+     * {@link ExampleLimit#heldOut} of n validation and test sentences, each held-out split's share of
+     * the full training split; a limit that leaves a non-empty held-out split empty is refused.
+     */
     TaggingData limit(int n) {
-        return new TaggingData(datasetId, head(train, n), head(validation, n), head(test, n), tags, entities,
-                splitNote + "; first " + n + " sentences of each split (--limit)");
+        int v = heldOut(n, validation, "validation sentences");
+        int t = heldOut(n, test, "test sentences");
+        return new TaggingData(datasetId, head(train, n), head(validation, v), head(test, t), tags, entities, splitNote + "; --limit "
+                + n + ": the first " + Math.min(n, train.size()) + " training, " + v + " validation and " + t + " test sentences");
+    }
+
+    private int heldOut(int n, List<TaggedSentence> split, String what) {
+        int kept = ExampleLimit.heldOut(n, train.size(), split.size());
+        if (!split.isEmpty()) {
+            ExampleLimit.requireNonEmpty(n, kept, what, ExampleLimit.minimumFor(1, train.size(), split.size()));
+        }
+        return kept;
     }
 
     private static List<TaggedSentence> head(List<TaggedSentence> s, int n) {
