@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
 /** Each kind of bad input gets one clear error (plus a hint) and a non-zero exit, never a stack trace. */
+@EndToEnd
 class BadInputTest {
     @TempDir
     Path tmp;

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
 /**
  * Which run answers for a project, through the real CLI: predict and eval take the pinned run, else the
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * resume says which damaged checkpoint it skipped. Each test has a home of its own (runs of other
  * tests would change "newest") sharing the test dataset cache.
  */
+@EndToEnd
 class CurrentModelTest {
     @TempDir
     Path tmp;

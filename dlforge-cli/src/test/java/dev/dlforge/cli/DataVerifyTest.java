@@ -16,12 +16,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
 /**
  * A cached test-image file replaced by zeros used to train and "complete" at chance level. Now the
  * load refuses it, naming the file and how to fetch it again, and {@code data verify} reports it.
  * The dataset is a tiny MNIST fetched from a local folder into a home of the test's own.
  */
+@EndToEnd
 class DataVerifyTest {
     static final String TEST_IMAGES = "t10k-images-idx3-ubyte.gz";
 

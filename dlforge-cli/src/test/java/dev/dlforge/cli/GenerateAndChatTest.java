@@ -14,12 +14,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
 /**
  * {@code dlforge generate} and {@code dlforge chat} through the real CLI, against a gpt run of a few
  * iterations made here (characters of Moby-Dick): what they print where, that seeds, stop strings,
  * stdin prompts and the cache switch behave, and that a chat keeps and clears its history.
  */
+@EndToEnd
 class GenerateAndChatTest {
     private static final String PROMPT = "Call me";
 

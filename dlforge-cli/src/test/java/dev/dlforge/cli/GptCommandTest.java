@@ -27,8 +27,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
 /** `dlforge gpt export` then `dlforge gpt import` gives a run whose model computes the original's logits. */
+@EndToEnd
 class GptCommandTest {
     private static final String TEXT = "Call me Ishmael. Some years ago, never mind how long precisely.";
 

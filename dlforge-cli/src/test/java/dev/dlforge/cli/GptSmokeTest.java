@@ -12,8 +12,10 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
 /** The gpt project through the real CLI: a few iterations on Moby-Dick (npm, cached after the first test). */
+@EndToEnd
 class GptSmokeTest {
     @TempDir
     Path tmp;

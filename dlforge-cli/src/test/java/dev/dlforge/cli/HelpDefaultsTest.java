@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
+import dev.dlforge.core.testing.EndToEnd;
 
 /** A newcomer reading any {@code --help} sees what each option does when left out. */
+@EndToEnd
 class HelpDefaultsTest {
 
     @Test

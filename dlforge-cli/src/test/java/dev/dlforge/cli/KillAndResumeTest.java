@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
 /** A real training process, killed: the last checkpoint stays valid and --resume finishes the run. */
+@EndToEnd
 class KillAndResumeTest {
     @TempDir
     Path tmp;

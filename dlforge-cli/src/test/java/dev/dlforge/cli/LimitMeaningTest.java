@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
 /**
  * {@code --limit N} is N training examples in the language projects too (issue 25): a limit that
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The smoke tests (GptSmokeTest, PoetrySmokeTest, PosSmokeTest, RagCommandTest) check that a run
  * reports N training examples.
  */
+@EndToEnd
 class LimitMeaningTest {
     @TempDir
     Path tmp;

@@ -14,8 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
 /** What a newcomer's first mistakes get: one line saying what is wrong, the closest right name, a hint, a non-zero exit. */
+@EndToEnd
 class NewcomerMessagesTest {
     @TempDir
     Path tmp;

@@ -11,8 +11,10 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
 /** The poetry project through the real CLI on a few windows of fortunes' songs-poems (Debian, cached after the first test). */
+@EndToEnd
 class PoetrySmokeTest {
     @TempDir
     Path tmp;

@@ -11,8 +11,10 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
 /** The pos project through the real CLI on a slice of the Brown corpus (npm, cached after the first test). */
+@EndToEnd
 class PosSmokeTest {
     @TempDir
     Path tmp;

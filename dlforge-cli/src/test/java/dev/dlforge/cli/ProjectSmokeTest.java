@@ -15,11 +15,13 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
 /**
  * Every built project through the real CLI for a few batches: data from the real sources (cached
  * after the first test), training, report, evaluation, prediction.
  */
+@EndToEnd
 class ProjectSmokeTest {
     @TempDir
     Path tmp;

@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
 /** CI smoke test of `dlforge rag`: index a folder, ask with a citation, refuse an unrelated question, WordNet eval on a tiny set. */
+@EndToEnd
 class RagCommandTest {
 
     @Test

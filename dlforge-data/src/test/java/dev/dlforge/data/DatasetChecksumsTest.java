@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
 /** A cached file that no longer matches its manifest is refused on load and reported by verify. */
+@EndToEnd
 class DatasetChecksumsTest {
     @TempDir
     Path dir;

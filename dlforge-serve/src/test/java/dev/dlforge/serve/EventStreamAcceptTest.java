@@ -19,8 +19,10 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.dlforge.core.testing.EndToEnd;
 
 /** The studio's event stream over real HTTP, whatever Accept header (or none) the client sends. */
+@EndToEnd
 class EventStreamAcceptTest {
     private static Studio studio;
     private static DlforgeServer server;

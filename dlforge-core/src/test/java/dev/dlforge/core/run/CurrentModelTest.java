@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
 /** One rule for which run a project id means when a model is wanted: the pinned run, else the newest completed run with a model. */
+@EndToEnd
 class CurrentModelTest {
     @TempDir
     Path home;

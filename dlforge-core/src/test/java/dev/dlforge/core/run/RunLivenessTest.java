@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
 /** A run killed with no chance to say so reads as interrupted; a live one as running. Real processes, no mocks. */
+@EndToEnd
 class RunLivenessTest {
     @TempDir
     Path home;

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
+@EndToEnd
 class ByteLevelBpeTest {
 
     private static List<String> corpus(long seed, int n) {

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
 /** The reference oracle: Hugging Face's own tokenizers library (Rust, through DJL) reads our file. */
+@EndToEnd
 class HfByteLevelBpeCompatibilityTest {
 
     @Test

@@ -17,8 +17,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.dlforge.core.testing.Slow;
 
 /** The reference is Hugging Face's own tokenizers (Rust, through DJL) on the same tokenizer.json. */
+@Slow
 class WordPieceTokenizerTest {
     private static final String MINILM = "/all-minilm-l6-v2-tokenizer.json";
     private static WordPieceTokenizer ours;

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.dlforge.core.testing.EndToEnd;
 
+@EndToEnd
 class BrownGenresTest {
 
     /** A document of {@code sentences} sentences of 50 tokens: 3 sentences per 150-token passage. */

@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
+@EndToEnd
 class TextCorporaTest {
     @TempDir
     Path dir;

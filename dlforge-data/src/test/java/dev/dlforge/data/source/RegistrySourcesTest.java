@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
 /**
  * Against the real registries, which CI reaches (Debian and npm). On a machine without the client
  * the test is skipped, not faked.
  */
+@EndToEnd
 class RegistrySourcesTest {
     @TempDir
     Path dir;

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
+@EndToEnd
 class ConllReaderTest {
     static final String IOB1 = """
             -DOCSTART- -X- -X- O

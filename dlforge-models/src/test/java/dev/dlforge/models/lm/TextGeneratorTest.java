@@ -14,7 +14,9 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.dlforge.core.testing.EndToEnd;
 
+@EndToEnd
 class TextGeneratorTest {
     private static final GenerationConfig GREEDY = new GenerationConfig(20, 0, 0, 1, 1, List.of(), 1, true);
     private static NDManager manager;

@@ -13,7 +13,9 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
+@EndToEnd
 class ChunkIndexCrashTest {
     @TempDir
     Path dir;

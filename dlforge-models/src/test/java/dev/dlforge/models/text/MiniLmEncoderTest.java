@@ -13,8 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.dlforge.core.testing.Slow;
 
 /** The reference is langchain4j's own all-MiniLM-L6-v2 embedding model, on the same ONNX file. */
+@Slow
 class MiniLmEncoderTest {
     /** langchain4j's tokenizer keeps the tokenizer.json's truncation: 128 tokens, [CLS] and [SEP] included. */
     private static final int LANGCHAIN4J_MAX_TOKENS = 128;

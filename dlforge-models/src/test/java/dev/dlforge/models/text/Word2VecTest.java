@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import dev.dlforge.core.testing.EndToEnd;
 
+@EndToEnd
 class Word2VecTest {
 
     /** Sentences drawn from one of two disjoint word groups: words only meet their own group. */

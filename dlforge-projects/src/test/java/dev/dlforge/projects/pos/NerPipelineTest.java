@@ -17,8 +17,10 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
 /** The NER side of pos, end to end on CoNLL-format files written here: read, train a few batches, score entities, serve. */
+@EndToEnd
 class NerPipelineTest {
     static final String[] PEOPLE = {"Peter", "Mary", "John", "Anna"};
     static final String[] PLACES = {"Paris", "Rome", "Berlin", "Oslo"};

@@ -20,7 +20,9 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
+@EndToEnd
 class SentimentProjectTest {
     private static final Map<String, Double> LEXICON = Map.of("good", 1.9, "bad", -2.5, "great", 3.1);
     private static final List<String> SENTENCES = List.of("The food was good.", "NOT bad at all!!", "great, but the service was bad",

@@ -27,8 +27,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
 /** The spam predictor on a naive Bayes model trained on a few made-up mails. */
+@EndToEnd
 class SpamPredictorTest {
     @TempDir
     Path tmp;

@@ -20,12 +20,14 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
 /**
  * A small real spam run (TF-IDF logistic regression on 1,500 SpamAssassin mails, a few seconds): the
  * threshold is chosen on validation, stored with the served model, and used by predict, the
  * predictor and eval; the modern ham is measured separately.
  */
+@EndToEnd
 class SpamThresholdRunTest {
     @TempDir
     static Path tmp;

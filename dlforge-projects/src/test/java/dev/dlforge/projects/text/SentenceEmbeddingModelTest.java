@@ -22,6 +22,7 @@ import java.util.Random;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
 /**
  * The MiniLM head on a tiny problem: sentences about cooking or about astronomy, made from
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * two subjects share no content words, so only what the pretrained encoder knows links, say,
  * "simmer the onions" in test to "bake the bread" in training.
  */
+@EndToEnd
 class SentenceEmbeddingModelTest {
     private static final List<String> COOK_VERBS = List.of("bake", "simmer", "chop", "season", "roast", "stir", "fry", "grill");
     private static final List<String> COOK_THINGS = List.of("the bread", "the onions", "a pot of soup", "the garlic", "fresh pasta",

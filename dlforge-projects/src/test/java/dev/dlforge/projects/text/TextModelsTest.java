@@ -23,11 +23,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import dev.dlforge.core.testing.EndToEnd;
 
 /**
  * Each model learns a tiny synthetic problem: texts of random filler words, those of class
  * "offer" also carrying some of a few signal words; the test texts are new draws.
  */
+@EndToEnd
 class TextModelsTest {
     private static final List<String> FILLER = List.of("the", "meeting", "report", "is", "on", "friday", "please", "see", "attached",
             "notes", "build", "server", "update", "thanks", "team", "lunch", "review", "draft");

@@ -28,8 +28,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.dlforge.core.testing.EndToEnd;
 
 /** The API through a real HTTP client against a real server on loopback, serving a real trained model. */
+@EndToEnd
 class ApiServerTest {
     private static RunDir run;
     private static ServedApi api;

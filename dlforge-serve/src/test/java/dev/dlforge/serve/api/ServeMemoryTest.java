@@ -12,12 +12,14 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.dlforge.core.testing.EndToEnd;
 
 /**
  * 10,000 requests through the real server leave resident memory flat. This module's tests run with
  * a fixed heap touched at start-up ({@code -Xms1g -Xmx1g -XX:+AlwaysPreTouch}), so resident memory
  * moves only with native memory: a leak of one input array per request (3 KB) would add 30 MB.
  */
+@EndToEnd
 class ServeMemoryTest {
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import dev.dlforge.core.testing.Browser;
 
 /**
  * The cross-site attack from a real browser: a page on another origin (another port of loopback)
@@ -25,6 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * carrying a valid train request. On today's main the fetch started a training (202); now both are
  * refused and no job starts, while the studio's own page still works in the same browser.
  */
+@Browser
 class CrossSiteBrowserTest {
     @TempDir
     Path profile;

@@ -12,12 +12,14 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.dlforge.core.testing.EndToEnd;
 
 /**
  * Cross-site requests and DNS rebinding against a real studio server: what a page on another site
  * can make a browser send (a text/plain or form POST with a foreign Origin, any request with a
  * foreign Host) is refused before it reaches a route, and starts no training.
  */
+@EndToEnd
 class CrossSiteTest {
     private static final String TRAIN = "{\"project\":\"digits\",\"model\":\"mlp\",\"epochs\":1,\"limit\":50}";
     private static StudioServer running;

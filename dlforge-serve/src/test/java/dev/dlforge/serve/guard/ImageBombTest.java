@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import dev.dlforge.core.testing.EndToEnd;
 
 /**
  * Decompression bombs through the API: a PNG whose header claims 20000x20000 RGBA and a real black
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * limit; the heap does not grow by the image, and the model goes on answering. On 0b28e13 the first
  * reserved 1.5 GB before a 400, the second was decoded (200), and four at once gave OutOfMemoryErrors.
  */
+@EndToEnd
 class ImageBombTest {
     @Test
     void bombsAreRefusedFromTheirHeaderAndTheServerGoesOn() throws Exception {

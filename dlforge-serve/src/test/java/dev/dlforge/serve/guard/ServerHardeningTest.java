@@ -23,12 +23,14 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.dlforge.core.testing.EndToEnd;
 
 /**
  * A keyed server with the API, the studio and one route that runs out of memory: the key is checked
  * on the route a request matched, whatever its spelling; an Error becomes a JSON 500 that the
  * metrics count as a 500; Jetty's own refusals are JSON too.
  */
+@EndToEnd
 class ServerHardeningTest {
     private static final String KEY = "k3y-for-the-walk";
     private static final RouteGroup OUT_OF_MEMORY = routes -> routes.get("/test/out-of-memory", ctx -> {

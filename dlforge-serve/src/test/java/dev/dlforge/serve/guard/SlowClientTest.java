@@ -16,12 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.dlforge.core.testing.EndToEnd;
 
 /**
  * Slow clients (slowloris): 300 connections from another loopback address, each sending its headers
  * and 3 bytes of a promised 100 kB body, then nothing. A normal request from 127.0.0.1 must keep its
  * usual latency: the attacker's address gets only its share of connections, and stalled bodies time out.
  */
+@EndToEnd
 class SlowClientTest {
     private static final int ATTACKERS = 300;
 

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import dev.dlforge.core.testing.EndToEnd;
 
 /**
  * The studio and {@code serve} answer with the project's current model and follow it without a
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * pinned one wins over it, and every prediction names the run that answered. Regression test: on the
  * previous main the studio kept the run it loaded at start until restarted, and answers named no run.
  */
+@EndToEnd
 class CurrentModelFollowTest {
 
     private static RunDir trainElsewhere() throws Exception {

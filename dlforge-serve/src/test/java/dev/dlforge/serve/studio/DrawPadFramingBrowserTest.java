@@ -32,6 +32,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import dev.dlforge.core.testing.Browser;
 
 /**
  * A digit drawn with the pointer on the studio's draw pad, in headless chromium, reaches the model
@@ -40,6 +41,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * bit-identical 28x28 inputs, framed like the training digits (values k/255, the digit 20 pixels
  * tall); the answer the demo shows is the CLI's answer.
  */
+@Browser
 class DrawPadFramingBrowserTest {
     /** Wraps fetch so the page keeps, base64, every body it posts to a predict endpoint. */
     private static final String RECORD_PREDICT_BODIES = """

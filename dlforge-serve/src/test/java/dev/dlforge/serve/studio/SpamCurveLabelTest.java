@@ -29,12 +29,14 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.dlforge.core.testing.EndToEnd;
 
 /**
  * Spam compares three models and only the embedding network trains batch by batch: the studio's
  * live events say whose curves they are, so that its loss is not read as the served model's. Then
  * the served spam model answers over HTTP at its threshold and says it.
  */
+@EndToEnd
 class SpamCurveLabelTest {
     private static ModelRegistry registry;
     private static Studio studio;

@@ -33,8 +33,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.dlforge.core.testing.EndToEnd;
 
 /** The studio's data API, its training jobs and events, and its file routes, over real HTTP. */
+@EndToEnd
 class StudioApiTest {
     private static ModelRegistry registry;
     private static Studio studio;

@@ -38,6 +38,7 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import dev.dlforge.core.testing.Browser;
 
 /**
  * The studio in a real browser, Debian's headless chromium driven by Selenium, against an in-process
@@ -47,6 +48,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * canvas; reopened, the page still tells how the run ended. Each test also fails on any error in the
  * browser's console. Screenshots go to {@code target/screenshots}.
  */
+@Browser
 class StudioBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /**

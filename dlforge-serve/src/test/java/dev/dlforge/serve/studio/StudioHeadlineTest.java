@@ -20,12 +20,14 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dlforge.core.testing.EndToEnd;
 
 /**
  * Each card shows its current model's headline figure (gpt: validation loss; rag: hybrid recall@10),
  * not the best figure of any run: the gallery follows the one rule for which run answers. The runs
  * live in a home of their own, so the shared test home's "newest gpt run" stays a real one.
  */
+@EndToEnd
 class StudioHeadlineTest {
     @TempDir
     Path home;

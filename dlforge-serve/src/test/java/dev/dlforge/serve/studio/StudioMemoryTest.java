@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import dev.dlforge.core.testing.EndToEnd;
 
 /**
  * A studio that trains one small run after another stays the size of one run (issue 25: its
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * its own, set up as the {@code dlforge} launcher sets it up (its malloc settings, no heap option),
  * so that its resident memory is measured alone, heap and native together.
  */
+@EndToEnd
 class StudioMemoryTest {
     private static final int TRAININGS = 10;
     private static final double ALLOWED_GROWTH_MB = 300;

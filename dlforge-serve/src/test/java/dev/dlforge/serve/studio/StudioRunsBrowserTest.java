@@ -32,6 +32,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import dev.dlforge.core.testing.Browser;
 
 /**
  * The Runs panel in a real browser: which run answers (marked in the table, named over the demo and
@@ -40,6 +41,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * main the table had no pin, the demo did not say which run answered each request, times carried
  * nanoseconds, counts had no separators and the compare table showed "limit 0".
  */
+@Browser
 class StudioRunsBrowserTest {
     private static StudioServer studio;
     private static RunDir older;

@@ -22,8 +22,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.dlforge.core.testing.EndToEnd;
 
 /** One training at a time, Stop as Ctrl-C (a checkpoint, resumable), and Resume, through the studio's HTTP API. */
+@EndToEnd
 class StudioTrainingControlTest {
     /** Long enough that a stop lands mid-run (the run folder exists before its first batch): 12 epochs of 10 batches. */
     private static final String LONG_DIGITS = "{\"project\": \"digits\", \"model\": \"mlp\", \"epochs\": 12, \"limit\": 300, \"batchSize\": 32}";

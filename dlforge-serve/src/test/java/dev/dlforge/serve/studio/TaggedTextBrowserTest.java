@@ -19,12 +19,14 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import dev.dlforge.core.testing.Browser;
 
 /**
  * The pos demo in a real browser: a long tagged sentence wraps inside its panel instead of running
  * off its edge. Regression test: on the previous main the tagged words had no break between them and
  * a long sentence was clipped.
  */
+@Browser
 class TaggedTextBrowserTest {
     @TempDir
     Path profile;

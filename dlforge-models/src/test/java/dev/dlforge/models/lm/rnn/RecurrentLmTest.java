@@ -16,7 +16,9 @@ import dev.dlforge.models.lm.NextTokenTask;
 import dev.dlforge.models.lm.rnn.RecurrentLmConfig.Cell;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import dev.dlforge.core.testing.Slow;
 
+@Slow
 class RecurrentLmTest {
 
     private static RecurrentLm model(NDManager m, Cell cell, int vocab, int layers, float dropout) {

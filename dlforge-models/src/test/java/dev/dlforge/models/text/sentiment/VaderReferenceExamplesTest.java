@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import dev.dlforge.core.testing.EndToEnd;
 
 /**
  * The oracle: the example sentences and outputs published in vaderSentiment's README.rst (section
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * vader-sentiment@1.1.3. The emoji example is left out: that package ships no emoji lexicon. Needs npm
  * (or the cached lexicon in target/); skipped, not faked, on a machine with neither.
  */
+@EndToEnd
 class VaderReferenceExamplesTest {
     static Vader vader;
 
