@@ -8,6 +8,8 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +27,12 @@ class PosSmokeTest {
         Cli train = Cli.run("train", "pos", "--limit", "300", "--epochs", "2", "--batch-size", "32", "--out", run.toString());
         assertThat(train.exitCode()).as(train.toString()).isZero();
         assertThat(train.out()).contains("tokens/s").contains("test_accuracy");
+        // --limit 300: 300 training sentences; validation and test keep Brown's shares (about 1/17 and 1/8 of training)
+        Matcher split = Pattern.compile(": 300 / (\\d+) / (\\d+) sentences \\(train / validation / test\\)")
+                .matcher(train.out());
+        assertThat(split.find()).as(train.out()).isTrue();
+        assertThat(Integer.parseInt(split.group(1))).isBetween(10, 30);
+        assertThat(Integer.parseInt(split.group(2))).isBetween(20, 60);
         JsonNode info = Json.MAPPER.readTree(run.resolve("run.json").toFile());
         assertThat(info.get("status").asText()).isEqualTo("completed");
         Map<?, ?> metrics = Json.readFile(run.resolve("metrics.json"), Map.class);
