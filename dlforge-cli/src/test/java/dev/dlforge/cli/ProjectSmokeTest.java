@@ -110,7 +110,7 @@ class ProjectSmokeTest {
     @Test
     void spamComparesItsModelsAndReadsAnEmlFileThroughTheCli() throws Exception {
         Path run = tmp.resolve("spam-run");
-        Cli train = Cli.run("train", "spam", "--limit", "300", "--epochs", "2", "--out", run.toString());
+        Cli train = Cli.run("train", "spam", "--limit", "1000", "--epochs", "2", "--out", run.toString());
         assertThat(train.exitCode()).as(train.toString()).isZero();
         assertThat(train.out()).contains("served model: ").contains("report: ");
         Map<?, ?> metrics = Json.readFile(run.resolve("metrics.json"), Map.class);
@@ -164,7 +164,7 @@ class ProjectSmokeTest {
         // 45 passages: 3 from each genre, each genre's documents split between training and test
         Cli train = Cli.run("train", "topics", "--limit", "45", "--out", run.toString());
         assertThat(train.exitCode()).as(train.toString()).isZero();
-        assertThat(train.out()).contains("minilm: encoded ").contains("served model (best validation F1): ");
+        assertThat(train.out()).contains("minilm: encoded ").contains("served model: ").contains(": the best validation F1 (");
         Map<?, ?> metrics = Json.readFile(run.resolve("metrics.json"), Map.class);
         for (String model : List.of("naive-bayes", "tfidf-logreg", "minilm")) {
             assertThat(run.resolve("models").resolve(model).resolve("model.json")).isRegularFile();
