@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -62,9 +63,10 @@ class StudioRunsBrowserTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws InterruptedException {
         new RunStore(DlforgeHome.current()).unpin("digits");
         if (studio != null) {
+            studio.studio().jobs().await(120_000); // a resumed run still training would be taken for the next test's run
             studio.close();
         }
     }
@@ -147,9 +149,11 @@ class StudioRunsBrowserTest {
 
         open("/studio/#/project/digits");
         String stopped = run;
-        WebElement resume = wait(Duration.ofSeconds(20)).until(b -> b.findElement(By.cssSelector("tr[data-run='" + stopped + "'] .run-resume")));
-        resume.click();
-        wait(Duration.ofMinutes(2)).withMessage(() -> "the resumed run did not complete: " + text(By.cssSelector("tr[data-run='" + stopped + "']")))
+        wait(Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(b -> {
+            b.findElement(By.cssSelector("tr[data-run='" + stopped + "'] .run-resume")).click(); // looked up afresh: the page re-renders
+            return true;
+        });
+        wait(Duration.ofMinutes(2)).ignoring(StaleElementReferenceException.class).withMessage(() -> "the resumed run did not complete: " + text(By.cssSelector("tr[data-run='" + stopped + "']")))
                 .until(b -> b.findElement(By.cssSelector("tr[data-run='" + stopped + "']")).getText().contains("completed"));
         assertNoConsoleErrors();
     }
