@@ -153,7 +153,8 @@ class StudioRunsBrowserTest {
             b.findElement(By.cssSelector("tr[data-run='" + stopped + "'] .run-resume")).click(); // looked up afresh: the page re-renders
             return true;
         });
-        wait(Duration.ofMinutes(2)).ignoring(StaleElementReferenceException.class).withMessage(() -> "the resumed run did not complete: " + text(By.cssSelector("tr[data-run='" + stopped + "']")))
+        wait(Duration.ofMinutes(2)).ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "the resumed run did not complete: " + text(By.cssSelector("tr[data-run='" + stopped + "']")))
                 .until(b -> b.findElement(By.cssSelector("tr[data-run='" + stopped + "']")).getText().contains("completed"));
         assertNoConsoleErrors();
     }
