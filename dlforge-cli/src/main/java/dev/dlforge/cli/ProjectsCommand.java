@@ -5,11 +5,13 @@ import dev.dlforge.core.run.CurrentModel;
 import dev.dlforge.core.run.RunStore;
 import dev.dlforge.projects.Catalogue;
 import dev.dlforge.projects.Project;
+import dev.dlforge.projects.RoadmapTable;
 import dev.dlforge.projects.TrainableProject;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -22,8 +24,15 @@ final class ProjectsCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--markdown", description = "print README's roadmap table instead (drawn from the roadmap file)")
+    boolean markdown;
+
     @Override
     public void run() {
+        if (markdown) {
+            root.out.print(RoadmapTable.markdown(Catalogue.standard()));
+            return;
+        }
         Map<String, CurrentModel> current = new RunStore(DlforgeHome.current()).currentModels();
         String section = "";
         for (Project p : Catalogue.standard().all()) {

@@ -10,6 +10,7 @@ import dev.dlforge.data.datasets.OpencvDigits;
 import dev.dlforge.models.vision.Mlp;
 import dev.dlforge.models.vision.VggStyleCnn;
 import dev.dlforge.projects.ProjectInfo;
+import dev.dlforge.projects.Roadmap;
 import dev.dlforge.projects.serving.Demo;
 import dev.dlforge.projects.vision.ImageClassifierProject;
 import dev.dlforge.projects.vision.ImageClassifierRecipe;
@@ -38,10 +39,7 @@ public final class DigitsProject extends ImageClassifierProject {
 
     @Override
     public ProjectInfo info() {
-        return new ProjectInfo(ID, "B", "Vision", "handwritten digit classifier (MLP, then CNN)",
-                "feed-forward nets, ReLU, softmax, overfitting",
-                "opencv-doc digits.png (5,000 real 20x20 digits); MNIST IDX loader",
-                ">= 98.5% (CNN) and >= 97% (MLP) on the held-out split");
+        return Roadmap.entry(ID);
     }
 
     @Override

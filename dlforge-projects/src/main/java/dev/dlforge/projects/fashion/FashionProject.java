@@ -6,6 +6,7 @@ import dev.dlforge.core.image.PictureFraming;
 import dev.dlforge.data.datasets.FashionMnist;
 import dev.dlforge.models.vision.VggStyleCnn;
 import dev.dlforge.projects.ProjectInfo;
+import dev.dlforge.projects.Roadmap;
 import dev.dlforge.projects.serving.Demo;
 import dev.dlforge.projects.vision.ImageClassifierProject;
 import dev.dlforge.projects.vision.ImageClassifierRecipe;
@@ -21,9 +22,7 @@ public final class FashionProject extends ImageClassifierProject {
 
     @Override
     public ProjectInfo info() {
-        return new ProjectInfo(ID, "B", "Vision", "image classifier (CNN)",
-                "conv, pooling, dropout, batch norm, augmentation", "Debian dataset-fashion-mnist (70k)",
-                ">= 93.5% test accuracy (published simple CNNs: 0.91-0.934)");
+        return Roadmap.entry(ID);
     }
 
     @Override

@@ -26,6 +26,7 @@ import dev.dlforge.models.lm.gpt.Gpt;
 import dev.dlforge.models.lm.gpt.GptConfig;
 import dev.dlforge.models.lm.gpt.GptLanguageModel;
 import dev.dlforge.projects.ProjectInfo;
+import dev.dlforge.projects.Roadmap;
 import dev.dlforge.projects.ResumePoint;
 import dev.dlforge.projects.RunFailure;
 import dev.dlforge.projects.TrainOptions;
@@ -52,9 +53,7 @@ public final class GptProject implements GenerativeProject {
 
     @Override
     public ProjectInfo info() {
-        return new ProjectInfo(ID, "P", "Language", "GPT from scratch with a BPE tokenizer (nanoGPT in Java)",
-                "attention, positional encoding, masking, sampling, KV cache", "Moby-Dick (npm), Brown, nlp-corpus",
-                "validation loss near nanoGPT's 1.88 (baby config, characters)");
+        return Roadmap.entry(ID);
     }
 
     @Override

@@ -29,6 +29,7 @@ import dev.dlforge.models.lm.NextTokenTask;
 import dev.dlforge.models.lm.TiledWindows;
 import dev.dlforge.models.lm.rnn.RecurrentLm;
 import dev.dlforge.projects.ProjectInfo;
+import dev.dlforge.projects.Roadmap;
 import dev.dlforge.projects.ResumePoint;
 import dev.dlforge.projects.RunFailure;
 import dev.dlforge.projects.TrainOptions;
@@ -66,8 +67,7 @@ public final class PoetryProject implements GenerativeProject {
 
     @Override
     public ProjectInfo info() {
-        return new ProjectInfo(ID, "I", "Language", "char/word-level LSTM text generator", "sequence models, sampling",
-                "fortunes songs-poems, Moby-Dick", "perplexity falls; samples shown");
+        return Roadmap.entry(ID);
     }
 
     @Override

@@ -29,6 +29,7 @@ import dev.dlforge.data.text.TextLimits;
 import dev.dlforge.data.text.TextRepairs;
 import dev.dlforge.models.text.BiLstmTagger;
 import dev.dlforge.projects.ProjectInfo;
+import dev.dlforge.projects.Roadmap;
 import dev.dlforge.projects.ResumePoint;
 import dev.dlforge.projects.RunFailure;
 import dev.dlforge.projects.TrainOptions;
@@ -61,8 +62,7 @@ public final class PosProject implements TrainableProject {
 
     @Override
     public ProjectInfo info() {
-        return new ProjectInfo(ID, "I", "Language", "part-of-speech tagger (and NER)", "sequence labelling, BiLSTM, CRF",
-                "Brown corpus (npm); CoNLL loader", "token accuracy >= 0.95 on held-out Brown documents");
+        return Roadmap.entry(ID);
     }
 
     @Override

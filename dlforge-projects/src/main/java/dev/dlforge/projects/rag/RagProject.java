@@ -21,6 +21,7 @@ import dev.dlforge.models.retrieval.HybridRetriever;
 import dev.dlforge.models.retrieval.MiniLmEmbedder;
 import dev.dlforge.models.text.MiniLmEncoder;
 import dev.dlforge.projects.ProjectInfo;
+import dev.dlforge.projects.Roadmap;
 import dev.dlforge.projects.RunFailure;
 import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.projects.TrainableProject;
@@ -49,10 +50,7 @@ public final class RagProject implements TrainableProject {
 
     @Override
     public ProjectInfo info() {
-        return new ProjectInfo(ID, "P", "Language", "retrieval-augmented question answering",
-                "chunking, embeddings, an HNSW + BM25 index, hybrid retrieval, grounded answers with citations",
-                "your documents (txt/md/html/pdf); all-MiniLM-L6-v2 (Maven); WordNet (Debian) for evaluation",
-                "recall@1/5/10 and MRR of BM25, vector and hybrid on 1,000 WordNet questions; answers cite sources");
+        return Roadmap.entry(ID);
     }
 
     @Override

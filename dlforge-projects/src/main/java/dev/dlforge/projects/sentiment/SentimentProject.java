@@ -16,6 +16,7 @@ import dev.dlforge.models.text.sentiment.LexiconLabeler;
 import dev.dlforge.models.text.sentiment.Vader;
 import dev.dlforge.models.text.sentiment.VaderLexicon;
 import dev.dlforge.projects.ProjectInfo;
+import dev.dlforge.projects.Roadmap;
 import dev.dlforge.projects.serving.Demo;
 import dev.dlforge.projects.serving.DemoSample;
 import dev.dlforge.projects.text.ExtraTestSet;
@@ -56,8 +57,7 @@ public final class SentimentProject extends TextClassificationProject {
 
     @Override
     public ProjectInfo info() {
-        return new ProjectInfo(ID, "I", "Language", "sentiment classifier", "tokenisation, word embeddings, LSTM; a rule baseline (VADER)",
-                "nlp-corpus (npm) labelled by VADER; IMDB/SST with --data", "both models measured on 320 hand-written sentences");
+        return Roadmap.entry(ID);
     }
 
     @Override

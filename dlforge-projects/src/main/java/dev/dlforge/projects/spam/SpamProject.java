@@ -8,6 +8,7 @@ import dev.dlforge.data.text.TextCleaner;
 import dev.dlforge.data.text.TextLimits;
 import dev.dlforge.data.text.TextRepairs;
 import dev.dlforge.projects.ProjectInfo;
+import dev.dlforge.projects.Roadmap;
 import dev.dlforge.projects.serving.Demo;
 import dev.dlforge.projects.text.EmbeddingBagModel;
 import dev.dlforge.projects.text.ExtraTestSet;
@@ -40,8 +41,7 @@ public final class SpamProject extends TextClassificationProject {
 
     @Override
     public ProjectInfo info() {
-        return new ProjectInfo(ID, "B", "Language", "spam classifier", "bag of words, TF-IDF, naive Bayes, logistic regression",
-                "SpamAssassin (npm)", "best model F1 >= 0.97 (spam) on held-out mail");
+        return Roadmap.entry(ID);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.dlforge.data.datasets.BrownGenres;
 import dev.dlforge.data.text.LabeledTexts;
 import dev.dlforge.data.text.TextSplit;
 import dev.dlforge.projects.ProjectInfo;
+import dev.dlforge.projects.Roadmap;
 import dev.dlforge.projects.serving.Demo;
 import dev.dlforge.projects.text.NaiveBayesModel;
 import dev.dlforge.projects.text.SentenceEmbeddingModel;
@@ -26,10 +27,7 @@ public final class TopicsProject extends TextClassificationProject {
 
     @Override
     public ProjectInfo info() {
-        return new ProjectInfo(ID, "I", "Language", "Brown genre classification: bag of words vs sentence embeddings",
-                "TF-IDF and naive Bayes baselines vs pretrained MiniLM sentence embeddings + a trained softmax head; macro F1 on imbalanced classes",
-                "Brown corpus (npm), 15 genres and news-vs-rest; all-MiniLM-L6-v2 (Maven)",
-                "MiniLM head vs bag-of-words on held-out documents, macro F1 side by side");
+        return Roadmap.entry(ID);
     }
 
     @Override
