@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A built project: it trains, evaluates and predicts. */
-public interface TrainableProject extends Project {
+public interface TrainableProject extends Trains {
 
     /** Model variants, the first being the default. */
     List<String> models();

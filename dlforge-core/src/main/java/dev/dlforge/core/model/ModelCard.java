@@ -1,6 +1,7 @@
 package dev.dlforge.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -19,4 +20,11 @@ import java.util.Map;
  * @param format version of this layout
  */
 public record ModelCard(String project, String architecture, JsonNode recipe, List<Long> inputShape, List<String> labels,
-        Map<String, Double> metrics, String dataset, String created, int format) {}
+        Map<String, Double> metrics, String dataset, String created, int format) {
+
+    /** A card written now, in today's layout ({@link ModelArtifact#FORMAT}). */
+    public static ModelCard now(String project, String architecture, JsonNode recipe, List<Long> inputShape, List<String> labels,
+            Map<String, Double> metrics, String dataset) {
+        return new ModelCard(project, architecture, recipe, inputShape, labels, metrics, dataset, Instant.now().toString(), ModelArtifact.FORMAT);
+    }
+}

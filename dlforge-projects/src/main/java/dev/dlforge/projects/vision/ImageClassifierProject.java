@@ -5,7 +5,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.loss.Loss;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.DlforgeHome;
@@ -13,20 +12,14 @@ import dev.dlforge.core.checkpoint.CheckpointStore;
 import dev.dlforge.core.engine.Engines;
 import dev.dlforge.core.eval.ClassifierEvaluation;
 import dev.dlforge.core.image.PictureFraming;
-import dev.dlforge.core.io.Json;
 import dev.dlforge.core.model.ModelArtifact;
 import dev.dlforge.core.model.ModelCard;
 import dev.dlforge.core.optim.Adam;
 import dev.dlforge.core.optim.TrainableParameters;
-import dev.dlforge.core.run.MetricText;
+import dev.dlforge.core.run.RecipeJson;
 import dev.dlforge.core.run.RunDir;
-import dev.dlforge.core.run.RunInfo;
-import dev.dlforge.core.run.RunRecorder;
-import dev.dlforge.core.run.RunStore;
 import dev.dlforge.core.train.BatchMetric;
 import dev.dlforge.core.train.BatchSource;
-import dev.dlforge.core.train.ConsoleProgress;
-import dev.dlforge.core.train.StopSignal;
 import dev.dlforge.core.train.SupervisedTask;
 import dev.dlforge.core.train.Trainer;
 import dev.dlforge.core.train.TrainerState;
@@ -38,10 +31,11 @@ import dev.dlforge.data.image.ImageClassData;
 import dev.dlforge.data.image.LabeledImages;
 import dev.dlforge.data.image.Splits;
 import dev.dlforge.models.Standardize;
-import dev.dlforge.projects.RunFailure;
-import dev.dlforge.projects.ResumePoint;
 import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.projects.TrainableProject;
+import dev.dlforge.projects.kit.ResumableProject;
+import dev.dlforge.projects.kit.RunSession;
+import dev.dlforge.projects.kit.TrainingResult;
 import dev.dlforge.projects.serving.DemoSample;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -50,8 +44,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +57,7 @@ import java.util.function.Function;
  * held-out test set, model artifact and report. A project supplies only its recipe defaults, its
  * networks and how user pictures are framed.
  */
-public abstract class ImageClassifierProject implements TrainableProject {
+public abstract class ImageClassifierProject extends ResumableProject<ImageClassifierRecipe, ImageClassData> implements TrainableProject {
     static final int EVAL_BATCH = 256;
     private final DatasetRegistry datasets = DatasetRegistry.builtIn();
 
@@ -95,42 +87,34 @@ public abstract class ImageClassifierProject implements TrainableProject {
     protected void extendReport(ImageClassifierReport report, Block block) throws IOException {}
 
     @Override
-    public RunDir train(TrainOptions options) {
-        String model = options.model() != null ? options.model() : models().get(0);
-        if (!models().contains(model)) {
-            throw new DlforgeException("project " + info().id() + " has no model '" + model + "'",
-                    "choose one of: " + String.join(", ", models()));
-        }
-        ImageClassifierRecipe recipe = defaults(model).with(options).validated();
+    protected ImageClassifierRecipe defaults(TrainOptions options) {
+        return defaults(options.model() != null && models().contains(options.model()) ? options.model() : models().get(0));
+    }
+
+    @Override
+    protected Class<ImageClassifierRecipe> recipeType() {
+        return ImageClassifierRecipe.class;
+    }
+
+    @Override
+    protected ImageClassifierRecipe validated(ImageClassifierRecipe recipe) {
         if (!datasets().contains(recipe.dataset())) {
             datasets.get(recipe.dataset()); // unknown ids get the registry's list of valid ones
             throw new DlforgeException("project " + info().id() + " does not train on dataset " + recipe.dataset(),
                     "choose one of: " + String.join(", ", datasets()));
         }
-        ImageClassData data = loadData(recipe, options.data());
-        RunDir run = new RunStore(DlforgeHome.current()).create(info().id(), Json.MAPPER.valueToTree(recipe), options.outDir());
-        return runTraining(run, recipe, data, null, options);
+        return recipe.validated();
     }
 
     @Override
-    public RunDir resume(RunDir run, TrainOptions options) {
-        RunInfo info = run.info();
-        ImageClassifierRecipe recipe = recipeOf(info.recipe(), "run " + info.id());
-        ResumePoint from = ResumePoint.of(run, options.console());
-        int epochs = from.totalEpochs(run, options.epochs(), recipe.epochs());
-        if (epochs != recipe.epochs()) {
-            recipe = recipe.withEpochs(epochs).validated();
-        }
-        Path checkpoint = from.checkpoint();
-        ImageClassData data = loadData(recipe, options.data());
-        run.writeInfo(new RunInfo(info.id(), info.project(), "running", info.created(), Instant.now().toString(),
-                Json.MAPPER.valueToTree(recipe), info.metrics(), ""));
-        options.console().println("resuming " + run.path() + " from " + checkpoint.getFileName());
-        return runTraining(run, recipe, data, checkpoint, options);
+    protected ImageClassData data(ImageClassifierRecipe recipe, TrainOptions options) {
+        return loadData(recipe, options.data());
     }
 
-    private RunDir runTraining(RunDir run, ImageClassifierRecipe recipe, ImageClassData data, Path checkpoint, TrainOptions options) {
-        PrintStream console = options.console();
+    @Override
+    protected TrainingResult train(RunSession session, ImageClassifierRecipe recipe, ImageClassData data, Path checkpoint)
+            throws IOException {
+        PrintStream console = session.console();
         try (NDManager manager = Engines.newManager()) {
             Engines.seed(recipe.seed());
             LabeledImages trainImages = data.train();
@@ -148,56 +132,37 @@ public abstract class ImageClassifierProject implements TrainableProject {
             SupervisedTask task = new SupervisedTask(block, params, Loss.softmaxCrossEntropyLoss(), optimizer,
                     List.of(BatchMetric.accuracy()), 0, manager);
             TrainerState state = checkpoint == null ? TrainerState.start() : CheckpointStore.restore(checkpoint, task);
-
-            Trainer trainer = new Trainer(task, recipe.trainerConfig(), manager)
-                    .stopSignal(options.stop())
-                    .addListener(new ConsoleProgress(console))
-                    .addListener(new RunRecorder(run, card(recipe, trainImages, data.classes(), Map.of()), block, state));
-            if (options.listener() != null) {
-                trainer.addListener(options.listener());
-            }
             console.printf(Locale.ROOT, "training %s (%s, %,d parameters) on %s: %,d train / %,d validation / %,d test images%n",
                     info().id(), recipe.model(), params.count(), data.datasetId(), trainImages.size(),
                     valImages == null ? 0 : valImages.size(), data.test().size());
-            Thread hook = options.stop().installShutdownHook(Duration.ofMinutes(2));
-            Trainer.Outcome outcome;
-            try {
-                outcome = trainer.fit(ImageBatches.training(trainImages, recipe.batchSize(), recipe.seed(), recipe.augmentations()),
-                        valImages == null ? null : ImageBatches.evaluation(valImages, EVAL_BATCH), run.checkpoints(), state);
-            } finally {
-                StopSignal.uninstall(hook);
-            }
+            Trainer.Outcome outcome = session.fit(new Trainer(task, recipe.trainerConfig(), manager),
+                    card(recipe, trainImages, data.classes(), Map.of()), block,
+                    ImageBatches.training(trainImages, recipe.batchSize(), recipe.seed(), recipe.augmentations()),
+                    valImages == null ? null : ImageBatches.evaluation(valImages, EVAL_BATCH), state);
             if (outcome.status() == Trainer.Status.STOPPED) {
-                console.println("run: " + run.path());
-                return run;
+                return TrainingResult.stoppedEarly();
             }
             // Evaluate the weights that were kept (with early stopping, the best epoch's, not the last).
+            RunDir run = session.run();
             ModelArtifact.loadWeights(run.model(), block);
             ClassifierEvaluation test = ClassifierEvaluation.run(block, ImageBatches.evaluation(data.test(), EVAL_BATCH), manager);
             Map<String, Double> metrics = finalMetrics(test, outcome, params.count());
             Optional<OutOfSourceTest.Result> outOfSource = outOfSource(src -> ClassifierEvaluation.run(block, src, manager), recipe,
                     data.classes().size(), console);
             outOfSource.ifPresent(r -> r.addTo(metrics));
-            run.writeMetrics(metrics);
             ModelArtifact.save(run.model(), card(recipe, trainImages, data.classes(), metrics), block);
             ImageClassifierReport report = new ImageClassifierReport(run, info(), recipe, data, outcome.state().history(), test, metrics);
             outOfSource.ifPresent(report::addOutOfSource);
             extendReport(report, block);
             report.write();
-            run.writeInfo(run.info().with("completed", metrics, outcome.status() == Trainer.Status.EARLY_STOPPED
-                    ? "early stop after epoch " + outcome.state().history().size() : ""));
-            console.println("run: " + run.path());
-            console.println(MetricText.line(metrics));
-            console.println("report: " + run.report());
-            return run;
-        } catch (IOException | RuntimeException e) {
-            throw RunFailure.record(run, info().id(), e);
+            return TrainingResult.completed(metrics, outcome.status() == Trainer.Status.EARLY_STOPPED
+                    ? "early stop after epoch " + outcome.state().history().size() : "");
         }
     }
 
     @Override
     public Map<String, Double> evaluate(RunDir run, TrainOptions options) {
-        ImageClassifierRecipe recipe = recipeOf(run.info().recipe(), "run " + run.id());
+        ImageClassifierRecipe recipe = recipeOf(run);
         try (ImageClassifier classifier = ImageClassifier.load(this, run.model())) { // a missing model fails before any download
             ImageClassData data = loadData(recipe, options.data());
             ClassifierEvaluation test = classifier.evaluate(ImageBatches.evaluation(data.test(), EVAL_BATCH));
@@ -236,7 +201,7 @@ public abstract class ImageClassifierProject implements TrainableProject {
      */
     @Override
     public List<DemoSample> demoSamples(RunDir run, int count) {
-        ImageClassifierRecipe recipe = recipeOf(run.info().recipe(), "run " + run.id());
+        ImageClassifierRecipe recipe = recipeOf(run);
         ImageClassificationDataset dataset = datasets.imageClassification(recipe.dataset());
         ImageClassData data;
         try {
@@ -285,13 +250,9 @@ public abstract class ImageClassifierProject implements TrainableProject {
         return imageInput(card.inputShape().get(1).intValue());
     }
 
-    /** The recipe saved with a run or model ({@code owner} names it in errors). */
+    /** The recipe saved with a model ({@code owner} names it in errors). */
     static ImageClassifierRecipe recipeOf(JsonNode recipe, String owner) {
-        try {
-            return Json.MAPPER.treeToValue(recipe, ImageClassifierRecipe.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new DlforgeException(owner + " has a recipe this dlforge cannot read: " + e.getMessage(), "train a new run");
-        }
+        return RecipeJson.read(recipe, ImageClassifierRecipe.class, owner);
     }
 
     private ImageClassData loadData(ImageClassifierRecipe recipe, Path explicit) {
@@ -308,9 +269,8 @@ public abstract class ImageClassifierProject implements TrainableProject {
     }
 
     private ModelCard card(ImageClassifierRecipe recipe, LabeledImages images, List<String> classes, Map<String, Double> metrics) {
-        return new ModelCard(info().id(), recipe.model(), Json.MAPPER.valueToTree(recipe),
-                List.of((long) images.channels(), (long) images.height(), (long) images.width()), classes, metrics,
-                recipe.dataset(), Instant.now().toString(), ModelArtifact.FORMAT);
+        return ModelCard.now(info().id(), recipe.model(), RecipeJson.write(recipe),
+                List.of((long) images.channels(), (long) images.height(), (long) images.width()), classes, metrics, recipe.dataset());
     }
 
     private static Map<String, Double> finalMetrics(ClassifierEvaluation test, Trainer.Outcome outcome, long parameters) {

@@ -6,7 +6,6 @@ import dev.dlforge.core.train.TrainerConfig;
 import dev.dlforge.data.image.Augmentation;
 import dev.dlforge.data.image.ElasticDistortion;
 import dev.dlforge.data.image.StrokeWidth;
-import dev.dlforge.projects.TrainOptions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -89,24 +88,6 @@ public record ImageClassifierRecipe(String dataset, String model, int epochs, in
         if (!ok) {
             throw new DlforgeException(message, "see `dlforge train --help`");
         }
-    }
-
-    /** This recipe with the command line's overrides applied. */
-    public ImageClassifierRecipe with(TrainOptions o) {
-        return new ImageClassifierRecipe(
-                o.dataset() != null ? o.dataset() : dataset,
-                o.model() != null ? o.model() : model,
-                o.epochs() != null ? o.epochs() : epochs,
-                o.batchSize() != null ? o.batchSize() : batchSize,
-                o.learningRate() != null ? o.learningRate() : learningRate,
-                schedule, weightDecay, dropout, augment, validationFraction, patience,
-                o.seed() != null ? o.seed() : seed,
-                o.limit() != null ? o.limit() : limit);
-    }
-
-    public ImageClassifierRecipe withEpochs(int newEpochs) {
-        return new ImageClassifierRecipe(dataset, model, newEpochs, batchSize, learningRate, schedule, weightDecay, dropout,
-                augment, validationFraction, patience, seed, limit);
     }
 
     /**

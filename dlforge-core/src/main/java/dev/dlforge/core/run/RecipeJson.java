@@ -1,0 +1,59 @@
+package dev.dlforge.core.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dlforge.core.DlforgeException;
+import dev.dlforge.core.io.Json;
+
+/**
+ * A recipe as {@code run.json} and model cards hold it: the record's fields and {@code "schema"}, the
+ * version of the recipe type's shape ({@link RecipeSchema}). Reading checks the version first, so
+ * a run from an older or newer dlforge fails with an error that says which, instead of a recipe
+ * with silently missing values (the JSON reader ignores unknown fields). Recipes written before
+ * versions were recorded read as version 1.
+ */
+public final class RecipeJson {
+    public static final String SCHEMA = "schema";
+
+    private RecipeJson() {}
+
+    /** The version {@code type} is written with. */
+    public static int schemaOf(Class<?> type) {
+        RecipeSchema s = type.getAnnotation(RecipeSchema.class);
+        return s == null ? 1 : s.value();
+    }
+
+    public static ObjectNode write(Object recipe) {
+        ObjectNode tree = Json.MAPPER.createObjectNode();
+        tree.put(SCHEMA, schemaOf(recipe.getClass()));
+        tree.setAll((ObjectNode) Json.MAPPER.valueToTree(recipe));
+        return tree;
+    }
+
+    /**
+     * The recipe in {@code tree}.
+     *
+     * @param owner what holds it, for errors, e.g. "run 20261207-1" or "model folder /x/model"
+     */
+    public static <R> R read(JsonNode tree, Class<R> type, String owner) {
+        if (tree == null || !tree.isObject()) {
+            throw new DlforgeException(owner + " has no recipe", "train a new run");
+        }
+        int expected = schemaOf(type);
+        int found = tree.path(SCHEMA).asInt(1);
+        if (found != expected) {
+            throw new DlforgeException(owner + " has a recipe of schema " + found + "; this dlforge reads " + type.getSimpleName()
+                    + " schema " + expected, found > expected ? "use the newer dlforge that wrote it, or train a new run"
+                            : "it comes from an older dlforge: train a new run (or use that version to read it)");
+        }
+        ObjectNode fields = ((ObjectNode) tree).deepCopy();
+        fields.remove(SCHEMA);
+        try {
+            return Json.MAPPER.treeToValue(fields, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new DlforgeException(owner + " has a recipe this dlforge cannot read: " + why, "train a new run");
+        }
+    }
+}

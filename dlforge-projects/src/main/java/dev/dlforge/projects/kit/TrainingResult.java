@@ -1,0 +1,22 @@
+package dev.dlforge.projects.kit;
+
+import java.util.Map;
+
+/**
+ * How a project's training of one run ended: stopped (resumable from its last checkpoint), or
+ * completed with its final metrics and a note for run.json (e.g. "early stop after epoch 7").
+ */
+public record TrainingResult(boolean stopped, Map<String, Double> metrics, String note) {
+
+    public static TrainingResult stoppedEarly() {
+        return new TrainingResult(true, Map.of(), "");
+    }
+
+    public static TrainingResult completed(Map<String, Double> metrics, String note) {
+        return new TrainingResult(false, Map.copyOf(metrics), note);
+    }
+
+    public static TrainingResult completed(Map<String, Double> metrics) {
+        return completed(metrics, "");
+    }
+}
