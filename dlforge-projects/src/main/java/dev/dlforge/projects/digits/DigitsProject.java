@@ -13,7 +13,9 @@ import dev.dlforge.projects.ProjectInfo;
 import dev.dlforge.projects.Roadmap;
 import dev.dlforge.projects.serving.Demo;
 import dev.dlforge.projects.vision.ImageClassifierProject;
+import dev.dlforge.projects.kit.Recipes;
 import dev.dlforge.projects.vision.ImageClassifierRecipe;
+import dev.dlforge.projects.vision.ImageClassifierRecipe.Training;
 import dev.dlforge.projects.vision.ImageClassifierReport;
 import dev.dlforge.projects.vision.LearnedFilters;
 import dev.dlforge.projects.vision.OutOfSourceTest;
@@ -62,8 +64,10 @@ public final class DigitsProject extends ImageClassifierProject {
     @Override
     protected ImageClassifierRecipe defaults(String model) {
         return switch (model) {
-            case "mlp" -> new ImageClassifierRecipe(OpencvDigits.ID, "mlp", 100, 64, 1e-3, "cosine", 0, 0.2f, HANDWRITING, 0.1, 0, 42, 0);
-            default -> new ImageClassifierRecipe(OpencvDigits.ID, "cnn", 40, 64, 1e-3, "cosine", 0, 0.3f, HANDWRITING, 0.1, 0, 42, 0);
+            case "mlp" -> new ImageClassifierRecipe(OpencvDigits.ID, "mlp", Recipes.with(Training.defaults(), Map.of("epochs", 100)), 0.2f,
+                    HANDWRITING, 0);
+            default -> new ImageClassifierRecipe(OpencvDigits.ID, "cnn", Recipes.with(Training.defaults(), Map.of("epochs", 40)), 0.3f,
+                    HANDWRITING, 0);
         };
     }
 

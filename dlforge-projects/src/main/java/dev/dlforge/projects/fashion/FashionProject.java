@@ -9,7 +9,9 @@ import dev.dlforge.projects.ProjectInfo;
 import dev.dlforge.projects.Roadmap;
 import dev.dlforge.projects.serving.Demo;
 import dev.dlforge.projects.vision.ImageClassifierProject;
+import dev.dlforge.projects.kit.Recipes;
 import dev.dlforge.projects.vision.ImageClassifierRecipe;
+import dev.dlforge.projects.vision.ImageClassifierRecipe.Training;
 import java.util.List;
 import java.util.Map;
 
@@ -43,8 +45,8 @@ public final class FashionProject extends ImageClassifierProject {
     /** Defaults reproduce docs/projects/fashion.md: >= 0.935 test accuracy within 15 minutes on 2 cores. */
     @Override
     protected ImageClassifierRecipe defaults(String model) {
-        return new ImageClassifierRecipe(FashionMnist.ID, "cnn", 15, 128, 2e-3, "cosine", 0, 0.25f,
-                new ImageClassifierRecipe.Augment(2, 0, 0, true), 1 / 12.0, 0, 42, 0);
+        Training train = Recipes.with(Training.defaults(), Map.of("epochs", 15, "batchSize", 128, "learningRate", 2e-3, "validationFraction", 1 / 12.0));
+        return new ImageClassifierRecipe(FashionMnist.ID, "cnn", train, 0.25f, new ImageClassifierRecipe.Augment(2, 0, 0, true), 0);
     }
 
     @Override

@@ -8,6 +8,8 @@ import dev.dlforge.core.io.Json;
 import dev.dlforge.projects.TrainOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Changes to a recipe record by field path, written once for every recipe type instead of a
@@ -35,6 +37,18 @@ public final class Recipes {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalArgumentException("cannot set " + path + " of " + recipe.getClass().getSimpleName() + " to " + value, e);
         }
+    }
+
+    /**
+     * {@code recipe} with several fields set by name, e.g. {@code with(Training.defaults(), Map.of("epochs", 15, "batchSize", 128))}:
+     * how a project states the documented values that differ from a record's defaults.
+     */
+    public static <R> R with(R recipe, Map<String, ?> values) {
+        R r = recipe;
+        for (var e : new TreeMap<>(values).entrySet()) {
+            r = with(r, e.getKey(), e.getValue());
+        }
+        return r;
     }
 
     /** The value at {@code path}, as JSON. */

@@ -33,6 +33,7 @@ import dev.dlforge.data.image.Splits;
 import dev.dlforge.models.Standardize;
 import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.projects.TrainableProject;
+import dev.dlforge.projects.kit.RecipeOptions;
 import dev.dlforge.projects.kit.ResumableProject;
 import dev.dlforge.projects.kit.RunSession;
 import dev.dlforge.projects.kit.TrainingResult;
@@ -97,6 +98,11 @@ public abstract class ImageClassifierProject extends ResumableProject<ImageClass
     }
 
     @Override
+    protected RecipeOptions recipeOptions() {
+        return RecipeOptions.flat().withTrainingUnder("train");
+    }
+
+    @Override
     protected ImageClassifierRecipe validated(ImageClassifierRecipe recipe) {
         if (!datasets().contains(recipe.dataset())) {
             datasets.get(recipe.dataset()); // unknown ids get the registry's list of valid ones
@@ -116,11 +122,11 @@ public abstract class ImageClassifierProject extends ResumableProject<ImageClass
             throws IOException {
         PrintStream console = session.console();
         try (NDManager manager = Engines.newManager()) {
-            Engines.seed(recipe.seed());
+            Engines.seed(recipe.train().seed());
             LabeledImages trainImages = data.train();
             LabeledImages valImages = null;
-            if (recipe.validationFraction() > 0) {
-                var split = Splits.stratified(trainImages.labels(), data.classes().size(), recipe.validationFraction(), recipe.seed());
+            if (recipe.train().validationFraction() > 0) {
+                var split = Splits.stratified(trainImages.labels(), data.classes().size(), recipe.train().validationFraction(), recipe.train().seed());
                 valImages = trainImages.select(split.heldOut());
                 trainImages = trainImages.select(split.kept());
             }
@@ -128,7 +134,8 @@ public abstract class ImageClassifierProject extends ResumableProject<ImageClass
             float[][] stats = trainImages.channelStatistics();
             standardizer(block).setStatistics(stats[0], stats[1]);
             TrainableParameters params = TrainableParameters.of(block);
-            Adam optimizer = new Adam(params, recipe.weightDecay() > 0 ? Adam.Config.adamW((float) recipe.weightDecay()) : Adam.Config.defaults());
+            double decay = recipe.train().weightDecay();
+            Adam optimizer = new Adam(params, decay > 0 ? Adam.Config.adamW((float) decay) : Adam.Config.defaults());
             SupervisedTask task = new SupervisedTask(block, params, Loss.softmaxCrossEntropyLoss(), optimizer,
                     List.of(BatchMetric.accuracy()), 0, manager);
             TrainerState state = checkpoint == null ? TrainerState.start() : CheckpointStore.restore(checkpoint, task);
@@ -137,7 +144,7 @@ public abstract class ImageClassifierProject extends ResumableProject<ImageClass
                     valImages == null ? 0 : valImages.size(), data.test().size());
             Trainer.Outcome outcome = session.fit(new Trainer(task, recipe.trainerConfig(), manager),
                     card(recipe, trainImages, data.classes(), Map.of()), block,
-                    ImageBatches.training(trainImages, recipe.batchSize(), recipe.seed(), recipe.augmentations()),
+                    ImageBatches.training(trainImages, recipe.train().batchSize(), recipe.train().seed(), recipe.augmentations()),
                     valImages == null ? null : ImageBatches.evaluation(valImages, EVAL_BATCH), state);
             if (outcome.status() == Trainer.Status.STOPPED) {
                 return TrainingResult.stoppedEarly();
@@ -213,7 +220,7 @@ public abstract class ImageClassifierProject extends ResumableProject<ImageClass
         } catch (IOException | DlforgeException e) {
             return List.of();
         }
-        LabeledImages picked = data.test().sample(count, data.classes().size(), recipe.seed());
+        LabeledImages picked = data.test().sample(count, data.classes().size(), recipe.train().seed());
         List<DemoSample> samples = new ArrayList<>(picked.size());
         for (int i = 0; i < picked.size(); i++) {
             samples.add(new DemoSample(data.classes().get(picked.labels()[i]), "image/png", png(picked.image(i))));
@@ -243,7 +250,7 @@ public abstract class ImageClassifierProject extends ResumableProject<ImageClass
 
     private Optional<OutOfSourceTest.Result> outOfSource(Function<BatchSource, ClassifierEvaluation> model, ImageClassifierRecipe recipe,
             int classes, PrintStream console) {
-        return outOfSourceTest().flatMap(t -> t.run(model, this::framedForModel, recipe.limit(), recipe.seed(), classes, console));
+        return outOfSourceTest().flatMap(t -> t.run(model, this::framedForModel, recipe.limit(), recipe.train().seed(), classes, console));
     }
 
     PictureFraming imageInputFor(ModelCard card) {

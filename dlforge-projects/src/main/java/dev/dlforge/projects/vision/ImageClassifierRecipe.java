@@ -1,6 +1,8 @@
 package dev.dlforge.projects.vision;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dlforge.core.DlforgeException;
+import dev.dlforge.core.run.RecipeSchema;
 import dev.dlforge.core.train.EarlyStopping;
 import dev.dlforge.core.train.TrainerConfig;
 import dev.dlforge.data.image.Augmentation;
@@ -14,22 +16,35 @@ import java.util.List;
  *
  * @param dataset dataset id
  * @param model variant, e.g. {@code mlp} or {@code cnn}
- * @param epochs passes over the training split
- * @param batchSize examples per step
- * @param learningRate Adam's base rate
- * @param schedule {@code constant}, {@code cosine} or {@code step}
- * @param weightDecay decoupled (AdamW) weight decay; 0 for plain Adam
+ * @param train the training loop
  * @param dropout dropout rate of the network's dense layers
  * @param augment random changes to training images
- * @param validationFraction share of the training split held out (stratified) for validation curves and, with patience, early stopping
- * @param patience stop after this many epochs without a better validation accuracy and keep the best
- *     epoch; 0 trains every epoch and keeps the last
- * @param seed seeds the split, initialisation, shuffling, augmentation and dropout
  * @param limit train on at most this many images (see {@link ImageLimit}); 0 uses all
  */
-public record ImageClassifierRecipe(String dataset, String model, int epochs, int batchSize, double learningRate,
-        String schedule, double weightDecay, float dropout, Augment augment, double validationFraction,
-        int patience, long seed, int limit) {
+@RecipeSchema(2)
+public record ImageClassifierRecipe(String dataset, String model, Training train, float dropout, Augment augment, int limit) {
+
+    /**
+     * The training loop: Adam (AdamW with weight decay) on a learning-rate schedule.
+     *
+     * @param epochs passes over the training split
+     * @param batchSize examples per step
+     * @param learningRate Adam's base rate
+     * @param schedule {@code constant}, {@code cosine} or {@code step}
+     * @param weightDecay decoupled (AdamW) weight decay; 0 for plain Adam
+     * @param validationFraction share of the training split held out (stratified) for validation curves and, with patience, early stopping
+     * @param patience stop after this many epochs without a better validation accuracy and keep the best
+     *     epoch; 0 trains every epoch and keeps the last
+     * @param seed seeds the split, initialisation, shuffling, augmentation and dropout
+     */
+    public record Training(int epochs, int batchSize, double learningRate, String schedule, double weightDecay,
+            double validationFraction, int patience, long seed) {
+
+        /** 10 epochs of batches of 64, Adam at 1e-3 annealed on a cosine, 10% held out, every epoch trained, seed 42. */
+        public static Training defaults() {
+            return new Training(10, 64, 1e-3, "cosine", 0, 0.1, 0, 42);
+        }
+    }
 
     /**
      * Label-preserving random changes to training images, applied in this order: stroke width,
@@ -74,11 +89,22 @@ public record ImageClassifierRecipe(String dataset, String model, int epochs, in
         }
     }
 
+    /** Schema 1 (before the training loop was its own record) kept the loop's settings at the top level. */
+    public static ObjectNode upgrade(ObjectNode fields, int fromSchema) {
+        ObjectNode train = fields.putObject("train");
+        for (String name : List.of("epochs", "batchSize", "learningRate", "schedule", "weightDecay", "validationFraction", "patience", "seed")) {
+            if (fields.has(name)) {
+                train.set(name, fields.remove(name));
+            }
+        }
+        return fields;
+    }
+
     /** Checks the values a user can set; a bad one is a clear error before anything runs. */
     public ImageClassifierRecipe validated() {
-        require(epochs >= 1, "--epochs must be at least 1, got " + epochs);
-        require(batchSize >= 1, "--batch-size must be at least 1, got " + batchSize);
-        require(learningRate > 0 && Double.isFinite(learningRate), "--lr must be a positive number, got " + learningRate);
+        require(train.epochs() >= 1, "--epochs must be at least 1, got " + train.epochs());
+        require(train.batchSize() >= 1, "--batch-size must be at least 1, got " + train.batchSize());
+        require(train.learningRate() > 0 && Double.isFinite(train.learningRate()), "--lr must be a positive number, got " + train.learningRate());
         require(limit >= 0, "--limit must not be negative, got " + limit);
         require(limit == 0 || limit >= 2, "--limit must leave at least 2 examples, got " + limit);
         return this;
@@ -96,8 +122,9 @@ public record ImageClassifierRecipe(String dataset, String model, int epochs, in
      * Picking a "best" epoch on a small validation set mostly picks noise.
      */
     public TrainerConfig trainerConfig() {
-        String monitor = patience > 0 ? "val_accuracy" : "none";
-        return new TrainerConfig(epochs, learningRate, schedule, seed, 0, new EarlyStopping(monitor, true, patience));
+        String monitor = train.patience() > 0 ? "val_accuracy" : "none";
+        return new TrainerConfig(train.epochs(), train.learningRate(), train.schedule(), train.seed(), 0,
+                new EarlyStopping(monitor, true, train.patience()));
     }
 
     public List<Augmentation> augmentations() {

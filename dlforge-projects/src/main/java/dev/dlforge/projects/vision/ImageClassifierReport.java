@@ -77,11 +77,11 @@ public final class ImageClassifierReport {
                 List.of("model", recipe.model() + String.format(Locale.ROOT, ", %,d parameters", metrics.getOrDefault("parameters", 0.0).longValue())),
                 List.of("epochs", String.format(Locale.ROOT, "%d run; the model is epoch %d's (%s)", history.size(),
                         metrics.getOrDefault("model_epoch", 0.0).intValue(),
-                        recipe.patience() > 0 ? "best validation accuracy, early stopping on" : "the final epoch")),
+                        recipe.train().patience() > 0 ? "best validation accuracy, early stopping on" : "the final epoch")),
                 List.of("training time", String.format(Locale.ROOT, "%.0f s", metrics.getOrDefault("train_seconds", 0.0))),
                 List.of("command", "`dlforge train " + project.id() + " --model " + recipe.model() + " --dataset " + recipe.dataset()
-                        + " --epochs " + recipe.epochs() + " --batch-size " + recipe.batchSize() + " --lr " + recipe.learningRate()
-                        + " --seed " + recipe.seed() + (recipe.limit() > 0 ? " --limit " + recipe.limit() : "") + "`")));
+                        + " --epochs " + recipe.train().epochs() + " --batch-size " + recipe.train().batchSize() + " --lr " + recipe.train().learningRate()
+                        + " --seed " + recipe.train().seed() + (recipe.limit() > 0 ? " --limit " + recipe.limit() : "") + "`")));
 
         md.section("Learning curves");
         curves();

@@ -18,13 +18,13 @@ final class ImageLimit {
     static ImageClassData apply(ImageClassData data, ImageClassifierRecipe recipe) {
         int limit = recipe.limit();
         int classes = data.classes().size();
-        double heldOutShare = recipe.validationFraction();
+        double heldOutShare = recipe.train().validationFraction();
         long fullTraining = Math.round(data.train().size() * (1 - heldOutShare));
-        LabeledImages pool = data.train().sample((int) Math.ceil(limit / (1 - heldOutShare)), classes, recipe.seed());
-        LabeledImages test = data.test().sample(ExampleLimit.heldOut(limit, fullTraining, data.test().size()), classes, recipe.seed());
+        LabeledImages pool = data.train().sample((int) Math.ceil(limit / (1 - heldOutShare)), classes, recipe.train().seed());
+        LabeledImages test = data.test().sample(ExampleLimit.heldOut(limit, fullTraining, data.test().size()), classes, recipe.train().seed());
         if (heldOutShare > 0) {
             // The same split the training loop makes of the pool (same labels, fraction and seed).
-            int validation = Splits.stratified(pool.labels(), classes, heldOutShare, recipe.seed()).heldOut().length;
+            int validation = Splits.stratified(pool.labels(), classes, heldOutShare, recipe.train().seed()).heldOut().length;
             ExampleLimit.requireNonEmpty(limit, validation, "validation images",
                     (int) Math.ceil(classes * (1 - heldOutShare) / heldOutShare));
         }
