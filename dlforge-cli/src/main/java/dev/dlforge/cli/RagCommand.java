@@ -6,7 +6,8 @@ import dev.dlforge.core.run.RunStore;
 import dev.dlforge.core.train.StopSignal;
 import dev.dlforge.data.docs.FolderWalk;
 import dev.dlforge.models.retrieval.ChunkFilter;
-import dev.dlforge.models.retrieval.ChunkIndex;
+import dev.dlforge.models.retrieval.ChunkIndexReader;
+import dev.dlforge.models.retrieval.ChunkIndexWriter;
 import dev.dlforge.models.retrieval.MiniLmEmbedder;
 import dev.dlforge.models.text.MiniLmEncoder;
 import dev.dlforge.projects.Catalogue;
@@ -73,7 +74,7 @@ final class RagCommand extends CommandGroup {
             List<Path> files = sample == null ? inputs : List.of(RagSamples.write(sample, data));
             String indexName = name != null ? name : sample != null ? sample : "default";
             Path dir = RagIndexer.home(indexName);
-            try (MiniLmEncoder encoder = MiniLmEncoder.open(); ChunkIndex index = ChunkIndex.open(dir, new MiniLmEmbedder(encoder))) {
+            try (MiniLmEncoder encoder = MiniLmEncoder.open(); ChunkIndexWriter index = ChunkIndexWriter.open(dir, new MiniLmEmbedder(encoder))) {
                 IndexSummary summary = RagIndexer.miniLm(encoder).index(files, index, followLinks ? FolderWalk.Links.FOLLOW : FolderWalk.Links.SKIP);
                 summary.print(parent.root.out);
                 if (summary.linksSkipped() > 0) {
@@ -148,7 +149,7 @@ final class RagCommand extends CommandGroup {
             }
             var out = parent.root.out;
             try (MiniLmEncoder encoder = MiniLmEncoder.open();
-                    ChunkIndex index = ChunkIndex.openReadOnly(RagIndexer.home(name), new MiniLmEmbedder(encoder))) {
+                    ChunkIndexReader index = ChunkIndexReader.open(RagIndexer.home(name), new MiniLmEmbedder(encoder))) {
                 ExtractiveAnswerer answerer = new ExtractiveAnswerer(index, config);
                 if (llmUrl == null && gpt == null) {
                     out.print(answerer.answer(question).render());

@@ -4,12 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
-import dev.dlforge.core.engine.Engines;
-import dev.dlforge.core.model.Weights;
 import dev.dlforge.core.optim.Optimizer;
+import dev.dlforge.core.optim.ParameterUpdate;
 import dev.dlforge.core.optim.TrainableParameters;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -22,34 +20,26 @@ import java.util.Map;
 public final class SupervisedTask implements TrainingTask {
     private final Block block;
     private final Loss loss;
-    private final Optimizer optimizer;
-    private final TrainableParameters params;
+    private final ParameterUpdate update;
     private final List<BatchMetric> metrics;
-    private final double gradientClipNorm;
     private final ParameterStore parameterStore;
 
     public SupervisedTask(Block block, TrainableParameters params, Loss loss, Optimizer optimizer,
             List<BatchMetric> metrics, double gradientClipNorm, NDManager manager) {
         this.block = block;
-        this.params = params;
         this.loss = loss;
-        this.optimizer = optimizer;
+        this.update = new ParameterUpdate(block, params, optimizer, gradientClipNorm);
         this.metrics = List.copyOf(metrics);
-        this.gradientClipNorm = gradientClipNorm;
         this.parameterStore = new ParameterStore(manager, false);
     }
 
     @Override
     public StepResult trainStep(Batch batch, double learningRate) {
-        NDList predictions;
-        NDArray lossValue;
-        try (GradientCollector collector = Engines.get().newGradientCollector()) {
-            predictions = block.forward(parameterStore, batch.inputs(), true);
-            lossValue = loss.evaluate(batch.labels(), predictions);
-            collector.backward(lossValue);
-        }
-        optimizer.step(learningRate, params.clipScale(gradientClipNorm));
-        return result(batch, predictions, lossValue);
+        ParameterUpdate.Pass<NDList> pass = update.step(learningRate, () -> {
+            NDList predictions = block.forward(parameterStore, batch.inputs(), true);
+            return new ParameterUpdate.Pass<>(predictions, loss.evaluate(batch.labels(), predictions));
+        });
+        return result(batch, pass.output(), pass.loss());
     }
 
     @Override
@@ -69,13 +59,11 @@ public final class SupervisedTask implements TrainingTask {
 
     @Override
     public void writeState(DataOutputStream out) throws IOException {
-        Weights.write(block, out);
-        optimizer.writeState(out);
+        update.writeState(out);
     }
 
     @Override
     public void readState(DataInputStream in) throws IOException {
-        Weights.read(block, in);
-        optimizer.readState(in);
+        update.readState(in);
     }
 }

@@ -5,11 +5,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import dev.dlforge.core.engine.Engines;
-import dev.dlforge.core.model.Weights;
 import dev.dlforge.core.optim.Optimizer;
+import dev.dlforge.core.optim.ParameterUpdate;
 import dev.dlforge.core.optim.TrainableParameters;
 import dev.dlforge.core.train.Batch;
 import dev.dlforge.core.train.StepResult;
@@ -29,32 +27,24 @@ import java.util.Map;
  */
 public final class NextTokenTask implements TrainingTask {
     private final Block model;
-    private final TrainableParameters params;
-    private final Optimizer optimizer;
-    private final double clipNorm;
+    private final ParameterUpdate update;
     private final ParameterStore store;
     private final NextTokenLoss loss = new NextTokenLoss();
 
     /** {@code model} takes ids (B, T) and returns logits (B, T, V) first. */
     public NextTokenTask(Block model, TrainableParameters params, Optimizer optimizer, double clipNorm, NDManager manager) {
         this.model = model;
-        this.params = params;
-        this.optimizer = optimizer;
-        this.clipNorm = clipNorm;
+        this.update = new ParameterUpdate(model, params, optimizer, clipNorm);
         this.store = new ParameterStore(manager, false);
     }
 
     @Override
     public StepResult trainStep(Batch batch, double learningRate) {
-        NDArray logits;
-        NDArray loss;
-        try (GradientCollector collector = Engines.get().newGradientCollector()) {
-            logits = logits(batch, true);
-            loss = this.loss.evaluate(batch.labels(), new NDList(logits));
-            collector.backward(loss);
-        }
-        optimizer.step(learningRate, params.clipScale(clipNorm));
-        return result(batch, logits, loss);
+        ParameterUpdate.Pass<NDArray> pass = update.step(learningRate, () -> {
+            NDArray logits = logits(batch, true);
+            return new ParameterUpdate.Pass<>(logits, loss.evaluate(batch.labels(), new NDList(logits)));
+        });
+        return result(batch, pass.output(), pass.loss());
     }
 
     @Override
@@ -95,13 +85,11 @@ public final class NextTokenTask implements TrainingTask {
 
     @Override
     public void writeState(DataOutputStream out) throws IOException {
-        Weights.write(model, out);
-        optimizer.writeState(out);
+        update.writeState(out);
     }
 
     @Override
     public void readState(DataInputStream in) throws IOException {
-        Weights.read(model, in);
-        optimizer.readState(in);
+        update.readState(in);
     }
 }

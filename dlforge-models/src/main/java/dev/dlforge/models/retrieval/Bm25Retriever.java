@@ -25,9 +25,9 @@ import org.apache.lucene.search.TermQuery;
  */
 public final class Bm25Retriever implements Retriever {
     static final int MAX_TERMS = 512;
-    private final ChunkIndex index;
+    private final ChunkIndexReader index;
 
-    public Bm25Retriever(ChunkIndex index) {
+    public Bm25Retriever(ChunkIndexReader index) {
         this.index = index;
     }
 

@@ -12,9 +12,9 @@ import java.util.Map;
  * candidates have no vector score at all, so this puts every candidate on one scale.
  */
 public final class EmbeddingReranker {
-    private final ChunkIndex index;
+    private final ChunkIndexReader index;
 
-    public EmbeddingReranker(ChunkIndex index) {
+    public EmbeddingReranker(ChunkIndexReader index) {
         this.index = index;
     }
 

@@ -23,14 +23,14 @@ public final class HybridRetriever implements Retriever {
     public static final int DEFAULT_DEPTH = 50;
     /** BM25 weight 1, vector weight 0.35, k = 5 (see the class comment). */
     public static final ReciprocalRankFusion DEFAULT_FUSION = new ReciprocalRankFusion(5, List.of(1.0, 0.35));
-    private final ChunkIndex index;
+    private final ChunkIndexReader index;
     private final Bm25Retriever bm25;
     private final VectorRetriever vector;
     private final ReciprocalRankFusion fusion;
     private final int depth;
     private final boolean rerank;
 
-    public HybridRetriever(ChunkIndex index, ReciprocalRankFusion fusion, int depth, boolean rerank) {
+    public HybridRetriever(ChunkIndexReader index, ReciprocalRankFusion fusion, int depth, boolean rerank) {
         if (depth < 1) {
             throw new IllegalArgumentException("depth must be at least 1, got " + depth);
         }
@@ -43,7 +43,7 @@ public final class HybridRetriever implements Retriever {
     }
 
     /** {@link #DEFAULT_FUSION}, 50 candidates per retriever, no re-ranking. */
-    public static HybridRetriever of(ChunkIndex index) {
+    public static HybridRetriever of(ChunkIndexReader index) {
         return new HybridRetriever(index, DEFAULT_FUSION, DEFAULT_DEPTH, false);
     }
 

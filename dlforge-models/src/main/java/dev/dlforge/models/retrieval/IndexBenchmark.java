@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
 
 /**
- * On-demand benchmark of {@link ChunkIndex} and the retrievers (not run in CI): builds a fresh
+ * On-demand benchmark of {@link ChunkIndexWriter}, {@link ChunkIndexReader} and the retrievers (not run in CI): builds a fresh
  * index of {@link SyntheticText} chunks, 100 per source, committing every 100 sources, then times
  * queries of 3..8 words cut from random chunks. Latencies of the vector and hybrid retrievers
  * include embedding the query. With {@code --no-embed} vectors come from {@link RandomUnitEmbedder},
@@ -94,7 +94,7 @@ public final class IndexBenchmark {
         SplittableRandom random = new SplittableRandom(config.seed());
         List<String> queries = new ArrayList<>();
         long start = System.nanoTime();
-        try (ChunkIndex index = ChunkIndex.open(config.dir(), timed)) {
+        try (ChunkIndexWriter index = ChunkIndexWriter.open(config.dir(), timed)) {
             int perSource = 100;
             try (ProgressBar bar = Progress.bar("indexing", config.chunks(), 0, "chunk", 1)) {
                 for (int first = 0, source = 0; first < config.chunks(); first += perSource, source++) {
@@ -124,16 +124,16 @@ public final class IndexBenchmark {
                 queries.add(SyntheticText.queryFrom(text.chunk(random, 2), random));
             }
             List<Latency> latencies = new ArrayList<>();
-            for (Retriever r : List.of(new Bm25Retriever(index), new VectorRetriever(index), HybridRetriever.of(index),
-                    HybridRetriever.of(index).withRerank(true))) {
+            for (Retriever r : List.of(new Bm25Retriever(index.reader()), new VectorRetriever(index.reader()), HybridRetriever.of(index.reader()),
+                    HybridRetriever.of(index.reader()).withRerank(true))) {
                 latencies.add(time(r, queries, config));
             }
-            return new Result(config.chunks(), embedder.name(), buildSeconds, embedSeconds, index.sizeOnDisk(),
-                    procStatus("VmRSS:"), procStatus("VmHWM:"), recallAt10(index, queries), latencies);
+            return new Result(config.chunks(), embedder.name(), buildSeconds, embedSeconds, index.reader().sizeOnDisk(),
+                    procStatus("VmRSS:"), procStatus("VmHWM:"), recallAt10(index.reader(), queries), latencies);
         }
     }
 
-    private static Map<Integer, Double> recallAt10(ChunkIndex index, List<String> queries) {
+    private static Map<Integer, Double> recallAt10(ChunkIndexReader index, List<String> queries) {
         List<String> sample = queries.subList(0, Math.min(RECALL_QUERIES, queries.size()));
         float[][] vectors = index.embedder().embed(sample);
         List<List<String>> exact = new ArrayList<>();

@@ -13,14 +13,14 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
  */
 public final class VectorRetriever implements Retriever {
     public static final int DEFAULT_CANDIDATES = 64;
-    private final ChunkIndex index;
+    private final ChunkIndexReader index;
     private final int candidates;
 
-    public VectorRetriever(ChunkIndex index) {
+    public VectorRetriever(ChunkIndexReader index) {
         this(index, DEFAULT_CANDIDATES);
     }
 
-    public VectorRetriever(ChunkIndex index, int candidates) {
+    public VectorRetriever(ChunkIndexReader index, int candidates) {
         if (candidates < 1) {
             throw new IllegalArgumentException("candidates must be at least 1, got " + candidates);
         }

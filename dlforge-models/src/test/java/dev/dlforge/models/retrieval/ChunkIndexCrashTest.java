@@ -41,10 +41,10 @@ class ChunkIndexCrashTest {
         }
         assertThat(onDisk).contains("write.lock").anyMatch(f -> !committed.contains(f) && !f.equals("write.lock"));
 
-        try (ChunkIndex index = ChunkIndex.open(dir, SharedMiniLm.embedder())) { // the dead process's lock is gone
-            assertThat(index.sources()).containsOnlyKeys("a.txt");
-            assertThat(index.sources().get("a.txt").fingerprint()).isEqualTo("1");
-            Bm25Retriever bm25 = new Bm25Retriever(index);
+        try (ChunkIndexWriter index = ChunkIndexWriter.open(dir, SharedMiniLm.embedder())) { // the dead process's lock is gone
+            assertThat(index.reader().sources()).containsOnlyKeys("a.txt");
+            assertThat(index.reader().sources().get("a.txt").fingerprint()).isEqualTo("1");
+            Bm25Retriever bm25 = new Bm25Retriever(index.reader());
             assertThat(SmallCorpus.ids(bm25.retrieve("albatross", 3, ChunkFilter.none()))).containsExactly("a#0");
             assertThat(bm25.retrieve("kraken zeppelin", 3, ChunkFilter.none())).isEmpty();
         }

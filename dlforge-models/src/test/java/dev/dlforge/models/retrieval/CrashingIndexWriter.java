@@ -12,12 +12,12 @@ import java.util.List;
  */
 public final class CrashingIndexWriter {
     public static void main(String[] args) {
-        ChunkIndex index = ChunkIndex.open(Path.of(args[0]), SharedMiniLm.embedder());
+        ChunkIndexWriter index = ChunkIndexWriter.open(Path.of(args[0]), SharedMiniLm.embedder());
         index.replaceSource("a.txt", "1", List.of(chunk("a#0", "a.txt", "", 0, "Committed albatross text.")));
         index.commit();
         index.replaceSource("a.txt", "2", List.of(chunk("a#0", "a.txt", "", 0, "Uncommitted replacement about a kraken.")));
         index.replaceSource("b.txt", "1", List.of(chunk("b#0", "b.txt", "", 0, "Uncommitted zeppelin text.")));
-        System.out.println("uncommitted sources: " + index.sources().keySet()); // refreshes, so segments hit the disk
+        System.out.println("uncommitted sources: " + index.reader().sources().keySet()); // refreshes, so segments hit the disk
         System.out.flush();
         Runtime.getRuntime().halt(3);
     }

@@ -25,7 +25,7 @@ class IndexBenchmarkTest {
         assertThat(r.latencies()).extracting(IndexBenchmark.Latency::retriever)
                 .containsExactly("bm25", "vector", "hybrid", "hybrid+rerank");
         assertThat(r.latencies()).allSatisfy(l -> assertThat(l.p99()).isGreaterThanOrEqualTo(l.p50()).isPositive());
-        try (ChunkIndex built = ChunkIndex.openReadOnly(index, new RandomUnitEmbedder(384))) {
+        try (ChunkIndexReader built = ChunkIndexReader.open(index, new RandomUnitEmbedder(384))) {
             assertThat(built.chunkCount()).isEqualTo(250);
             assertThat(built.sources()).hasSize(3);
         }

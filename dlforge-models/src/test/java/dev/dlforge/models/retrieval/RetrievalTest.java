@@ -18,18 +18,18 @@ class RetrievalTest {
     private static final String PARAPHRASE = "How long should a loaf be cooked in a hot stove?";
     @TempDir
     static Path dir;
-    private static ChunkIndex index;
+    private static ChunkIndexWriter index;
     private static Bm25Retriever bm25;
     private static VectorRetriever vector;
     private static HybridRetriever hybrid;
 
     @BeforeAll
     static void build() {
-        index = ChunkIndex.open(dir.resolve("index"), SharedMiniLm.embedder());
+        index = ChunkIndexWriter.open(dir.resolve("index"), SharedMiniLm.embedder());
         SmallCorpus.indexInto(index);
-        bm25 = new Bm25Retriever(index);
-        vector = new VectorRetriever(index);
-        hybrid = HybridRetriever.of(index);
+        bm25 = new Bm25Retriever(index.reader());
+        vector = new VectorRetriever(index.reader());
+        hybrid = HybridRetriever.of(index.reader());
     }
 
     @AfterAll
@@ -62,7 +62,7 @@ class RetrievalTest {
     @Test
     void vectorSearchAgreesWithAnExhaustiveScanOnASmallIndex() {
         float[] q = SharedMiniLm.embedder().embed(List.of(PARAPHRASE))[0];
-        assertThat(ids(vector.retrieve(q, 5, ChunkFilter.none()))).containsExactlyElementsOf(index.exactNearest(q, 5));
+        assertThat(ids(vector.retrieve(q, 5, ChunkFilter.none()))).containsExactlyElementsOf(index.reader().exactNearest(q, 5));
     }
 
     @Test

@@ -25,7 +25,7 @@ final class SmallCorpus {
                         chunk("cars#2", "notes/cars.txt", "", 6, "My dog loves chasing the ball in the park.")));
     }
 
-    static void indexInto(ChunkIndex index) {
+    static void indexInto(ChunkIndexWriter index) {
         sources().forEach((source, chunks) -> index.replaceSource(source, "v1", chunks));
         index.commit();
     }

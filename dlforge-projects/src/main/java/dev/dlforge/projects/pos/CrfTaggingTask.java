@@ -3,11 +3,9 @@ package dev.dlforge.projects.pos;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import dev.dlforge.core.engine.Engines;
-import dev.dlforge.core.model.Weights;
 import dev.dlforge.core.optim.Optimizer;
+import dev.dlforge.core.optim.ParameterUpdate;
 import dev.dlforge.core.optim.TrainableParameters;
 import dev.dlforge.core.train.Batch;
 import dev.dlforge.core.train.StepResult;
@@ -28,30 +26,22 @@ import java.util.Map;
  */
 final class CrfTaggingTask implements TrainingTask {
     private final BiLstmTagger tagger;
-    private final TrainableParameters params;
-    private final Optimizer optimizer;
-    private final double clipNorm;
+    private final ParameterUpdate update;
     private final ParameterStore store;
 
     CrfTaggingTask(BiLstmTagger tagger, TrainableParameters params, Optimizer optimizer, double clipNorm, NDManager manager) {
         this.tagger = tagger;
-        this.params = params;
-        this.optimizer = optimizer;
-        this.clipNorm = clipNorm;
+        this.update = new ParameterUpdate(tagger, params, optimizer, clipNorm);
         this.store = new ParameterStore(manager, false);
     }
 
     @Override
     public StepResult trainStep(Batch batch, double learningRate) {
-        NDArray emissions;
-        NDArray loss;
-        try (GradientCollector collector = Engines.get().newGradientCollector()) {
-            emissions = emissions(batch, true);
-            loss = loss(batch, emissions, true);
-            collector.backward(loss);
-        }
-        optimizer.step(learningRate, params.clipScale(clipNorm));
-        return result(batch, emissions, loss);
+        ParameterUpdate.Pass<NDArray> pass = update.step(learningRate, () -> {
+            NDArray emissions = emissions(batch, true);
+            return new ParameterUpdate.Pass<>(emissions, loss(batch, emissions, true));
+        });
+        return result(batch, pass.output(), pass.loss());
     }
 
     @Override
@@ -105,13 +95,11 @@ final class CrfTaggingTask implements TrainingTask {
 
     @Override
     public void writeState(DataOutputStream out) throws IOException {
-        Weights.write(tagger, out);
-        optimizer.writeState(out);
+        update.writeState(out);
     }
 
     @Override
     public void readState(DataInputStream in) throws IOException {
-        Weights.read(tagger, in);
-        optimizer.readState(in);
+        update.readState(in);
     }
 }

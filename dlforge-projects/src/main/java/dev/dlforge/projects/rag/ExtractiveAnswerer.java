@@ -2,7 +2,7 @@ package dev.dlforge.projects.rag;
 
 import dev.dlforge.data.docs.ContentHash;
 import dev.dlforge.models.retrieval.ChunkFilter;
-import dev.dlforge.models.retrieval.ChunkIndex;
+import dev.dlforge.models.retrieval.ChunkIndexReader;
 import dev.dlforge.models.retrieval.Retriever;
 import dev.dlforge.models.retrieval.ScoredChunk;
 import java.util.ArrayList;
@@ -66,10 +66,10 @@ public final class ExtractiveAnswerer {
         }
     }
 
-    private final ChunkIndex index;
+    private final ChunkIndexReader index;
     private final Config config;
 
-    public ExtractiveAnswerer(ChunkIndex index, Config config) {
+    public ExtractiveAnswerer(ChunkIndexReader index, Config config) {
         this.index = index;
         this.config = config;
     }

@@ -9,7 +9,8 @@ import dev.dlforge.data.docs.EvalQuestion;
 import dev.dlforge.data.docs.RetrievalEvalSet;
 import dev.dlforge.models.retrieval.Chunk;
 import dev.dlforge.models.retrieval.ChunkFilter;
-import dev.dlforge.models.retrieval.ChunkIndex;
+import dev.dlforge.models.retrieval.ChunkIndexReader;
+import dev.dlforge.models.retrieval.ChunkIndexWriter;
 import dev.dlforge.models.retrieval.HybridRetriever;
 import dev.dlforge.models.retrieval.ReciprocalRankFusion;
 import dev.dlforge.models.retrieval.Retriever;
@@ -73,7 +74,7 @@ public final class RagEvaluation {
     private RagEvaluation() {}
 
     /** Indexes the set's documents into {@code index} (which should be empty) and commits. */
-    public static double index(RetrievalEvalSet set, ChunkIndex index) {
+    public static double index(RetrievalEvalSet set, ChunkIndexWriter index) {
         long start = System.nanoTime();
         List<EvalDocument> docs = set.documents();
         try (ProgressBar bar = Progress.bar("indexing " + set.name(), docs.size(), 0, "doc", 1)) {
@@ -95,7 +96,7 @@ public final class RagEvaluation {
      * The retrievers compared, by label: the three {@link RetrievalMode}s, then {@value #PAPER_RRF}, the
      * hybrid with the paper's fusion (k = 60, equal weights), to show what the tuned fusion adds.
      */
-    static Map<String, Retriever> retrievers(ChunkIndex index) {
+    static Map<String, Retriever> retrievers(ChunkIndexReader index) {
         Map<String, Retriever> out = new LinkedHashMap<>();
         for (RetrievalMode mode : RetrievalMode.values()) {
             out.put(mode.id(), mode.retriever(index));
@@ -105,7 +106,7 @@ public final class RagEvaluation {
     }
 
     /** Asks every question of every retriever of {@link #retrievers} over an index holding the set's documents. */
-    public static Result evaluate(RetrievalEvalSet set, ChunkIndex index, double indexSeconds) {
+    public static Result evaluate(RetrievalEvalSet set, ChunkIndexReader index, double indexSeconds) {
         List<RetrievalScores> overall = new ArrayList<>();
         Map<String, Map<String, List<Integer>>> kinds = new LinkedHashMap<>();
         Map<String, List<Integer>> allRanks = new LinkedHashMap<>();

@@ -12,7 +12,7 @@ import dev.dlforge.data.docs.FolderWalk;
 import dev.dlforge.data.docs.Skipped;
 import dev.dlforge.data.text.TextRepairs;
 import dev.dlforge.models.retrieval.Chunk;
-import dev.dlforge.models.retrieval.ChunkIndex;
+import dev.dlforge.models.retrieval.ChunkIndexWriter;
 import dev.dlforge.models.retrieval.SourceRecord;
 import dev.dlforge.models.text.MiniLmEncoder;
 import java.io.IOException;
@@ -29,7 +29,7 @@ import me.tongfei.progressbar.ProgressBar;
 
 /**
  * Puts files and folders (walked recursively by {@link FolderWalk}: hidden entries left out, symbolic
- * links inside a folder not followed unless asked) into a {@link ChunkIndex}:
+ * links inside a folder not followed unless asked) into a {@link ChunkIndexWriter}:
  * each file is read by {@link DocumentReaders}, cut by {@link Chunker} into chunks of at most 200
  * MiniLM WordPiece tokens with 40 of overlap, and stored under its absolute path as source.
  *
@@ -70,8 +70,8 @@ public final class RagIndexer {
         return DlforgeHome.current().root().resolve("rag").resolve(name);
     }
 
-    /** Indexes {@code inputs} into {@code index} without following links out of them; see {@link #index(List, ChunkIndex, FolderWalk.Links)}. */
-    public IndexSummary index(List<Path> inputs, ChunkIndex index) {
+    /** Indexes {@code inputs} into {@code index} without following links out of them; see {@link #index(List, ChunkIndexWriter, FolderWalk.Links)}. */
+    public IndexSummary index(List<Path> inputs, ChunkIndexWriter index) {
         return index(inputs, index, FolderWalk.Links.SKIP);
     }
 
@@ -80,11 +80,11 @@ public final class RagIndexer {
      * are walked by {@link FolderWalk}: with {@link FolderWalk.Links#SKIP} a symbolic link inside
      * them is reported as skipped, and a source indexed through one before is removed.
      */
-    public IndexSummary index(List<Path> inputs, ChunkIndex index, FolderWalk.Links links) {
+    public IndexSummary index(List<Path> inputs, ChunkIndexWriter index, FolderWalk.Links links) {
         FolderWalk.Listing listing = FolderWalk.of(inputs, links);
         List<Skipped> skipped = new ArrayList<>(listing.skipped());
         List<Path> files = listing.files();
-        Map<String, SourceRecord> before = index.sources();
+        Map<String, SourceRecord> before = index.reader().sources();
         Set<String> seen = new HashSet<>();
         int indexed = 0;
         int unchanged = 0;
@@ -137,7 +137,7 @@ public final class RagIndexer {
         List<String> gone = gone(before.keySet(), seen, inputs);
         index.removeSources(gone);
         index.commit();
-        return new IndexSummary(indexed, unchanged, gone, skipped, added, duplicates, index.chunkCount());
+        return new IndexSummary(indexed, unchanged, gone, skipped, added, duplicates, index.reader().chunkCount());
     }
 
     /** The data layer's chunks as the index stores them, with ids {@code source#n}. */

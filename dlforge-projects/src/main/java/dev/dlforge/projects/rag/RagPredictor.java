@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dlforge.core.io.Json;
 import dev.dlforge.core.model.ModelCard;
-import dev.dlforge.models.retrieval.ChunkIndex;
+import dev.dlforge.models.retrieval.ChunkIndexReader;
 import dev.dlforge.models.text.MiniLmEncoder;
 import dev.dlforge.projects.serving.InvalidInputException;
 import dev.dlforge.projects.serving.Payload;
@@ -36,9 +36,9 @@ public final class RagPredictor implements Predictor<RagPredictor.Question, RagP
 
     private final ModelCard card;
     private final MiniLmEncoder encoder;
-    private final ChunkIndex index;
+    private final ChunkIndexReader index;
 
-    RagPredictor(ModelCard card, MiniLmEncoder encoder, ChunkIndex index) {
+    RagPredictor(ModelCard card, MiniLmEncoder encoder, ChunkIndexReader index) {
         this.card = card;
         this.encoder = encoder;
         this.index = index;

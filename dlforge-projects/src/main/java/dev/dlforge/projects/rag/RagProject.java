@@ -16,7 +16,8 @@ import dev.dlforge.data.text.TextLimits;
 import dev.dlforge.data.text.TextRepairs;
 import dev.dlforge.data.wordnet.WordNetQuestions;
 import dev.dlforge.data.wordnet.WordNetSynset;
-import dev.dlforge.models.retrieval.ChunkIndex;
+import dev.dlforge.models.retrieval.ChunkIndexReader;
+import dev.dlforge.models.retrieval.ChunkIndexWriter;
 import dev.dlforge.models.retrieval.HybridRetriever;
 import dev.dlforge.models.retrieval.MiniLmEmbedder;
 import dev.dlforge.models.text.MiniLmEncoder;
@@ -105,11 +106,11 @@ public final class RagProject implements TrainableProject {
         RunDir run = new RunStore(DlforgeHome.current()).create(ID, Json.MAPPER.valueToTree(recipe), options.outDir());
         var console = options.console();
         try (MiniLmEncoder encoder = MiniLmEncoder.open();
-                ChunkIndex index = ChunkIndex.open(run.model().resolve(INDEX), new MiniLmEmbedder(encoder))) {
+                ChunkIndexWriter index = ChunkIndexWriter.open(run.model().resolve(INDEX), new MiniLmEmbedder(encoder))) {
             console.printf(Locale.ROOT, "rag on WordNet: %,d documents, %,d questions (seed %d, synonym rate %.2f)%n",
                     set.documents().size(), set.questions().size(), recipe.seed(), recipe.synonymRate());
             double seconds = RagEvaluation.index(set, index);
-            RagEvaluation.Result result = RagEvaluation.evaluate(set, index, seconds);
+            RagEvaluation.Result result = RagEvaluation.evaluate(set, index.reader(), seconds);
             Map<String, Double> metrics = result.metrics();
             Json.writeFile(run.model().resolve("model.json"), card(recipe, metrics));
             run.writeMetrics(metrics);
@@ -169,7 +170,7 @@ public final class RagProject implements TrainableProject {
         RagRecipe recipe = recipeOf(run);
         RetrievalEvalSet set = questionSet(recipe, options.data());
         try (MiniLmEncoder encoder = MiniLmEncoder.open();
-                ChunkIndex index = ChunkIndex.openReadOnly(run.model().resolve(INDEX), new MiniLmEmbedder(encoder))) {
+                ChunkIndexReader index = ChunkIndexReader.open(run.model().resolve(INDEX), new MiniLmEmbedder(encoder))) {
             return RagEvaluation.evaluate(set, index, 0).metrics();
         }
     }
@@ -200,7 +201,7 @@ public final class RagProject implements TrainableProject {
     @Override
     public List<Prediction> predictTexts(RunDir run, List<String> texts, int topK) {
         try (MiniLmEncoder encoder = MiniLmEncoder.open();
-                ChunkIndex index = ChunkIndex.openReadOnly(run.model().resolve(INDEX), new MiniLmEmbedder(encoder))) {
+                ChunkIndexReader index = ChunkIndexReader.open(run.model().resolve(INDEX), new MiniLmEmbedder(encoder))) {
             ExtractiveAnswerer answerer = new ExtractiveAnswerer(index, ExtractiveAnswerer.Config.defaults());
             List<Prediction> out = new ArrayList<>();
             for (String q : texts) {
@@ -234,7 +235,7 @@ public final class RagProject implements TrainableProject {
         }
         MiniLmEncoder encoder = MiniLmEncoder.open();
         try {
-            return new RagPredictor(card, encoder, ChunkIndex.openReadOnly(modelDir.resolve(INDEX), new MiniLmEmbedder(encoder)));
+            return new RagPredictor(card, encoder, ChunkIndexReader.open(modelDir.resolve(INDEX), new MiniLmEmbedder(encoder)));
         } catch (RuntimeException e) {
             encoder.close();
             throw e;

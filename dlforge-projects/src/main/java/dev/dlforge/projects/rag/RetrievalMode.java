@@ -2,7 +2,7 @@ package dev.dlforge.projects.rag;
 
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.models.retrieval.Bm25Retriever;
-import dev.dlforge.models.retrieval.ChunkIndex;
+import dev.dlforge.models.retrieval.ChunkIndexReader;
 import dev.dlforge.models.retrieval.HybridRetriever;
 import dev.dlforge.models.retrieval.Retriever;
 import dev.dlforge.models.retrieval.VectorRetriever;
@@ -14,7 +14,7 @@ public enum RetrievalMode {
     BM25, VECTOR, HYBRID;
 
     /** The retriever of this mode over {@code index}. */
-    public Retriever retriever(ChunkIndex index) {
+    public Retriever retriever(ChunkIndexReader index) {
         return switch (this) {
             case BM25 -> new Bm25Retriever(index);
             case VECTOR -> new VectorRetriever(index);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.models.retrieval.ChunkFilter;
-import dev.dlforge.models.retrieval.ChunkIndex;
+import dev.dlforge.models.retrieval.ChunkIndexWriter;
 import dev.dlforge.models.retrieval.MiniLmEmbedder;
 import dev.dlforge.models.text.MiniLmEncoder;
 import java.nio.file.Path;
@@ -30,12 +30,12 @@ class ExtractiveAnswererTest {
     @TempDir
     static Path tmp;
     private static MiniLmEncoder encoder;
-    private static ChunkIndex index;
+    private static ChunkIndexWriter index;
 
     @BeforeAll
     static void build() throws Exception {
         encoder = MiniLmEncoder.open();
-        index = ChunkIndex.open(tmp.resolve("index"), new MiniLmEmbedder(encoder));
+        index = ChunkIndexWriter.open(tmp.resolve("index"), new MiniLmEmbedder(encoder));
         RagIndexer.miniLm(encoder).index(List.of(SampleDocs.write(tmp.resolve("docs"))), index);
     }
 
@@ -46,7 +46,7 @@ class ExtractiveAnswererTest {
     }
 
     private static ExtractiveAnswerer answerer() {
-        return new ExtractiveAnswerer(index, ExtractiveAnswerer.Config.defaults());
+        return new ExtractiveAnswerer(index.reader(), ExtractiveAnswerer.Config.defaults());
     }
 
     @Test
@@ -98,11 +98,11 @@ class ExtractiveAnswererTest {
     @Test
     void everyModeAndASourceFilterWork() {
         for (RetrievalMode mode : RetrievalMode.values()) {
-            Answer a = new ExtractiveAnswerer(index, ExtractiveAnswerer.Config.defaults().withMode(mode)).answer("Who commanded the Pequod?");
+            Answer a = new ExtractiveAnswerer(index.reader(), ExtractiveAnswerer.Config.defaults().withMode(mode)).answer("Who commanded the Pequod?");
             assertThat(a.sentences().get(0).citation().fileName()).as(mode.id()).isEqualTo("ships.html");
         }
         String sub = RagIndexer.sourceOf(tmp.resolve("docs/sub"));
-        Answer filtered = new ExtractiveAnswerer(index, ExtractiveAnswerer.Config.defaults().withFilter(ChunkFilter.sourcePrefix(sub)))
+        Answer filtered = new ExtractiveAnswerer(index.reader(), ExtractiveAnswerer.Config.defaults().withFilter(ChunkFilter.sourcePrefix(sub)))
                 .answer("Who commanded the Pequod?");
         assertThat(filtered.passages()).allSatisfy(p -> assertThat(p.citation().source()).startsWith(sub));
     }

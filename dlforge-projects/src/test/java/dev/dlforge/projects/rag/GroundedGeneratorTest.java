@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.dlforge.core.io.Json;
-import dev.dlforge.models.retrieval.ChunkIndex;
+import dev.dlforge.models.retrieval.ChunkIndexWriter;
 import dev.dlforge.models.retrieval.MiniLmEmbedder;
 import dev.dlforge.models.text.MiniLmEncoder;
 import java.net.InetSocketAddress;
@@ -27,14 +27,14 @@ class GroundedGeneratorTest {
     @TempDir
     static Path tmp;
     private static MiniLmEncoder encoder;
-    private static ChunkIndex index;
+    private static ChunkIndexWriter index;
     private static HttpServer server;
     private static final List<String> requests = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
         encoder = MiniLmEncoder.open();
-        index = ChunkIndex.open(tmp.resolve("index"), new MiniLmEmbedder(encoder));
+        index = ChunkIndexWriter.open(tmp.resolve("index"), new MiniLmEmbedder(encoder));
         RagIndexer.miniLm(encoder).index(List.of(SampleDocs.write(tmp.resolve("docs"))), index);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/chat/completions", exchange -> {
@@ -63,7 +63,7 @@ class GroundedGeneratorTest {
     private static GroundedGenerator generator() {
         var client = new OpenAiChatClient("http://127.0.0.1:" + server.getAddress().getPort() + "/v1", null, "tiny",
                 Duration.ofSeconds(10));
-        return new GroundedGenerator(new ExtractiveAnswerer(index, ExtractiveAnswerer.Config.defaults()), client);
+        return new GroundedGenerator(new ExtractiveAnswerer(index.reader(), ExtractiveAnswerer.Config.defaults()), client);
     }
 
     @Test

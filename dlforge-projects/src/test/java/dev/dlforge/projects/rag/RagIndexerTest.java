@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.data.docs.FolderWalk;
 import dev.dlforge.data.docs.Skipped;
-import dev.dlforge.models.retrieval.ChunkIndex;
+import dev.dlforge.models.retrieval.ChunkIndexReader;
+import dev.dlforge.models.retrieval.ChunkIndexWriter;
 import dev.dlforge.models.retrieval.MiniLmEmbedder;
 import dev.dlforge.models.text.MiniLmEncoder;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ class RagIndexerTest {
     @Test
     void indexesEveryFormatAndSkipsBinaryEmptyAndUnsupportedFilesWithReasons(@TempDir Path tmp) throws Exception {
         Path docs = SampleDocs.write(tmp.resolve("docs"));
-        try (ChunkIndex index = ChunkIndex.open(tmp.resolve("index"), new MiniLmEmbedder(encoder))) {
+        try (ChunkIndexWriter index = ChunkIndexWriter.open(tmp.resolve("index"), new MiniLmEmbedder(encoder))) {
             IndexSummary s = RagIndexer.miniLm(encoder).index(List.of(docs), index);
             assertThat(s.indexed()).isEqualTo(4);
             assertThat(s.unchanged()).isZero();
@@ -43,7 +44,7 @@ class RagIndexerTest {
             assertThat(s.skipped()).extracting(Skipped::source).extracting(p -> p.getFileName().toString())
                     .containsExactlyInAnyOrder("binary.txt", "empty.md", "notes.xyz");
             assertThat(s.chunksAdded()).isEqualTo(s.totalChunks()).isGreaterThanOrEqualTo(5); // harpoons.md has two sections
-            assertThat(index.sources().keySet()).extracting(k -> Path.of(k).getFileName().toString())
+            assertThat(index.reader().sources().keySet()).extracting(k -> Path.of(k).getFileName().toString())
                     .containsExactlyInAnyOrder("whales.txt", "harpoons.md", "ships.html", "lighthouse.pdf");
         }
     }
@@ -52,7 +53,7 @@ class RagIndexerTest {
     void reindexingSkipsUnchangedFilesReplacesChangedOnesAndRemovesDeletedOnes(@TempDir Path tmp) throws Exception {
         Path docs = SampleDocs.write(tmp.resolve("docs"));
         RagIndexer indexer = RagIndexer.miniLm(encoder);
-        try (ChunkIndex index = ChunkIndex.open(tmp.resolve("index"), new MiniLmEmbedder(encoder))) {
+        try (ChunkIndexWriter index = ChunkIndexWriter.open(tmp.resolve("index"), new MiniLmEmbedder(encoder))) {
             indexer.index(List.of(docs), index);
             Files.writeString(docs.resolve("sub/harpoons.md"), "# Harpoons\n\nA toggling harpoon has a head that turns sideways in the flesh.\n");
             Files.delete(docs.resolve("ships.html"));
@@ -60,11 +61,11 @@ class RagIndexerTest {
             assertThat(s.indexed()).isEqualTo(1);
             assertThat(s.unchanged()).isEqualTo(2);
             assertThat(s.removed()).singleElement().asString().endsWith("ships.html");
-            assertThat(index.sources()).hasSize(3);
+            assertThat(index.reader().sources()).hasSize(3);
             String harpoons = RagIndexer.sourceOf(docs.resolve("sub/harpoons.md"));
-            assertThat(index.sources().get(harpoons).chunks()).isEqualTo(1);
+            assertThat(index.reader().sources().get(harpoons).chunks()).isEqualTo(1);
         }
-        try (ChunkIndex reopened = ChunkIndex.openReadOnly(tmp.resolve("index"), new MiniLmEmbedder(encoder))) {
+        try (ChunkIndexReader reopened = ChunkIndexReader.open(tmp.resolve("index"), new MiniLmEmbedder(encoder))) {
             assertThat(reopened.sources()).hasSize(3); // the summary's changes were committed
         }
     }
@@ -82,29 +83,29 @@ class RagIndexerTest {
         RagIndexer indexer = RagIndexer.miniLm(encoder);
         ExtractiveAnswerer.Config bm25 = ExtractiveAnswerer.Config.defaults().withMode(RetrievalMode.BM25);
 
-        try (ChunkIndex index = ChunkIndex.open(tmp.resolve("index"), new MiniLmEmbedder(encoder))) {
+        try (ChunkIndexWriter index = ChunkIndexWriter.open(tmp.resolve("index"), new MiniLmEmbedder(encoder))) {
             IndexSummary s = indexer.index(List.of(docs), index);
-            assertThat(index.sources().keySet()).containsExactly(RagIndexer.sourceOf(docs.resolve("whales.txt")));
+            assertThat(index.reader().sources().keySet()).containsExactly(RagIndexer.sourceOf(docs.resolve("whales.txt")));
             assertThat(s.skippedByReason()).containsExactlyEntriesOf(Map.of("symbolic link", 3L));
             assertThat(s.linksSkipped()).isEqualTo(3);
-            assertThat(new ExtractiveAnswerer(index, bm25).answer("What is the vault password?").render()).doesNotContain("swordfish");
+            assertThat(new ExtractiveAnswerer(index.reader(), bm25).answer("What is the vault password?").render()).doesNotContain("swordfish");
 
             IndexSummary followed = indexer.index(List.of(docs), index, FolderWalk.Links.FOLLOW);
             assertThat(followed.indexed()).isEqualTo(3);
-            assertThat(index.sources().keySet()).extracting(k -> docs.relativize(Path.of(k)).toString())
+            assertThat(index.reader().sources().keySet()).extracting(k -> docs.relativize(Path.of(k)).toString())
                     .containsExactlyInAnyOrder("whales.txt", "passwd.txt", "notes.txt", "private/diary.md");
-            assertThat(new ExtractiveAnswerer(index, bm25).answer("What is the vault password?").render()).contains("swordfish");
+            assertThat(new ExtractiveAnswerer(index.reader(), bm25).answer("What is the vault password?").render()).contains("swordfish");
 
             IndexSummary again = indexer.index(List.of(docs), index);
             assertThat(again.removed()).hasSize(3);
-            assertThat(index.sources()).hasSize(1);
-            assertThat(new ExtractiveAnswerer(index, bm25).answer("What is the vault password?").render()).doesNotContain("swordfish");
+            assertThat(index.reader().sources()).hasSize(1);
+            assertThat(new ExtractiveAnswerer(index.reader(), bm25).answer("What is the vault password?").render()).doesNotContain("swordfish");
         }
     }
 
     @Test
     void aMissingInputIsReportedAndNothingElseIsTouched(@TempDir Path tmp) throws Exception {
-        try (ChunkIndex index = ChunkIndex.open(tmp.resolve("index"), new MiniLmEmbedder(encoder))) {
+        try (ChunkIndexWriter index = ChunkIndexWriter.open(tmp.resolve("index"), new MiniLmEmbedder(encoder))) {
             IndexSummary s = RagIndexer.miniLm(encoder).index(List.of(tmp.resolve("nowhere")), index);
             assertThat(s.indexed()).isZero();
             assertThat(s.skipped()).singleElement().extracting(Skipped::detail).isEqualTo("no such file or folder");
@@ -114,7 +115,7 @@ class RagIndexerTest {
     @Test
     void aCorruptIndexGivesAClearError(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("index");
-        try (ChunkIndex index = ChunkIndex.open(dir, new MiniLmEmbedder(encoder))) {
+        try (ChunkIndexWriter index = ChunkIndexWriter.open(dir, new MiniLmEmbedder(encoder))) {
             RagIndexer.miniLm(encoder).index(List.of(SampleDocs.write(tmp.resolve("docs")).resolve("whales.txt")), index);
         }
         try (Stream<Path> files = Files.list(dir)) {
@@ -122,7 +123,7 @@ class RagIndexerTest {
                 Files.write(f, new byte[] {1, 2, 3});
             }
         }
-        assertThatThrownBy(() -> ChunkIndex.openReadOnly(dir, new MiniLmEmbedder(encoder)))
+        assertThatThrownBy(() -> ChunkIndexReader.open(dir, new MiniLmEmbedder(encoder)))
                 .isInstanceOf(DlforgeException.class).hasMessageContaining("corrupt");
     }
 

@@ -15,42 +15,42 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ChunkIndexTest {
+class ChunkIndexWriterTest {
     @TempDir
     Path dir;
 
-    private ChunkIndex open() {
-        return ChunkIndex.open(dir, SharedMiniLm.embedder());
+    private ChunkIndexWriter open() {
+        return ChunkIndexWriter.open(dir, SharedMiniLm.embedder());
     }
 
     @Test
     void replacingASourceSwapsAllItsChunksAndItsFingerprint() {
-        try (ChunkIndex index = open()) {
+        try (ChunkIndexWriter index = open()) {
             SmallCorpus.indexInto(index);
-            assertThat(index.chunkCount()).isEqualTo(7);
+            assertThat(index.reader().chunkCount()).isEqualTo(7);
             SourceRecord r = index.replaceSource("docs/whales.md", "v2",
                     List.of(chunk("whales#0", "docs/whales.md", "Whaling", 0, "A narwhal has a single long spiral tusk.")));
             index.commit();
             assertThat(r).isEqualTo(new SourceRecord("docs/whales.md", "v2", 1, 0));
-            assertThat(index.chunkCount()).isEqualTo(6);
-            Bm25Retriever bm25 = new Bm25Retriever(index);
+            assertThat(index.reader().chunkCount()).isEqualTo(6);
+            Bm25Retriever bm25 = new Bm25Retriever(index.reader());
             assertThat(bm25.retrieve("ambergris", 5, ChunkFilter.none())).isEmpty();
             assertThat(ids(bm25.retrieve("narwhal tusk", 5, ChunkFilter.none()))).containsExactly("whales#0");
-            assertThat(index.sources().get("docs/whales.md").fingerprint()).isEqualTo("v2");
+            assertThat(index.reader().sources().get("docs/whales.md").fingerprint()).isEqualTo("v2");
         }
-        try (ChunkIndex reopened = open()) {
-            assertThat(reopened.sources()).containsOnlyKeys("docs/whales.md", "docs/cooking.md", "notes/cars.txt");
-            assertThat(reopened.sources().get("docs/cooking.md")).isEqualTo(new SourceRecord("docs/cooking.md", "v1", 2, 0));
+        try (ChunkIndexWriter reopened = open()) {
+            assertThat(reopened.reader().sources()).containsOnlyKeys("docs/whales.md", "docs/cooking.md", "notes/cars.txt");
+            assertThat(reopened.reader().sources().get("docs/cooking.md")).isEqualTo(new SourceRecord("docs/cooking.md", "v1", 2, 0));
         }
     }
 
     @Test
     void aSourceWithNoChunksIsStillListedWithItsFingerprint() {
-        try (ChunkIndex index = open()) {
+        try (ChunkIndexWriter index = open()) {
             assertThat(index.replaceSource("empty.txt", "size=0", List.of())).isEqualTo(new SourceRecord("empty.txt", "size=0", 0, 0));
             index.commit();
-            assertThat(index.sources()).containsOnlyKeys("empty.txt");
-            assertThat(index.chunkCount()).isZero();
+            assertThat(index.reader().sources()).containsOnlyKeys("empty.txt");
+            assertThat(index.reader().chunkCount()).isZero();
             assertThatThrownBy(() -> index.replaceSource("x.txt", "1", List.of(chunk("y#0", "y.txt", "", 0, "wrong source"))))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not x.txt");
         }
@@ -58,13 +58,13 @@ class ChunkIndexTest {
 
     @Test
     void sourcesNoLongerPresentAreRemoved() {
-        try (ChunkIndex index = open()) {
+        try (ChunkIndexWriter index = open()) {
             SmallCorpus.indexInto(index);
             assertThat(index.retainSources(Set.of("docs/whales.md", "docs/cooking.md", "docs/new.md"))).containsExactly("notes/cars.txt");
             index.commit();
-            assertThat(index.sources()).containsOnlyKeys("docs/whales.md", "docs/cooking.md");
-            assertThat(index.chunkCount()).isEqualTo(4);
-            assertThat(new VectorRetriever(index).retrieve("car battery", 10, ChunkFilter.none()))
+            assertThat(index.reader().sources()).containsOnlyKeys("docs/whales.md", "docs/cooking.md");
+            assertThat(index.reader().chunkCount()).isEqualTo(4);
+            assertThat(new VectorRetriever(index.reader()).retrieve("car battery", 10, ChunkFilter.none()))
                     .noneMatch(h -> h.chunk().source().startsWith("notes/"));
         }
     }
@@ -72,59 +72,44 @@ class ChunkIndexTest {
     @Test
     void chunksWhoseTextIsAlreadyIndexedAreSkipped() {
         String boilerplate = "Copyright 2026 the authors. All rights reserved.";
-        try (ChunkIndex index = open()) {
+        try (ChunkIndexWriter index = open()) {
             index.replaceSource("a.txt", "1", List.of(chunk("a#0", "a.txt", "", 0, boilerplate), chunk("a#1", "a.txt", "", 0, "Alpha text.")));
             SourceRecord b = index.replaceSource("b.txt", "1", List.of(chunk("b#0", "b.txt", "", 0, boilerplate),
                     chunk("b#1", "b.txt", "", 0, "Beta text."), chunk("b#2", "b.txt", "", 0, "Beta text.")));
             assertThat(b).isEqualTo(new SourceRecord("b.txt", "1", 1, 2));
-            assertThat(index.chunkCount()).isEqualTo(3);
+            assertThat(index.reader().chunkCount()).isEqualTo(3);
             // re-indexing the owner keeps its own chunks: they are not duplicates of themselves
             assertThat(index.replaceSource("a.txt", "2", List.of(chunk("a#0", "a.txt", "", 0, boilerplate))))
                     .isEqualTo(new SourceRecord("a.txt", "2", 1, 0));
             index.commit();
         }
-        try (ChunkIndex reopened = open()) { // the dedup memory is rebuilt from the index
+        try (ChunkIndexWriter reopened = open()) { // the dedup memory is rebuilt from the index
             assertThat(reopened.replaceSource("c.txt", "1", List.of(chunk("c#0", "c.txt", "", 0, "Beta text."))).duplicates()).isEqualTo(1);
         }
     }
 
     @Test
     void closingWithoutCommitKeepsTheLastCommittedState() {
-        try (ChunkIndex index = open()) {
+        try (ChunkIndexWriter index = open()) {
             SmallCorpus.indexInto(index);
             index.replaceSource("docs/late.md", "1", List.of(chunk("late#0", "docs/late.md", "", 0, "Uncommitted zeppelin text.")));
             index.removeSources(List.of("notes/cars.txt"));
-            assertThat(index.sources()).containsKey("docs/late.md"); // the writer sees its own changes
+            assertThat(index.reader().sources()).containsKey("docs/late.md"); // the writer sees its own changes
         }
-        try (ChunkIndex reopened = open()) {
-            assertThat(reopened.sources()).containsOnlyKeys("docs/whales.md", "docs/cooking.md", "notes/cars.txt");
-            assertThat(new Bm25Retriever(reopened).retrieve("zeppelin", 5, ChunkFilter.none())).isEmpty();
-        }
-    }
-
-    @Test
-    void readersSeeOnlyCommittedChanges() {
-        try (ChunkIndex index = open()) {
-            SmallCorpus.indexInto(index);
-            try (ChunkIndex reader = ChunkIndex.openReadOnly(dir, SharedMiniLm.embedder())) {
-                index.removeSources(List.of("notes/cars.txt"));
-                assertThat(reader.chunkCount()).isEqualTo(7);
-                index.commit();
-                assertThat(reader.chunkCount()).isEqualTo(4);
-                assertThatThrownBy(() -> reader.removeSources(List.of("x"))).isInstanceOf(DlforgeException.class)
-                        .hasMessageContaining("read-only");
-            }
+        try (ChunkIndexWriter reopened = open()) {
+            assertThat(reopened.reader().sources()).containsOnlyKeys("docs/whales.md", "docs/cooking.md", "notes/cars.txt");
+            assertThat(new Bm25Retriever(reopened.reader()).retrieve("zeppelin", 5, ChunkFilter.none())).isEmpty();
         }
     }
 
     @Test
     void aSecondWriterGetsALockedIndexErrorWithAHint() {
-        try (ChunkIndex index = open()) {
+        try (ChunkIndexWriter index = open()) {
             SmallCorpus.indexInto(index);
             assertThatThrownBy(this::open).isInstanceOf(DlforgeException.class)
                     .hasMessageContaining("locked").hasMessageContaining("write.lock")
                     .satisfies(e -> assertThat(((DlforgeException) e).hint()).contains("wait for the other").contains("delete"));
-            try (ChunkIndex reader = ChunkIndex.openReadOnly(dir, SharedMiniLm.embedder())) {
+            try (ChunkIndexReader reader = ChunkIndexReader.open(dir, SharedMiniLm.embedder())) {
                 assertThat(reader.chunkCount()).isEqualTo(7); // searching works while locked
             }
         }
@@ -132,7 +117,7 @@ class ChunkIndexTest {
 
     @Test
     void garbageInASegmentFileGivesACorruptIndexErrorWithAHint() throws IOException {
-        try (ChunkIndex index = open()) {
+        try (ChunkIndexWriter index = open()) {
             SmallCorpus.indexInto(index);
         }
         List<Path> segments;
@@ -146,34 +131,9 @@ class ChunkIndexTest {
             random.nextBytes(garbage);
             Files.write(p, garbage);
         }
-        for (Runnable opening : List.<Runnable>of(() -> open().close(), () -> ChunkIndex.openReadOnly(dir, SharedMiniLm.embedder()).close())) {
+        for (Runnable opening : List.<Runnable>of(() -> open().close(), () -> ChunkIndexReader.open(dir, SharedMiniLm.embedder()).close())) {
             assertThatThrownBy(opening::run).isInstanceOf(DlforgeException.class).hasMessageContaining("corrupt")
                     .satisfies(e -> assertThat(((DlforgeException) e).hint()).contains("rag index"));
         }
-    }
-
-    @Test
-    void aMissingIndexOrAnotherEmbedderIsAClearError() {
-        assertThatThrownBy(() -> ChunkIndex.openReadOnly(dir.resolve("none"), SharedMiniLm.embedder()))
-                .isInstanceOf(DlforgeException.class).hasMessageContaining("no index");
-        open().close();
-        TextEmbedder other = new TextEmbedder() {
-            @Override
-            public String name() {
-                return "some-768-d-model";
-            }
-
-            @Override
-            public int dimension() {
-                return 768;
-            }
-
-            @Override
-            public float[][] embed(List<String> texts) {
-                throw new AssertionError("never called");
-            }
-        };
-        assertThatThrownBy(() -> ChunkIndex.open(dir, other)).isInstanceOf(DlforgeException.class)
-                .hasMessageContaining("384-d vectors from all-MiniLM-L6-v2");
     }
 }
