@@ -19,7 +19,6 @@ import dev.dlforge.data.text.LabeledTexts;
 import dev.dlforge.data.text.TextClassificationDataset;
 import dev.dlforge.data.text.TextCleaner;
 import dev.dlforge.data.text.TextDecoder;
-import dev.dlforge.data.text.TextFiles;
 import dev.dlforge.data.text.TextLimits;
 import dev.dlforge.data.text.TextRepairs;
 import dev.dlforge.data.text.TextSplit;
