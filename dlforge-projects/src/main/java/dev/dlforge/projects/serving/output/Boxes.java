@@ -1,5 +1,6 @@
 package dev.dlforge.projects.serving.output;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.List;
 
 /**
@@ -10,6 +11,7 @@ import java.util.List;
  * @param height the picture's height in pixels
  * @param boxes the objects, best score first
  */
+@JsonTypeName("boxes")
 public record Boxes(int width, int height, List<Box> boxes) implements Output {
 
     /**

@@ -1,5 +1,6 @@
 package dev.dlforge.projects.serving.output;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.List;
 
 /**
@@ -11,6 +12,7 @@ import java.util.List;
  * @param sentences the cited sentences ([1] first); empty when not answered
  * @param passages the retrieved passages, best first
  */
+@JsonTypeName("answer")
 public record CitedAnswer(String answer, boolean answered, List<Sentence> sentences, List<Passage> passages) implements Output {
 
     public CitedAnswer {

@@ -1,6 +1,7 @@
 package dev.dlforge.projects.serving.output;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.List;
 
 /**
@@ -12,6 +13,7 @@ import java.util.List;
  * @param threshold the least p(positive) answered as positive; null (absent from JSON) for a model without one
  * @param rule the threshold in words, e.g. "spam when p(spam) >= 0.9620 (chosen for ...)"; null without one
  */
+@JsonTypeName("classes")
 public record Classes(String label, double probability, List<Score> top,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double threshold, @JsonInclude(JsonInclude.Include.NON_NULL) String rule) implements Output {
 

@@ -1,6 +1,7 @@
 package dev.dlforge.projects.serving.output;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 
 /**
  * What a language model wrote.
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param finishReason {@code stop} (a stop string) or {@code length} ({@code max_tokens})
  * @param tokensPerSecond decode speed of this request
  */
+@JsonTypeName("text")
 public record GeneratedText(
         String text,
         @JsonProperty("prompt_tokens") int promptTokens,

@@ -1,6 +1,7 @@
 package dev.dlforge.projects.serving.output;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import dev.dlforge.core.DlforgeException;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -18,6 +19,7 @@ import javax.imageio.ImageIO;
  * @param width pixels
  * @param height pixels
  */
+@JsonTypeName("picture")
 public record Picture(@JsonProperty("media_type") String mediaType, byte[] image, int width, int height) implements Output {
 
     public Picture {

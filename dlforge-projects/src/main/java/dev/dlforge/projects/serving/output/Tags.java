@@ -1,8 +1,10 @@
 package dev.dlforge.projects.serving.output;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.List;
 
 /** A tagger's answer (part of speech, entities): one tag per token, in text order. */
+@JsonTypeName("tags")
 public record Tags(List<Token> tokens) implements Output {
 
     /**
