@@ -127,7 +127,7 @@ class OutputRenderersBrowserTest {
                 + " return s.match(/\\d+/g).slice(0, 3).map(Number);", i);
     }
 
-    private static void near(List<Long> pixel, List<Long> colour) {
+    private static void near(List<? extends Long> pixel, List<Long> colour) {
         for (int c = 0; c < 3; c++) {
             assertThat(Math.abs(pixel.get(c) - colour.get(c))).as(pixel + " vs " + colour).isLessThanOrEqualTo(3L);
         }
