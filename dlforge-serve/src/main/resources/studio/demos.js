@@ -1,29 +1,10 @@
-// Demo widgets, one per Demo.kind a project declares (see dev.dlforge.projects.serving.Demo).
-// Each widget gets the model's name and the project's demo settings, sends inputs through the
-// public API (POST /v1/models/{name}/predict) and shows the answer. A new kind of project adds a
-// widget here and nothing else.
+// Demo input widgets, one per Demo.kind a project declares (see dev.dlforge.projects.serving.Demo):
+// draw, image, text (and tags, a text input too), generate. A widget sends its input through the public
+// API (POST /v1/models/{name}/predict) and hands the answer to the renderer of its type (renderers.js),
+// so a new project with an existing input kind and output type needs no JavaScript.
 
 import { getJson, imageUrl, predict } from './api.js';
-
-const el = (tag, attrs = {}, ...children) => {
-  const e = document.createElement(tag);
-  Object.entries(attrs).forEach(([k, v]) => (k === 'class' ? (e.className = v) : e.setAttribute(k, v)));
-  children.forEach(c => e.append(c));
-  return e;
-};
-
-/** Class probabilities as bars, most probable first. */
-function showClassification(target, result) {
-  target.replaceChildren(
-    el('p', { class: 'answer' }, 'Prediction: ', el('strong', { id: 'top-label' }, result.label),
-      ` (${(result.probability * 100).toFixed(1)}%)`),
-    // A model with a threshold (spam) says it: its answer is not always the most probable class.
-    ...(result.rule ? [el('p', { class: 'muted', id: 'decision-rule' }, `Answers ${result.rule}.`)] : []),
-    ...result.top.map(s => el('div', { class: 'bar', 'data-label': s.label },
-      el('span', { class: 'bar-label' }, s.label),
-      el('span', { class: 'bar-track' }, el('span', { class: 'bar-fill', style: `width:${(s.probability * 100).toFixed(1)}%` })),
-      el('span', { class: 'bar-value' }, `${(s.probability * 100).toFixed(1)}%`))));
-}
+import { el, render } from './renderers.js';
 
 /** Says under an answer which run's model gave it (the served run changes when a newer one completes or one is pinned). */
 function answeredBy(target, answer) {
@@ -31,11 +12,11 @@ function answeredBy(target, answer) {
     answer.run ? `answered by run ${answer.run}` : 'answered by a model folder outside the runs'));
 }
 
-/** Sends `blob` to `model` and shows its answer with `show`, or the server's explanation. */
-async function ask(target, model, blob, show) {
+/** Sends `blob` to `model` and shows its answer with its type's renderer, or the server's explanation; `input` is what was sent. */
+async function ask(target, model, blob, input) {
   try {
     const answer = await predict(model, blob);
-    show(target, answer.result);
+    render(target, answer.result, input);
     answeredBy(target, answer);
   } catch (e) {
     showError(target, e);
@@ -74,7 +55,7 @@ function draw(root, model, demo) {
     busy = true;
     canvas.toBlob(async blob => {
       try {
-        await ask(output, model, blob, showClassification);
+        await ask(output, model, blob, { picture: canvas.toDataURL('image/png') });
       } finally {
         busy = false;
         if (pending) { pending = false; classify(); }
@@ -110,7 +91,7 @@ function draw(root, model, demo) {
   clear.addEventListener('click', reset);
 }
 
-/** Upload a picture or pick one of the test set's; the model's top classes appear beside it. */
+/** Upload a picture or pick one of the test set's; the model's answer appears beside it. */
 async function image(root, model, demo, project) {
   const file = el('input', { type: 'file', accept: 'image/*', id: 'image-file' });
   const preview = el('img', { class: 'preview', id: 'image-preview', alt: '' });
@@ -120,7 +101,7 @@ async function image(root, model, demo, project) {
 
   const classify = async blob => {
     preview.src = URL.createObjectURL(blob);
-    await ask(output, model, blob, showClassification);
+    await ask(output, model, blob, { picture: preview.src });
   };
   file.addEventListener('change', () => file.files[0] && classify(file.files[0]));
   const samples = await getJson(`/studio/api/projects/${project}/samples`);
@@ -136,10 +117,10 @@ async function image(root, model, demo, project) {
 }
 
 /**
- * A text box, a button and (when the run's data is at hand) a few held-out texts to try. `show`
- * renders the model's answer; the text is sent as JSON {"text": ...}.
+ * A text box, a button and (when the run's data is at hand) a few held-out texts to try. The text is
+ * sent as text/plain, which every text predictor takes (a classifier, a tagger, rag's question).
  */
-async function textInput(root, model, demo, project, show) {
+async function text(root, model, demo, project) {
   const { placeholder = 'Type or paste some text.', rows = 6 } = demo.options;
   const box = el('textarea', { id: 'text-input', rows, placeholder, maxlength: 100000 });
   const go = el('button', { type: 'button', id: 'text-submit' }, 'Predict');
@@ -149,39 +130,23 @@ async function textInput(root, model, demo, project, show) {
 
   const run = async () => {
     if (!box.value.trim()) return;
-    const body = new Blob([JSON.stringify({ text: box.value })], { type: 'application/json' });
-    await ask(output, model, body, show);
+    await ask(output, model, new Blob([box.value], { type: 'text/plain;charset=utf-8' }), { prompt: box.value });
   };
   go.addEventListener('click', run);
   box.addEventListener('keydown', e => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) run(); });
   for (const [i, s] of (await getJson(`/studio/api/projects/${project}/samples`)).entries()) {
-    const text = await (await fetch(await imageUrl(s.url))).text();
+    const sample = await (await fetch(await imageUrl(s.url))).text();
     const chip = el('button', { type: 'button', class: 'chip', 'data-label': s.label, title: `a held-out example labelled ${s.label}` },
       `${i + 1}. ${s.label}`);
-    chip.addEventListener('click', () => { box.value = text; run(); });
+    chip.addEventListener('click', () => { box.value = sample; run(); });
     samples.append(chip);
   }
 }
 
-/** Classifies a text (spam, sentiment, topics): class probabilities as bars. */
-function text(root, model, demo, project) {
-  return textInput(root, model, demo, project, showClassification);
-}
-
-/** Tags every word of a sentence (parts of speech, named entities), each tag in its own colour. */
-function tags(root, model, demo, project) {
-  const colour = tag => `hsl(${[...tag].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 360, 7)}, 70%, 85%)`;
-  return textInput(root, model, demo, project, (target, result) => {
-    target.replaceChildren(el('p', { class: 'tagged', id: 'tagged' }, ...result.tokens.map(t =>
-      el('span', { class: 'tagged-token', title: `${t.tag} (${(t.probability * 100).toFixed(1)}%)`, style: `background:${colour(t.tag)}` },
-        t.token, el('sub', {}, t.tag)))));
-  });
-}
-
 /**
  * Continues a prompt with a language model (gpt, poetry): the prompt, temperature and length are
- * sent as JSON {"prompt", "temperature", "max_tokens"}; the continuation is shown after the prompt,
- * with the model's token counts and speed.
+ * sent as JSON {"prompt", "temperature", "max_tokens"}; the answer (a text: the continuation) goes to
+ * its renderer with the prompt.
  */
 function generate(root, model, demo) {
   const { placeholder = 'Write the start of a text.', rows = 6, maxTokens = 200, maxTokensLimit = 1024,
@@ -210,12 +175,7 @@ function generate(root, model, demo) {
     output.replaceChildren(el('p', { class: 'muted' }, 'Writing...'));
     try {
       const answer = await predict(model, body);
-      const r = answer.result;
-      output.replaceChildren(
-        el('pre', { class: 'generated', id: 'generated' }, el('span', { class: 'muted' }, prompt), el('strong', { id: 'generated-text' }, r.text)),
-        el('p', { class: 'muted', id: 'generation-stats' },
-          `${r.generated_tokens} tokens after ${r.prompt_tokens} of prompt, ${r.tokens_per_second.toFixed(0)} tokens/s, ` +
-          (r.finish_reason === 'stop' ? 'ended at a stop string' : 'ended at max tokens')));
+      render(output, answer.result, { prompt });
       answeredBy(output, answer);
     } catch (e) {
       showError(output, e);
@@ -227,7 +187,8 @@ function generate(root, model, demo) {
   box.addEventListener('keydown', e => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) run(); });
 }
 
-const WIDGETS = { draw, image, text, tags, generate };
+// `tags` (pos) is a text input whose answer is rendered by its type like any other.
+const WIDGETS = { draw, image, text, tags: text, generate };
 
 /** Mounts the demo of `project` (served as `model`) into `root`. */
 export function mountDemo(root, project, model, demo) {

@@ -7,12 +7,15 @@ import dev.dlforge.core.run.RunStore;
 import dev.dlforge.projects.Catalogue;
 import dev.dlforge.projects.TrainableProject;
 import dev.dlforge.projects.serving.InvalidInputException;
+import dev.dlforge.projects.serving.Predictor;
+import dev.dlforge.projects.serving.output.Output;
+import dev.dlforge.projects.serving.output.Picture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,10 +23,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
+/**
+ * Answers for files and texts through the project's {@link Predictor}, the one the API and the studio
+ * serve, and prints each answer with {@link OutputText}. One bad input costs only its own answer.
+ */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Predict with a run's model: the top classes with probabilities for each input.",
+        description = {"Predict with a run's model: classes with probabilities, tags, a continuation or a cited answer for each input.",
                 "Image projects take pictures (PNG, JPEG, GIF, BMP); text projects take text files (any encoding;"
-                        + " spam also .eml mail) or --text."})
+                        + " spam reads any file as a mail, e.g. .eml) or --text; language models continue the text."})
 final class PredictCommand implements Callable<Integer> {
     @ParentCommand
     Dlforge root;
@@ -31,10 +38,10 @@ final class PredictCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = ModelChoice.RUN_LABEL, description = ModelChoice.RUN_HELP)
     String run;
 
-    @Parameters(index = "1..*", arity = "0..*", paramLabel = "FILE", description = "files to classify")
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "FILE", description = "files to predict for")
     List<Path> files = List.of();
 
-    @Option(names = "--text", paramLabel = "TEXT", description = "a text to classify (text projects; repeatable)")
+    @Option(names = "--text", paramLabel = "TEXT", description = "a text to predict for (text projects; repeatable)")
     List<String> texts = List.of();
 
     @Mixin
@@ -42,6 +49,9 @@ final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--top", paramLabel = "K", defaultValue = "3", description = "how many classes to show (default: ${DEFAULT-VALUE})")
     int top;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "where pictures a model makes are written (default: next to each input)")
+    Path out;
 
     @Override
     public Integer call() {
@@ -53,47 +63,50 @@ final class PredictCommand implements Callable<Integer> {
         if (files.isEmpty() && texts.isEmpty()) {
             throw new DlforgeException("nothing to predict", "pass files after the run, or --text \"...\" for a text project");
         }
+        List<PredictInput> inputs = new ArrayList<>();
         for (String text : texts) {
             if (InvalidInputException.isBlank(text)) {
                 throw InvalidInputException.empty("--text \"" + text + "\"");
             }
+            inputs.add(PredictInput.ofText(text));
         }
         for (Path file : files) {
             if (Files.isRegularFile(file) && sizeOf(file) == 0) {
                 throw InvalidInputException.empty("file " + file + " (0 bytes)");
             }
+            inputs.add(PredictInput.ofFile(file));
         }
-        List<TrainableProject.Prediction> predictions = new ArrayList<>();
-        if (!texts.isEmpty()) {
-            predictions.addAll(project.predictTexts(dir, texts, top));
+        try (Predictor<?, ?> predictor = project.predictor(dir.model())) {
+            return answer(predictor, inputs) == 0 ? 0 : 1;
         }
-        if (!files.isEmpty()) {
-            predictions.addAll(project.predict(dir, files, top));
-        }
+    }
+
+    /** Prints one answer per input, in order; returns how many inputs failed. */
+    private <I, O extends Output> int answer(Predictor<I, O> predictor, List<PredictInput> inputs) {
+        List<String> labels = predictor.card().labels();
+        // --top is at most the number of classes; a predictor without classes has no use for it
+        Map<String, String> options = labels.isEmpty() ? Map.of() : Map.of("top", String.valueOf(Math.min(top, labels.size())));
         int failed = 0;
-        for (TrainableProject.Prediction p : predictions) {
-            if (p.failure() != null) {
-                Dlforge.report(root.err, p.failure());
+        for (int i = 0; i < inputs.size(); i++) {
+            PredictInput input = inputs.get(i);
+            try {
+                I decoded = predictor.decode(input.payload(predictor.accepts(), options));
+                O output = predictor.predict(List.of(decoded)).get(0);
+                String extension = output instanceof Picture p ? p.extension() : "png";
+                root.out.println(OutputText.render(input.shown(), output, input.pictureTarget(out, i + 1, extension)));
+            } catch (DlforgeException e) {
+                Dlforge.report(root.err, e);
                 failed++;
-                continue;
             }
-            StringBuilder line = new StringBuilder(p.input()).append(':');
-            for (TrainableProject.Score s : p.top()) {
-                line.append(String.format(Locale.ROOT, "  %s %.3f", s.label(), s.probability()));
-            }
-            if (p.decision() != null) { // a threshold, not the most probable class, decides (spam)
-                line.append("  => ").append(p.decision().label()).append("; rule: ").append(p.decision().rule());
-            }
-            root.out.println(line);
         }
-        return failed == 0 ? 0 : 1;
+        return failed;
     }
 
     private static long sizeOf(Path file) {
         try {
             return Files.size(file);
         } catch (IOException e) {
-            return -1; // unreadable: the project's reader names the problem
+            return -1; // unreadable: reading it names the problem
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.dlforge.projects;
 
-import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.projects.serving.Demo;
 import dev.dlforge.projects.serving.DemoSample;
@@ -9,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** A built project: it trains, evaluates and predicts. */
+/** A built project: it trains, evaluates and serves a {@link Predictor} (which {@code dlforge predict}, the API and the studio use). */
 public interface TrainableProject extends Trains {
 
     /** Model variants, the first being the default. */
@@ -50,40 +49,6 @@ public interface TrainableProject extends Trains {
 
     /** Re-evaluates a run's saved model on its test set. */
     Map<String, Double> evaluate(RunDir run, TrainOptions options);
-
-    /**
-     * A prediction for one input file: the top classes with probabilities, or why this input could
-     * not be classified (one bad file does not cost the others their results).
-     *
-     * @param decision the model's answer when it is not simply the most probable class (spam: a
-     *     threshold), with its rule; null otherwise
-     */
-    record Prediction(String input, List<Score> top, DlforgeException failure, Decision decision) {
-        public Prediction(String input, List<Score> top, DlforgeException failure) {
-            this(input, top, failure, null);
-        }
-
-        public static Prediction failed(String input, DlforgeException failure) {
-            return new Prediction(input, List.of(), failure);
-        }
-    }
-
-    /** A label decided by a rule other than "the most probable", e.g. "spam when p(spam) >= 0.9620 (...)". */
-    record Decision(String label, String rule) {}
-
-    /** One class and its probability. */
-    record Score(String label, double probability) {}
-
-    List<Prediction> predict(RunDir run, List<Path> inputs, int topK);
-
-    /**
-     * Predictions for texts typed by the user ({@code dlforge predict RUN --text "..."}). Only text
-     * projects take them; the others say so.
-     */
-    default List<Prediction> predictTexts(RunDir run, List<String> texts, int topK) {
-        throw new DlforgeException("project " + info().id() + " predicts from files, not from --text",
-                "pass the files to classify instead");
-    }
 
     /**
      * Loads a model folder (a run's {@code model/}, see ModelArtifact) for serving: the API and the

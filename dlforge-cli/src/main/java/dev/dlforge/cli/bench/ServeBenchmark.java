@@ -9,6 +9,7 @@ import dev.dlforge.projects.TrainableProject;
 import dev.dlforge.projects.serving.DemoSample;
 import dev.dlforge.projects.serving.Payload;
 import dev.dlforge.projects.serving.Predictor;
+import dev.dlforge.projects.serving.output.Output;
 import dev.dlforge.serve.ModelServer;
 import dev.dlforge.serve.api.ServeConfig;
 import dev.dlforge.serve.batch.BatchingConfig;
@@ -56,7 +57,7 @@ public final class ServeBenchmark {
         }
     }
 
-    private static <I, O> O alone(Predictor<I, O> p, DemoSample s) {
+    private static <I, O extends Output> O alone(Predictor<I, O> p, DemoSample s) {
         return p.predict(List.of(p.decode(new Payload(s.contentType(), s.bytes(), Map.of())))).get(0);
     }
 

@@ -210,17 +210,6 @@ public final class GptProject implements GenerativeProject {
     }
 
     @Override
-    public List<Prediction> predict(RunDir run, List<Path> inputs, int topK) {
-        throw new DlforgeException("project gpt writes text rather than classifying files",
-                "use `dlforge generate " + run.id() + " --prompt \"...\"` or `dlforge chat " + run.id() + "`");
-    }
-
-    @Override
-    public List<Prediction> predictTexts(RunDir run, List<String> texts, int topK) {
-        return predict(run, List.of(), topK);
-    }
-
-    @Override
     public LoadedLanguageModel loadLanguageModel(Path modelDir, NDManager manager) {
         Gpt gpt = GptModelFiles.load(modelDir, manager);
         GptConfig c = gpt.config();

@@ -1,7 +1,6 @@
 package dev.dlforge.projects.lm;
 
 import ai.djl.ndarray.NDManager;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.dlforge.core.engine.Engines;
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.model.ModelArtifact;
@@ -14,6 +13,7 @@ import dev.dlforge.projects.serving.Demo;
 import dev.dlforge.projects.serving.InvalidInputException;
 import dev.dlforge.projects.serving.Payload;
 import dev.dlforge.projects.serving.Predictor;
+import dev.dlforge.projects.serving.output.GeneratedText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,32 +25,11 @@ import java.util.Map;
  * written one request after the other (each a sequence of its own length, stop and seed); batching
  * still bounds the queue and keeps the model on one thread.
  */
-public final class GenerationPredictor implements Predictor<GenerationRequest, GenerationPredictor.Completion> {
+public final class GenerationPredictor implements Predictor<GenerationRequest, GeneratedText> {
     private final LoadedLanguageModel model;
     private final TextGenerator generator;
     private final ModelCard card;
     private final NDManager manager;
-
-    /**
-     * What the model wrote.
-     *
-     * @param text the continuation, the prompt not included, cut before the first stop string
-     * @param promptTokens tokens of the prompt the model read (after cropping to its context)
-     * @param generatedTokens tokens sampled
-     * @param finishReason {@code stop} (a stop string) or {@code length} ({@code max_tokens})
-     * @param tokensPerSecond decode speed of this request
-     */
-    public record Completion(
-            String text,
-            @JsonProperty("prompt_tokens") int promptTokens,
-            @JsonProperty("generated_tokens") int generatedTokens,
-            @JsonProperty("finish_reason") String finishReason,
-            @JsonProperty("tokens_per_second") double tokensPerSecond) {
-
-        static Completion of(Generation g) {
-            return new Completion(g.text(), g.promptTokens(), g.generatedTokens(), g.finishReason(), g.tokensPerSecond());
-        }
-    }
 
     /** Serves {@code model}, whose arrays live in {@code manager}; closing the predictor closes it. */
     public GenerationPredictor(LoadedLanguageModel model, ModelCard card, NDManager manager) {
@@ -113,10 +92,11 @@ public final class GenerationPredictor implements Predictor<GenerationRequest, G
     }
 
     @Override
-    public List<Completion> predict(List<GenerationRequest> batch) {
-        List<Completion> out = new ArrayList<>(batch.size());
+    public List<GeneratedText> predict(List<GenerationRequest> batch) {
+        List<GeneratedText> out = new ArrayList<>(batch.size());
         for (GenerationRequest r : batch) {
-            out.add(Completion.of(generator.generate(r.prompt(), r.config(), manager, chunk -> {})));
+            Generation g = generator.generate(r.prompt(), r.config(), manager, chunk -> {});
+            out.add(new GeneratedText(g.text(), g.promptTokens(), g.generatedTokens(), g.finishReason(), g.tokensPerSecond()));
         }
         return out;
     }

@@ -21,9 +21,6 @@ import dev.dlforge.core.train.ConsoleProgress;
 import dev.dlforge.core.train.StopSignal;
 import dev.dlforge.core.train.Trainer;
 import dev.dlforge.core.train.TrainerState;
-import dev.dlforge.data.text.TextFiles;
-import dev.dlforge.data.text.TextLimits;
-import dev.dlforge.data.text.TextRepairs;
 import dev.dlforge.models.lm.GenerationConfig;
 import dev.dlforge.models.lm.NextTokenTask;
 import dev.dlforge.models.lm.TiledWindows;
@@ -60,10 +57,8 @@ public final class PoetryProject implements GenerativeProject {
     static final List<Double> SAMPLE_TEMPERATURES = List.of(0.5, 0.8, 1.0, 1.2);
     static final int SAMPLE_CHARS = 300;
     static final int SAMPLE_WORDS = 60;
-    static final int PREDICT_TOKENS = 200;
+    /** The served model's sampling temperature (the report's second sample). */
     static final double PREDICT_TEMPERATURE = 0.8;
-    /** Prompts are cut to their last characters: a recurrent state needs no more. */
-    static final int MAX_PROMPT_CHARS = 2_000;
 
     @Override
     public ProjectInfo info() {
@@ -196,50 +191,6 @@ public final class PoetryProject implements GenerativeProject {
         try (Poet poet = Poet.load(run.model())) {
             return testMetrics(poet, PoetryCorpus.load(recipe.dataset(), options.data()), recipe);
         }
-    }
-
-    /** Each file's text (its last {@value #MAX_PROMPT_CHARS} characters) is a prompt to continue. */
-    @Override
-    public List<Prediction> predict(RunDir run, List<Path> inputs, int topK) {
-        List<Prediction> out = new ArrayList<>();
-        try (Poet poet = Poet.load(run.model())) {
-            for (Path input : inputs) {
-                try {
-                    String text = TextFiles.read(input, TextLimits.DEFAULT, new TextRepairs());
-                    out.add(continuation(poet, input + ": ", prompt(text)));
-                } catch (IOException e) {
-                    out.add(Prediction.failed(input.toString(), new DlforgeException("cannot read " + input + ": " + e.getMessage(),
-                            "pass a readable text file holding the start of a poem")));
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * One prediction per prompt: a single {@link Score} whose label is the continuation ({@value #PREDICT_TOKENS}
-     * tokens at temperature {@value #PREDICT_TEMPERATURE}) and whose number is its geometric-mean token
-     * probability under the model.
-     */
-    @Override
-    public List<Prediction> predictTexts(RunDir run, List<String> texts, int topK) {
-        List<Prediction> out = new ArrayList<>();
-        try (Poet poet = Poet.load(run.model())) {
-            for (String text : texts) {
-                out.add(continuation(poet, "", prompt(text)));
-            }
-        }
-        return out;
-    }
-
-    private static Prediction continuation(Poet poet, String prefix, String prompt) {
-        Poet.Continuation c = poet.write(prompt, PREDICT_TEMPERATURE, PREDICT_TOKENS, poet.recipe().seed());
-        return new Prediction(prefix + prompt, List.of(new Score(c.text(), Math.exp(c.meanLogProbability()))), null);
-    }
-
-    /** The last {@value #MAX_PROMPT_CHARS} characters of {@code text}: a recurrent state needs no more. */
-    static String prompt(String text) {
-        return text.length() > MAX_PROMPT_CHARS ? text.substring(text.length() - MAX_PROMPT_CHARS) : text;
     }
 
     /** The model and tokenizer in a sub-manager of {@code manager}; sampling defaults: temperature 0.8, all tokens, 500 tokens. */

@@ -24,9 +24,6 @@ import dev.dlforge.core.train.StopSignal;
 import dev.dlforge.core.train.Trainer;
 import dev.dlforge.core.train.TrainerState;
 import dev.dlforge.data.text.TaggedSentence;
-import dev.dlforge.data.text.TextFiles;
-import dev.dlforge.data.text.TextLimits;
-import dev.dlforge.data.text.TextRepairs;
 import dev.dlforge.models.text.BiLstmTagger;
 import dev.dlforge.projects.ProjectInfo;
 import dev.dlforge.projects.Roadmap;
@@ -56,7 +53,7 @@ import java.util.Map;
 public final class PosProject implements TrainableProject {
     public static final String ID = "pos";
     static final int EVAL_BATCH = 64;
-    /** Longest text {@link #predictTexts} and the predictor take; beyond it the text is cut, with a note. */
+    /** Longest text the predictor takes; beyond it the text is cut, with a note. */
     static final int MAX_TEXT_CHARS = 100_000;
     static final int MAX_SENTENCE_TOKENS = 200;
 
@@ -173,52 +170,6 @@ public final class PosProject implements TrainableProject {
             TaggingEvaluation test = TaggingEvaluation.of(tagger.tags(), data.test(), tagger.tag(words(data.test())), data.entities());
             return test.metrics("test_");
         }
-    }
-
-    @Override
-    public List<Prediction> predict(RunDir run, List<Path> inputs, int topK) {
-        List<Prediction> out = new ArrayList<>();
-        try (Tagger tagger = Tagger.load(run.model())) {
-            for (Path input : inputs) {
-                try {
-                    // Capped and cleaned like every text input (a 10 MB line is cut, not tagged whole).
-                    String text = TextFiles.read(input, TextLimits.DEFAULT, new TextRepairs());
-                    for (String line : text.split("\\R")) {
-                        out.addAll(tagLines(tagger, input + ": ", List.of(line)));
-                    }
-                } catch (IOException e) {
-                    out.add(Prediction.failed(input.toString(), new DlforgeException("cannot read " + input + ": " + e.getMessage(),
-                            "pass a readable text file with one sentence per line")));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** One prediction per text: a {@link Score} per token, labelled {@code word/TAG}, with the tag's CRF marginal probability. */
-    @Override
-    public List<Prediction> predictTexts(RunDir run, List<String> texts, int topK) {
-        try (Tagger tagger = Tagger.load(run.model())) {
-            return tagLines(tagger, "", texts);
-        }
-    }
-
-    private static List<Prediction> tagLines(Tagger tagger, String prefix, List<String> texts) {
-        List<Prediction> out = new ArrayList<>();
-        for (String text : texts) {
-            List<List<String>> chunks = chunks(tokens(text));
-            if (chunks.isEmpty()) {
-                continue;
-            }
-            List<Score> scores = new ArrayList<>();
-            for (Tagger.Tagged t : tagger.tag(chunks)) {
-                for (int w = 0; w < t.words().size(); w++) {
-                    scores.add(new Score(t.words().get(w) + "/" + t.tags().get(w), t.probabilities()[w]));
-                }
-            }
-            out.add(new Prediction(prefix + (text.length() > 60 ? text.substring(0, 57) + "..." : text), scores, null));
-        }
-        return out;
     }
 
     /** Words of a text, cut at {@value #MAX_TEXT_CHARS} characters. */

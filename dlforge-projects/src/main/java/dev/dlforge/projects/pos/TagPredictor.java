@@ -4,6 +4,7 @@ import dev.dlforge.core.model.ModelCard;
 import dev.dlforge.projects.serving.InvalidInputException;
 import dev.dlforge.projects.serving.Payload;
 import dev.dlforge.projects.serving.Predictor;
+import dev.dlforge.projects.serving.output.Tags;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,13 +12,7 @@ import java.util.List;
  * Serves a tagger: takes {@code text/plain} or JSON {@code {"text": "..."}} and answers
  * {@code {"tokens": [{"token", "tag", "probability"}]}}, the probability being the CRF marginal of the tag.
  */
-public final class TagPredictor implements Predictor<List<List<String>>, TagPredictor.Answer> {
-
-    /** One word's tag. */
-    public record TaggedToken(String token, String tag, double probability) {}
-
-    /** The answer to one request. */
-    public record Answer(List<TaggedToken> tokens) {}
+public final class TagPredictor implements Predictor<List<List<String>>, Tags> {
 
     private final Tagger tagger;
 
@@ -46,21 +41,21 @@ public final class TagPredictor implements Predictor<List<List<String>>, TagPred
     }
 
     @Override
-    public List<Answer> predict(List<List<List<String>>> batch) {
+    public List<Tags> predict(List<List<List<String>>> batch) {
         List<List<String>> all = new ArrayList<>();
         batch.forEach(all::addAll);
         List<Tagger.Tagged> tagged = tagger.tag(all);
-        List<Answer> answers = new ArrayList<>();
+        List<Tags> answers = new ArrayList<>();
         int next = 0;
         for (List<List<String>> request : batch) {
-            List<TaggedToken> tokens = new ArrayList<>();
+            List<Tags.Token> tokens = new ArrayList<>();
             for (int c = 0; c < request.size(); c++) {
                 Tagger.Tagged t = tagged.get(next++);
                 for (int w = 0; w < t.words().size(); w++) {
-                    tokens.add(new TaggedToken(t.words().get(w), t.tags().get(w), t.probabilities()[w]));
+                    tokens.add(new Tags.Token(t.words().get(w), t.tags().get(w), t.probabilities()[w]));
                 }
             }
-            answers.add(new Answer(tokens));
+            answers.add(new Tags(tokens));
         }
         return answers;
     }

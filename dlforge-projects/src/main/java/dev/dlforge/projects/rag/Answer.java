@@ -1,5 +1,6 @@
 package dev.dlforge.projects.rag;
 
+import dev.dlforge.projects.serving.output.CitedAnswer;
 import java.util.List;
 import java.util.Locale;
 
@@ -38,6 +39,13 @@ public record Answer(String question, boolean answered, List<Sentence> sentences
             out.append(i == 0 ? "" : " ").append(sentences.get(i).text().replaceAll("\\s+", " ")).append(" [").append(i + 1).append(']');
         }
         return out.toString();
+    }
+
+    /** As the API, the studio and {@code dlforge predict} show it. */
+    public CitedAnswer cited() {
+        return new CitedAnswer(text(), answered,
+                sentences.stream().map(s -> new CitedAnswer.Sentence(s.text(), s.citation().cited(), s.score())).toList(),
+                passages.stream().map(p -> new CitedAnswer.Passage(p.text(), p.citation().cited(), p.score())).toList());
     }
 
     /** What {@code dlforge rag ask} prints: the answer, then the sources or the closest passages. */

@@ -1,6 +1,7 @@
 package dev.dlforge.projects.rag;
 
 import dev.dlforge.models.retrieval.Chunk;
+import dev.dlforge.projects.serving.output.CitedAnswer;
 import java.nio.file.Path;
 
 /**
@@ -17,6 +18,11 @@ public record Citation(String source, String heading, int page, int start, int e
     /** The citation of {@code [from, to)} of a chunk's text. */
     public static Citation of(Chunk chunk, int from, int to) {
         return new Citation(chunk.source(), chunk.heading(), chunk.page(), chunk.start() + from, chunk.start() + to);
+    }
+
+    /** As an answer's output carries it. */
+    public CitedAnswer.Citation cited() {
+        return new CitedAnswer.Citation(source, heading, page, start, end);
     }
 
     /** The file name alone, for short displays. */

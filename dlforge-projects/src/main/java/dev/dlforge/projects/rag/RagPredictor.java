@@ -9,6 +9,7 @@ import dev.dlforge.models.text.MiniLmEncoder;
 import dev.dlforge.projects.serving.InvalidInputException;
 import dev.dlforge.projects.serving.Payload;
 import dev.dlforge.projects.serving.Predictor;
+import dev.dlforge.projects.serving.output.CitedAnswer;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
@@ -19,20 +20,13 @@ import java.util.Set;
  * JSON {@code {"question": "...", "k": 5}} ({@code k}: passages retrieved, 1 to {@value #MAX_K}, also
  * as option {@code ?k=}). A question is at most {@value #MAX_QUESTION_CHARS} characters.
  */
-public final class RagPredictor implements Predictor<RagPredictor.Question, RagPredictor.Reply> {
+public final class RagPredictor implements Predictor<RagPredictor.Question, CitedAnswer> {
     static final int MAX_K = 20;
     static final int MAX_QUESTION_CHARS = 2_000;
     private static final String EXAMPLE = "send {\"question\": \"what is a harpoon?\", \"k\": 5}";
 
     /** A checked request. */
     public record Question(String text, int k) {}
-
-    /**
-     * @param answer the answer with [n] markers, or "The documents do not answer this."
-     * @param sentences the cited sentences ([1] first); empty when not answered
-     * @param passages the retrieved passages
-     */
-    public record Reply(String answer, boolean answered, List<Answer.Sentence> sentences, List<Answer.Passage> passages) {}
 
     private final ModelCard card;
     private final MiniLmEncoder encoder;
@@ -108,11 +102,8 @@ public final class RagPredictor implements Predictor<RagPredictor.Question, RagP
     }
 
     @Override
-    public List<Reply> predict(List<Question> batch) {
-        return batch.stream().map(q -> {
-            Answer a = new ExtractiveAnswerer(index, ExtractiveAnswerer.Config.defaults().withK(q.k())).answer(q.text());
-            return new Reply(a.text(), a.answered(), a.sentences(), a.passages());
-        }).toList();
+    public List<CitedAnswer> predict(List<Question> batch) {
+        return batch.stream().map(q -> new ExtractiveAnswerer(index, ExtractiveAnswerer.Config.defaults().withK(q.k())).answer(q.text()).cited()).toList();
     }
 
     @Override

@@ -11,9 +11,6 @@ import dev.dlforge.core.run.RunStore;
 import dev.dlforge.data.DatasetResolver;
 import dev.dlforge.data.datasets.WordNet;
 import dev.dlforge.data.docs.RetrievalEvalSet;
-import dev.dlforge.data.text.TextFiles;
-import dev.dlforge.data.text.TextLimits;
-import dev.dlforge.data.text.TextRepairs;
 import dev.dlforge.data.wordnet.WordNetQuestions;
 import dev.dlforge.data.wordnet.WordNetSynset;
 import dev.dlforge.models.retrieval.ChunkIndexReader;
@@ -31,7 +28,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -173,58 +169,6 @@ public final class RagProject implements TrainableProject {
                 ChunkIndexReader index = ChunkIndexReader.open(run.model().resolve(INDEX), new MiniLmEmbedder(encoder))) {
             return RagEvaluation.evaluate(set, index, 0).metrics();
         }
-    }
-
-    /** Each input is a text file of questions, one per line. */
-    @Override
-    public List<Prediction> predict(RunDir run, List<Path> inputs, int topK) {
-        List<String> questions = new ArrayList<>();
-        List<Prediction> failed = new ArrayList<>();
-        for (Path input : inputs) {
-            try {
-                TextFiles.read(input, TextLimits.DEFAULT, new TextRepairs()).lines().filter(l -> !l.isBlank()).forEach(questions::add);
-            } catch (IOException e) {
-                failed.add(Prediction.failed(input.toString(), new DlforgeException("cannot read " + input + ": " + e.getMessage(),
-                        "pass a text file with one question per line")));
-            }
-        }
-        List<Prediction> out = new ArrayList<>(failed);
-        out.addAll(questions.isEmpty() ? List.of() : predictTexts(run, questions, topK));
-        return out;
-    }
-
-    /**
-     * One prediction per question: the answer's sentences, each labelled {@code sentence  [citation]}
-     * with its cosine to the question as the score; or {@link Answer#NO_ANSWER} with the best cosine,
-     * then the closest passages.
-     */
-    @Override
-    public List<Prediction> predictTexts(RunDir run, List<String> texts, int topK) {
-        try (MiniLmEncoder encoder = MiniLmEncoder.open();
-                ChunkIndexReader index = ChunkIndexReader.open(run.model().resolve(INDEX), new MiniLmEmbedder(encoder))) {
-            ExtractiveAnswerer answerer = new ExtractiveAnswerer(index, ExtractiveAnswerer.Config.defaults());
-            List<Prediction> out = new ArrayList<>();
-            for (String q : texts) {
-                try {
-                    out.add(prediction(answerer.answer(q), topK));
-                } catch (DlforgeException e) {
-                    out.add(Prediction.failed(q, e));
-                }
-            }
-            return out;
-        }
-    }
-
-    static Prediction prediction(Answer a, int topK) {
-        List<Score> scores = new ArrayList<>();
-        if (a.answered()) {
-            a.sentences().forEach(s -> scores.add(new Score(s.text().replaceAll("\\s+", " ") + "  [" + s.citation() + "]", s.score())));
-        } else {
-            scores.add(new Score(Answer.NO_ANSWER, Double.isNaN(a.bestScore()) ? 0 : a.bestScore()));
-            a.passages().stream().limit(Math.max(1, topK)).forEach(p ->
-                    scores.add(new Score("closest: " + Answer.excerpt(p.text(), 120) + "  [" + p.citation() + "]", p.score())));
-        }
-        return new Prediction(a.question(), scores, null);
     }
 
     @Override

@@ -14,14 +14,22 @@ import java.util.Map;
  * @param contentType the media type without parameters, lower case, e.g. {@code image/png}
  * @param body the raw bytes (already capped in size by the server)
  * @param options query options such as {@code top=3}
+ * @param origin where the body came from, as error messages name it: {@value #REQUEST} or e.g. a file's path
  */
-public record Payload(String contentType, byte[] body, Map<String, String> options) {
+public record Payload(String contentType, byte[] body, Map<String, String> options, String origin) {
+    /** The origin of a body that came over HTTP. */
+    public static final String REQUEST = "in the request";
 
     /** An empty body is refused here, for every project and route (a blank text where a text is classified: {@link #plainText}). */
     public Payload {
         if (body == null || body.length == 0) {
-            throw InvalidInputException.empty("the request body");
+            throw InvalidInputException.empty(REQUEST.equals(origin) ? "the request body" : origin);
         }
+    }
+
+    /** A request's body. */
+    public Payload(String contentType, byte[] body, Map<String, String> options) {
+        this(contentType, body, options, REQUEST);
     }
 
     /** A {@code text/plain} body as text to classify or ask about; white space only is refused. */

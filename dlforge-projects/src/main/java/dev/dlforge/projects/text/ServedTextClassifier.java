@@ -1,7 +1,6 @@
 package dev.dlforge.projects.text;
 
-import dev.dlforge.projects.TrainableProject.Decision;
-import dev.dlforge.projects.TrainableProject.Score;
+import dev.dlforge.projects.serving.output.Classes.Score;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,11 +25,6 @@ record ServedTextClassifier(TextClassifier classifier, DecisionThreshold decisio
     /** The class index it answers for one row of probabilities. */
     int answer(float[] p) {
         return DecisionThreshold.decide(decision, new float[][] {p}, classes())[0];
-    }
-
-    /** The answer and its rule when a threshold decides it; null when the most probable class is the answer. */
-    Decision decided(float[] p) {
-        return decision == null ? null : new Decision(classes().get(answer(p)), decision.rule());
     }
 
     /** The {@code topK} most probable classes, most probable first. */

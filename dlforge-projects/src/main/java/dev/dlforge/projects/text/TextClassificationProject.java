@@ -19,7 +19,6 @@ import dev.dlforge.data.text.LabeledTexts;
 import dev.dlforge.data.text.TextClassificationDataset;
 import dev.dlforge.data.text.TextCleaner;
 import dev.dlforge.data.text.TextDecoder;
-import dev.dlforge.data.text.TextFiles;
 import dev.dlforge.data.text.TextLimits;
 import dev.dlforge.data.text.TextRepairs;
 import dev.dlforge.data.text.TextSplit;
@@ -267,38 +266,6 @@ public abstract class TextClassificationProject implements TrainableProject {
     ServedTextClassifier served(Path modelDir) {
         DecisionThreshold decision = DecisionThreshold.read(modelDir).orElse(null);
         return new ServedTextClassifier(load(modelDir), decision);
-    }
-
-    @Override
-    public List<Prediction> predict(RunDir run, List<Path> inputs, int topK) {
-        try (ServedTextClassifier classifier = served(run.model())) {
-            List<Prediction> predictions = new ArrayList<>();
-            for (Path input : inputs) {
-                try {
-                    TextRepairs repairs = new TextRepairs();
-                    String text = textOfFile(TextFiles.readPrefix(input, 8L * TextLimits.DEFAULT.maxChars(), repairs), repairs);
-                    float[] p = classifier.probabilities(List.of(text))[0];
-                    predictions.add(new Prediction(input.toString(), classifier.top(p, topK), null, classifier.decided(p)));
-                } catch (IOException e) {
-                    predictions.add(Prediction.failed(input.toString(), new DlforgeException("cannot read " + input + ": " + e.getMessage(),
-                            "check the path and its permissions")));
-                }
-            }
-            return predictions;
-        }
-    }
-
-    @Override
-    public List<Prediction> predictTexts(RunDir run, List<String> texts, int topK) {
-        try (ServedTextClassifier classifier = served(run.model())) {
-            float[][] p = classifier.probabilities(texts.stream().map(this::textOfTyped).toList());
-            List<Prediction> predictions = new ArrayList<>();
-            for (int i = 0; i < texts.size(); i++) {
-                String shown = texts.get(i).length() > 40 ? texts.get(i).substring(0, 39) + "\u2026" : texts.get(i);
-                predictions.add(new Prediction("\"" + shown + "\"", classifier.top(p[i], topK), null, classifier.decided(p[i])));
-            }
-            return predictions;
-        }
     }
 
     @Override

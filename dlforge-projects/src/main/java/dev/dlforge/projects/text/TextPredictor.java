@@ -2,10 +2,11 @@ package dev.dlforge.projects.text;
 
 import dev.dlforge.core.model.ModelCard;
 import dev.dlforge.data.text.TextRepairs;
-import dev.dlforge.projects.TrainableProject.Score;
 import dev.dlforge.projects.serving.InvalidInputException;
 import dev.dlforge.projects.serving.Payload;
 import dev.dlforge.projects.serving.Predictor;
+import dev.dlforge.projects.serving.output.Classes;
+import dev.dlforge.projects.serving.output.Classes.Score;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,23 +16,13 @@ import java.util.List;
  * Option {@code top} (default: every class) limits the answer, shaped as the image predictor's. A
  * model with a {@link DecisionThreshold} answers at it, and the answer says the threshold.
  */
-public final class TextPredictor implements Predictor<TextPredictor.Input, TextPredictor.Classification> {
+public final class TextPredictor implements Predictor<TextPredictor.Input, Classes> {
     private final TextClassificationProject project;
     private final ServedTextClassifier classifier;
     private final ModelCard card;
 
     /** The text as the model reads it, and how many classes to answer with. */
     public record Input(String text, int top) {}
-
-    /**
-     * The answer and the most probable classes, most probable first.
-     *
-     * @param label the answer: the most probable class, or with a threshold the positive class only when p(positive) >= threshold
-     * @param probability the model's probability of {@code label}
-     * @param threshold the least p(positive) answered as positive; null for a model without one
-     * @param rule the threshold in words, e.g. "spam when p(spam) >= 0.9620 (chosen for ...)"; null without one
-     */
-    public record Classification(String label, double probability, List<Score> top, Double threshold, String rule) {}
 
     TextPredictor(TextClassificationProject project, ServedTextClassifier classifier, ModelCard card) {
         this.project = project;
@@ -69,14 +60,14 @@ public final class TextPredictor implements Predictor<TextPredictor.Input, TextP
     }
 
     @Override
-    public List<Classification> predict(List<Input> batch) {
+    public List<Classes> predict(List<Input> batch) {
         float[][] p = classifier.probabilities(batch.stream().map(Input::text).toList());
-        List<Classification> answers = new ArrayList<>(batch.size());
+        List<Classes> answers = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             List<Score> top = classifier.top(p[i], batch.get(i).top());
             int answer = classifier.answer(p[i]);
             DecisionThreshold d = classifier.decision();
-            answers.add(new Classification(classifier.classes().get(answer), p[i][answer], top, d == null ? null : d.threshold(),
+            answers.add(new Classes(classifier.classes().get(answer), p[i][answer], top, d == null ? null : d.threshold(),
                     d == null ? null : d.rule()));
         }
         return answers;

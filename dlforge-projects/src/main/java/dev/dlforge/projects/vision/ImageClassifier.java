@@ -14,7 +14,7 @@ import dev.dlforge.core.image.PictureFraming;
 import dev.dlforge.core.model.ModelArtifact;
 import dev.dlforge.core.model.ModelCard;
 import dev.dlforge.core.train.BatchSource;
-import dev.dlforge.projects.TrainableProject.Score;
+import dev.dlforge.projects.serving.output.Classes.Score;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;

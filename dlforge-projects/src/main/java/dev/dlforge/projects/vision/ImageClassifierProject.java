@@ -183,21 +183,6 @@ public abstract class ImageClassifierProject extends ResumableProject<ImageClass
     }
 
     @Override
-    public List<Prediction> predict(RunDir run, List<Path> inputs, int topK) {
-        try (ImageClassifier classifier = ImageClassifier.load(this, run.model())) {
-            List<Prediction> predictions = new ArrayList<>();
-            for (Path input : inputs) {
-                try {
-                    predictions.add(new Prediction(input.toString(), classifier.classify(input, topK), null));
-                } catch (DlforgeException e) {
-                    predictions.add(Prediction.failed(input.toString(), e));
-                }
-            }
-            return predictions;
-        }
-    }
-
-    @Override
     public ImagePredictor predictor(Path modelDir) {
         return new ImagePredictor(ImageClassifier.load(this, modelDir));
     }

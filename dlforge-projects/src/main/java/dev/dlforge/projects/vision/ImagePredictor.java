@@ -8,10 +8,11 @@ import dev.dlforge.core.image.ImageFiles;
 import dev.dlforge.core.image.ImageTooLargeException;
 import dev.dlforge.core.io.Json;
 import dev.dlforge.core.model.ModelCard;
-import dev.dlforge.projects.TrainableProject.Score;
 import dev.dlforge.projects.serving.InvalidInputException;
 import dev.dlforge.projects.serving.Payload;
 import dev.dlforge.projects.serving.Predictor;
+import dev.dlforge.projects.serving.output.Classes;
+import dev.dlforge.projects.serving.output.Classes.Score;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -22,15 +23,12 @@ import java.util.List;
  * {@code {"image": "<base64>"}} or {@code {"pixels": [...]}} with C*H*W values in [0, 1] already
  * framed like the training data. Option {@code top} (default: every class) limits the answer.
  */
-public final class ImagePredictor implements Predictor<ImagePredictor.Input, ImagePredictor.Classification> {
+public final class ImagePredictor implements Predictor<ImagePredictor.Input, Classes> {
     private static final List<String> IMAGE_TYPES = List.of("image/png", "image/jpeg", "image/gif", "image/bmp", "application/octet-stream");
     private final ImageClassifier classifier;
 
     /** Pixels framed for the model, and how many classes to answer with. */
     public record Input(float[] pixels, int top) {}
-
-    /** The most probable classes, most probable first. */
-    public record Classification(String label, double probability, List<Score> top) {}
 
     public ImagePredictor(ImageClassifier classifier) {
         this.classifier = classifier;
@@ -53,12 +51,12 @@ public final class ImagePredictor implements Predictor<ImagePredictor.Input, Ima
         int classes = card().labels().size();
         int top = payload.intOption("top", classes, 1, classes);
         if (IMAGE_TYPES.contains(payload.contentType())) {
-            return new Input(framed(payload.body()), top);
+            return new Input(framed(payload.body(), payload.origin()), top);
         }
         if ("application/json".equals(payload.contentType())) {
             JsonNode json = parse(payload.body());
             if (json.hasNonNull("image")) {
-                return new Input(framed(base64(json.get("image"))), top);
+                return new Input(framed(base64(json.get("image")), payload.origin()), top);
             }
             if (json.hasNonNull("pixels")) {
                 return new Input(pixels(json.get("pixels")), top);
@@ -71,13 +69,13 @@ public final class ImagePredictor implements Predictor<ImagePredictor.Input, Ima
     }
 
     @Override
-    public List<Classification> predict(List<Input> batch) {
+    public List<Classes> predict(List<Input> batch) {
         int classes = card().labels().size();
         List<List<Score>> all = classifier.classifyBatch(batch.stream().map(Input::pixels).toList(), classes);
-        List<Classification> answers = new ArrayList<>(batch.size());
+        List<Classes> answers = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             List<Score> scores = all.get(i);
-            answers.add(new Classification(scores.get(0).label(), scores.get(0).probability(), scores.subList(0, batch.get(i).top())));
+            answers.add(new Classes(scores.get(0).label(), scores.get(0).probability(), scores.subList(0, batch.get(i).top()), null, null));
         }
         return answers;
     }
@@ -92,9 +90,9 @@ public final class ImagePredictor implements Predictor<ImagePredictor.Input, Ima
      * size limits (or too large for the memory left), 503 when other requests hold the decode budget
      * (the same image succeeds later), 400 for anything else wrong with the bytes.
      */
-    private float[] framed(byte[] bytes) {
+    private float[] framed(byte[] bytes, String origin) {
         try {
-            return classifier.pixelsOf(ImageFiles.decode(bytes, "in the request"));
+            return classifier.pixelsOf(ImageFiles.decode(bytes, origin));
         } catch (InvalidInputException e) {
             throw e;
         } catch (ImageTooLargeException e) {

@@ -15,6 +15,7 @@ import dev.dlforge.models.lm.gpt.GptConfig;
 import dev.dlforge.models.lm.gpt.GptLanguageModel;
 import dev.dlforge.projects.serving.InvalidInputException;
 import dev.dlforge.projects.serving.Payload;
+import dev.dlforge.projects.serving.output.GeneratedText;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ class GenerationPredictorTest {
         return predictor.decode(new Payload("application/json", body.getBytes(StandardCharsets.UTF_8), Map.of()));
     }
 
-    private static GenerationPredictor.Completion generate(String body) {
+    private static GeneratedText generate(String body) {
         return predictor.predict(List.of(json(body))).get(0);
     }
 
@@ -115,10 +116,10 @@ class GenerationPredictorTest {
 
     @Test
     void theSameSeedWritesTheSameTextAndAnotherSeedAnother() {
-        GenerationPredictor.Completion a = generate("{\"prompt\": \"the sea\", \"max_tokens\": 40, \"seed\": 7}");
-        GenerationPredictor.Completion b = generate("{\"prompt\": \"the sea\", \"max_tokens\": 40, \"seed\": 7}");
-        GenerationPredictor.Completion c = generate("{\"prompt\": \"the sea\", \"max_tokens\": 40, \"seed\": 8}");
-        assertThat(b).isEqualTo(new GenerationPredictor.Completion(a.text(), a.promptTokens(), a.generatedTokens(), a.finishReason(),
+        GeneratedText a = generate("{\"prompt\": \"the sea\", \"max_tokens\": 40, \"seed\": 7}");
+        GeneratedText b = generate("{\"prompt\": \"the sea\", \"max_tokens\": 40, \"seed\": 7}");
+        GeneratedText c = generate("{\"prompt\": \"the sea\", \"max_tokens\": 40, \"seed\": 8}");
+        assertThat(b).isEqualTo(new GeneratedText(a.text(), a.promptTokens(), a.generatedTokens(), a.finishReason(),
                 b.tokensPerSecond()));
         assertThat(a.text()).hasSize(40).isNotEqualTo(c.text()); // one character per token
         assertThat(a.promptTokens()).isEqualTo(7);
@@ -131,7 +132,7 @@ class GenerationPredictorTest {
     void aStopStringEndsTheTextJustBeforeIt() {
         String free = generate("{\"prompt\": \"call me\", \"max_tokens\": 60, \"seed\": 3}").text();
         String stop = free.substring(20, 22); // whatever the model wrote there, it writes again with the same seed
-        GenerationPredictor.Completion stopped = generate(
+        GeneratedText stopped = generate(
                 "{\"prompt\": \"call me\", \"max_tokens\": 60, \"seed\": 3, \"stop\": " + Json.write(List.of("zzzz", stop)) + "}");
         assertThat(stopped.finishReason()).isEqualTo("stop");
         assertThat(stopped.text()).isEqualTo(free.substring(0, free.indexOf(stop)));
@@ -144,10 +145,10 @@ class GenerationPredictorTest {
                 "{\"prompt\": \"a\", \"max_tokens\": 10, \"seed\": 1}",
                 "{\"prompt\": \"" + "long prompt ".repeat(10) + "\", \"max_tokens\": 3, \"temperature\": 0}",
                 "{\"prompt\": \"b\", \"max_tokens\": 25, \"seed\": 2, \"top_k\": 5}");
-        List<GenerationPredictor.Completion> batch = predictor.predict(bodies.stream().map(GenerationPredictorTest::json).toList());
+        List<GeneratedText> batch = predictor.predict(bodies.stream().map(GenerationPredictorTest::json).toList());
         assertThat(batch).hasSize(3);
         for (int i = 0; i < 3; i++) {
-            GenerationPredictor.Completion alone = generate(bodies.get(i));
+            GeneratedText alone = generate(bodies.get(i));
             assertThat(batch.get(i).text()).as("request " + i).isEqualTo(alone.text());
             assertThat(batch.get(i).generatedTokens()).isEqualTo(alone.generatedTokens());
         }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dlforge.core.io.Json;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.projects.TrainOptions;
-import dev.dlforge.projects.TrainableProject;
 import dev.dlforge.projects.serving.Payload;
+import dev.dlforge.projects.serving.output.Tags;
 import java.io.PrintStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -68,18 +68,19 @@ class NerPipelineTest {
         assertThat(Json.MAPPER.readTree(run.model().resolve("model.json").toFile()).get("labels").toString())
                 .contains("B-PER").contains("I-PER").contains("B-LOC");
 
-        List<TrainableProject.Prediction> p = project.predictTexts(run, List.of("Mary visited Oslo ."), 1);
-        assertThat(p.get(0).top()).hasSize(4);
-        assertThat(p.get(0).top().get(0).label()).startsWith("Mary/");
-        assertThat(p.get(0).top()).allSatisfy(s -> assertThat(s.probability()).isBetween(0.0, 1.0));
-
         try (TagPredictor server = project.predictor(run.model())) {
+            Tags mary = server.predict(List.of(server.decode(new Payload("text/plain", "Mary visited Oslo .".getBytes(StandardCharsets.UTF_8), Map.of()))))
+                    .get(0);
+            assertThat(mary.tokens()).hasSize(4);
+            assertThat(mary.tokens().get(0).token()).isEqualTo("Mary");
+            assertThat(mary.tokens()).allSatisfy(t -> assertThat(t.probability()).isBetween(0.0, 1.0));
+
             var json = server.decode(new Payload("application/json", "{\"text\": \"John met Anna\"}".getBytes(StandardCharsets.UTF_8), Map.of()));
             var plain = server.decode(new Payload("text/plain", "Peter visited Rome".getBytes(StandardCharsets.UTF_8), Map.of()));
-            List<TagPredictor.Answer> answers = server.predict(List.of(json, plain));
-            assertThat(answers.get(0).tokens()).extracting(TagPredictor.TaggedToken::token).containsExactly("John", "met", "Anna");
+            List<Tags> answers = server.predict(List.of(json, plain));
+            assertThat(answers.get(0).tokens()).extracting(Tags.Token::token).containsExactly("John", "met", "Anna");
             assertThat(answers.get(1).tokens()).hasSize(3);
-            assertThat(Json.write(answers.get(1))).contains("\"tokens\"").contains("\"tag\"").contains("\"probability\"");
+            assertThat(Json.write(answers.get(1))).contains("\"type\" : \"tags\"").contains("\"tokens\"").contains("\"tag\"").contains("\"probability\"");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.dlforge.serve.model;
 import dev.dlforge.core.model.ModelCard;
 import dev.dlforge.projects.serving.Payload;
 import dev.dlforge.projects.serving.Predictor;
+import dev.dlforge.projects.serving.output.Output;
 import dev.dlforge.serve.batch.BatchObserver;
 import dev.dlforge.serve.batch.BatchingConfig;
 import dev.dlforge.serve.batch.DynamicBatcher;
@@ -12,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
  * A model being served under a name: its predictor behind a {@link DynamicBatcher}. Requests are
  * decoded and checked on the caller's thread, so bad input never reaches (or slows) the batch.
  */
-public final class ServedModel<I, O> implements AutoCloseable {
+public final class ServedModel<I, O extends Output> implements AutoCloseable {
     private final Predictor<I, O> predictor;
     private final DynamicBatcher<I, O> batcher;
     private final String run;

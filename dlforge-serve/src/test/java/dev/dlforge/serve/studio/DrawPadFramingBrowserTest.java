@@ -8,8 +8,8 @@ import dev.dlforge.core.image.ImageFiles;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.run.RunStore;
 import dev.dlforge.projects.Catalogue;
-import dev.dlforge.projects.TrainableProject;
 import dev.dlforge.projects.serving.Payload;
+import dev.dlforge.projects.serving.output.Classes;
 import dev.dlforge.projects.vision.ImageClassifier;
 import dev.dlforge.projects.vision.ImageClassifierProject;
 import dev.dlforge.projects.vision.ImagePredictor;
@@ -128,7 +128,10 @@ class DrawPadFramingBrowserTest {
         }
         assertThat(inkRows).as("the drawing is scaled to the training digits' 20 pixels").isBetween(19, 21);
 
-        TrainableProject.Prediction cli = digits.predict(run, List.of(file), 1).get(0);
+        Classes cli; // `dlforge predict` sends the file's bytes to the same predictor
+        try (ImagePredictor predictor = digits.predictor(run.model())) {
+            cli = predictor.predict(List.of(predictor.decode(new Payload("image/png", Files.readAllBytes(file), Map.of("top", "1"), file.toString())))).get(0);
+        }
         assertThat(cli.top().get(0).label()).as("the CLI's answer is the demo's").isEqualTo(shownLabel);
         assertThat(cli.top().get(0).probability() * 100).isCloseTo(shownPercent, offset(0.06));
     }
