@@ -19,7 +19,8 @@ public final class RunSession {
     private final RunDir run;
     private final TrainOptions options;
 
-    RunSession(RunDir run, TrainOptions options) {
+    /** The session of {@code run} trained with {@code options}; the lifecycle makes one per run (tests and tools may too). */
+    public RunSession(RunDir run, TrainOptions options) {
         this.run = run;
         this.options = options;
     }

@@ -23,6 +23,14 @@ import dev.dlforge.projects.text.ExtraTestSet;
 import dev.dlforge.projects.text.LstmModel;
 import dev.dlforge.projects.text.TextClassificationProject;
 import dev.dlforge.projects.text.TextClassifierRecipe;
+import dev.dlforge.projects.text.TextClassifierRecipe.Data;
+import dev.dlforge.projects.text.TextClassifierRecipe.Features;
+import dev.dlforge.projects.text.TextClassifierRecipe.Logistic;
+import dev.dlforge.projects.text.TextClassifierRecipe.NaiveBayes;
+import dev.dlforge.projects.text.TextClassifierRecipe.Network;
+import dev.dlforge.projects.text.TextClassifierRecipe.Serving;
+import dev.dlforge.projects.text.TextClassifierRecipe.Train;
+import dev.dlforge.projects.text.TextDatasets;
 import dev.dlforge.projects.text.TextModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -78,8 +86,10 @@ public final class SentimentProject extends TextClassificationProject {
     @Override
     protected TextClassifierRecipe defaults() {
         // All 16,290 VADER-labelled sentences and a small BiLSTM: under a minute on 2 idle cores, minutes when they are shared.
-        return new TextClassifierRecipe(NlpCorpus.ID, TextClassifierRecipe.ALL, 4, 64, 3e-3, 48, 48, 0.3f, 40, 20_000, 2,
-                1.0, 1e-4, 20, 0.02, 0.1, 0.1, 2, 42, 0);
+        // Sentences are short: 40 tokens, a 20,000-word vocabulary, 48-d vectors, 48 LSTM units each way; 10% held out for test.
+        return new TextClassifierRecipe(TextClassifierRecipe.ALL, TextClassifierRecipe.SEED, new Data(NlpCorpus.ID, 0.1, 0.1, 0),
+                new Features(20_000, 2), NaiveBayes.defaults(), Logistic.defaults(), new Network(48, 48, 0.3f, 40), new Train(4, 64, 3e-3, 2),
+                Serving.defaults());
     }
 
     @Override
@@ -95,7 +105,7 @@ public final class SentimentProject extends TextClassificationProject {
     /** nlp-corpus is labelled here by VADER; imdb and sst are read as registered. */
     @Override
     protected LabeledTexts readTexts(TextClassifierRecipe recipe, Path explicit, TextRepairs repairs) {
-        if (!NlpCorpus.ID.equals(recipe.dataset())) {
+        if (!NlpCorpus.ID.equals(recipe.data().dataset())) {
             return super.readTexts(recipe, explicit, repairs);
         }
         NlpCorpus corpus = new NlpCorpus();
@@ -104,13 +114,13 @@ public final class SentimentProject extends TextClassificationProject {
         try {
             sentences = corpus.read(dir);
         } catch (IOException e) {
-            throw unreadable(NlpCorpus.ID, dir, explicit, e);
+            throw TextDatasets.unreadable(NlpCorpus.ID, dir, explicit, e);
         }
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             order.add(i);
         }
-        int toRead = recipe.textsToRead(); // --limit counts training texts: read enough for the split's shares too
+        int toRead = recipe.data().textsToRead(); // --limit counts training texts: read enough for the split's shares too
         if (toRead > 0 && (long) toRead * PRE_SAMPLE < sentences.size()) {
             // VADER keeps about 1 sentence in 6 (balanced): a small --limit needs only a random slice labelled.
             Collections.shuffle(order, new Random(recipe.seed()));
@@ -136,10 +146,10 @@ public final class SentimentProject extends TextClassificationProject {
     protected TextSplit split(LabeledTexts all, TextClassifierRecipe recipe) {
         Set<String> groups = all.byGroup().keySet();
         Set<String> test = groups.stream().filter(TEST_GROUPS::contains).collect(Collectors.toSet());
-        if (test.isEmpty() && SstDataset.ID.equals(recipe.dataset()) && groups.contains("sst-dev")) {
+        if (test.isEmpty() && SstDataset.ID.equals(recipe.data().dataset()) && groups.contains("sst-dev")) {
             test = Set.of("sst-dev");
         }
-        return test.isEmpty() ? super.split(all, recipe) : TextSplit.withTestGroups(all, test, recipe.validationFraction(), recipe.seed());
+        return test.isEmpty() ? super.split(all, recipe) : TextSplit.withTestGroups(all, test, recipe.data().validationFraction(), recipe.seed());
     }
 
     @Override

@@ -13,9 +13,15 @@ import dev.dlforge.projects.serving.Demo;
 import dev.dlforge.projects.text.EmbeddingBagModel;
 import dev.dlforge.projects.text.ExtraTestSet;
 import dev.dlforge.projects.text.NaiveBayesModel;
-import dev.dlforge.projects.text.ServedModelRule;
 import dev.dlforge.projects.text.TextClassificationProject;
 import dev.dlforge.projects.text.TextClassifierRecipe;
+import dev.dlforge.projects.text.TextClassifierRecipe.Data;
+import dev.dlforge.projects.text.TextClassifierRecipe.Features;
+import dev.dlforge.projects.text.TextClassifierRecipe.Logistic;
+import dev.dlforge.projects.text.TextClassifierRecipe.NaiveBayes;
+import dev.dlforge.projects.text.TextClassifierRecipe.Network;
+import dev.dlforge.projects.text.TextClassifierRecipe.Serving;
+import dev.dlforge.projects.text.TextClassifierRecipe.Train;
 import dev.dlforge.projects.text.TextModel;
 import dev.dlforge.projects.text.TfidfLogisticModel;
 import java.util.List;
@@ -60,8 +66,9 @@ public final class SpamProject extends TextClassificationProject {
      */
     @Override
     protected TextClassifierRecipe defaults() {
-        return new TextClassifierRecipe(SpamAssassin.ID, TextClassifierRecipe.ALL, 20, 32, 2e-3, 64, 64, 0.3f, 400, 30_000, 2,
-                1.0, 1e-4, 20, 0.02, 0.1, 0.2, 4, 42, 0, ServedModelRule.RECALL_AT_FALSE_POSITIVE_RATE_PER_GROUP, MAX_FALSE_POSITIVE_RATE);
+        return new TextClassifierRecipe(TextClassifierRecipe.ALL, TextClassifierRecipe.SEED, Data.defaults(SpamAssassin.ID), Features.defaults(),
+                NaiveBayes.defaults(), Logistic.defaults(), Network.defaults(), Train.defaults(),
+                Serving.atFalsePositiveRatePerGroup(MAX_FALSE_POSITIVE_RATE));
     }
 
     /** The modern ham written by the dlforge team: every model's false-positive rate on it, per kind of mail. */

@@ -24,8 +24,8 @@ public final class EmbeddingBagModel extends NeuralTextModel {
     }
 
     @Override
-    protected Block newBlock(TextClassifierRecipe r, int vocabularySize, int classes, NDManager manager) {
-        Block block = EmbeddingBagClassifierNet.build(vocabularySize, r.embeddingDim(), r.hidden(), r.dropout(), classes);
+    protected Block newBlock(TextClassifierRecipe.Network n, int vocabularySize, int classes, NDManager manager) {
+        Block block = EmbeddingBagClassifierNet.build(vocabularySize, n.embeddingDim(), n.hidden(), n.dropout(), classes);
         block.initialize(manager, DataType.FLOAT32, new Shape(1, 8)); // the parameters' type; ids come as int64
         return block;
     }

@@ -9,7 +9,7 @@ import dev.dlforge.models.text.LstmClassifier;
 /**
  * Word embeddings read in order by a bidirectional LSTM, its states mean- and max-pooled over the
  * real tokens, then a linear layer ({@link LstmClassifier}): unlike a bag of words it can see that
- * "not" comes before "good". Trained as every {@link NeuralTextModel}; the recipe's
+ * "not" comes before "good". Trained as every {@link NeuralTextModel}; the recipe's network
  * {@code embeddingDim} is d, {@code hidden} the LSTM's units per direction, {@code dropout} on the
  * pooled vector.
  */
@@ -27,9 +27,9 @@ public final class LstmModel extends NeuralTextModel {
     }
 
     @Override
-    protected Block newBlock(TextClassifierRecipe r, int vocabularySize, int classes, NDManager manager) {
-        Block block = new LstmClassifier(new LstmClassifier.Config(vocabularySize, r.embeddingDim(), Math.max(1, r.hidden()), 1, true,
-                LstmClassifier.Pooling.MEAN_MAX, r.dropout(), classes));
+    protected Block newBlock(TextClassifierRecipe.Network n, int vocabularySize, int classes, NDManager manager) {
+        Block block = new LstmClassifier(new LstmClassifier.Config(vocabularySize, n.embeddingDim(), Math.max(1, n.hidden()), 1, true,
+                LstmClassifier.Pooling.MEAN_MAX, n.dropout(), classes));
         block.initialize(manager, DataType.FLOAT32, new Shape(1, 8)); // the parameters' type; ids come as int64
         return block;
     }

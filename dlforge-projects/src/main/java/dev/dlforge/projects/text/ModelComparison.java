@@ -2,15 +2,21 @@ package dev.dlforge.projects.text;
 
 import dev.dlforge.core.eval.ClassificationScores;
 import dev.dlforge.core.io.Json;
-import dev.dlforge.core.run.RunDir;
+import dev.dlforge.core.model.ModelCard;
+import dev.dlforge.core.run.MetricText;
+import dev.dlforge.core.run.RecipeJson;
 import dev.dlforge.core.train.EpochRecord;
+import dev.dlforge.core.train.TrainingListener;
 import dev.dlforge.data.text.TextSplit;
-import dev.dlforge.projects.TrainOptions;
+import dev.dlforge.projects.kit.RunSession;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,23 +28,48 @@ import java.util.Map;
  */
 final class ModelComparison {
     private final TextClassificationProject project;
-    private final RunDir run;
+    private final RunSession session;
     private final TextClassifierRecipe recipe;
     private final TextSplit split;
 
-    ModelComparison(TextClassificationProject project, RunDir run, TextClassifierRecipe recipe, TextSplit split) {
+    ModelComparison(TextClassificationProject project, RunSession session, TextClassifierRecipe recipe, TextSplit split) {
         this.project = project;
-        this.run = run;
+        this.session = session;
         this.recipe = recipe;
         this.split = split;
     }
 
+    /**
+     * Trains, measures and saves each of {@code models} in order, the neural one continuing from
+     * {@code checkpoint} (null: from scratch); null when a stop was requested.
+     */
+    List<ModelResult> run(List<TextModel> models, Path checkpoint) throws IOException {
+        PrintStream console = session.console();
+        console.printf(Locale.ROOT, "training %s (%s) on %s: %,d train / %,d validation / %,d test texts%n", project.info().id(),
+                String.join(", ", models.stream().map(TextModel::name).toList()), recipe.data().dataset(),
+                split.train().size(), split.validation().size(), split.test().size());
+        TrainingListener listener = session.options().listener();
+        List<ModelResult> results = new ArrayList<>();
+        for (TextModel model : models) {
+            if (listener != null) {
+                listener.onModel(model.name(), models.size() == 1 ? "the only model of this run" : "one of " + models.size() + " models compared");
+            }
+            ModelResult result = trainAndMeasure(model, model.neural() ? checkpoint : null);
+            if (result == null) {
+                return null;
+            }
+            results.add(result);
+            console.println(model.name() + ": " + MetricText.line(result.metrics()));
+        }
+        return results;
+    }
+
     /** Trains, measures and saves {@code model}; null when a stop was requested. */
-    ModelResult trainAndMeasure(TextModel model, Path checkpoint, TrainOptions options) throws IOException {
-        options.console().println("== " + model.name() + ": " + model.summary());
+    private ModelResult trainAndMeasure(TextModel model, Path checkpoint) throws IOException {
+        session.console().println("== " + model.name() + ": " + model.summary());
         long start = System.nanoTime();
         List<String> classes = split.train().classes();
-        TextTraining training = new TextTraining(split, recipe, run, project.card(recipe, model.name(), classes, Map.of()), checkpoint, options);
+        TextTraining training = new TextTraining(split, recipe, session, card(model.name(), classes, Map.of()), checkpoint);
         try (TextClassifier classifier = model.train(training)) {
             if (classifier == null) {
                 return null;
@@ -71,15 +102,21 @@ final class ModelComparison {
                 seconds = neural.state.elapsedSeconds(); // training time across resumes
             }
             metrics.put("train_seconds", seconds);
-            Path dir = run.path().resolve(TextClassificationProject.MODELS).resolve(model.name());
+            Path dir = session.run().path().resolve(TextClassificationProject.MODELS).resolve(model.name());
             Files.createDirectories(dir);
             classifier.save(dir);
             if (decision != null) {
                 decision.save(dir);
             }
-            Json.writeFile(dir.resolve(TextClassificationProject.CARD), project.card(recipe, model.name(), classes, metrics));
+            Json.writeFile(dir.resolve(TextClassificationProject.CARD), card(model.name(), classes, metrics));
             return new ModelResult(model, test, testP, valF1, decision, metrics, history, extra);
         }
+    }
+
+    /** The card of {@code model} trained with the run's recipe: its input is the network's token window. */
+    private ModelCard card(String model, List<String> classes, Map<String, Double> metrics) {
+        return ModelCard.now(project.info().id(), model, RecipeJson.write(recipe), List.of((long) recipe.network().maxTokens()), classes,
+                metrics, recipe.data().dataset());
     }
 
     /**
@@ -89,7 +126,7 @@ final class ModelComparison {
      */
     private DecisionThreshold decision(List<String> classes, int[] labels, float[][] p) {
         int positive = project.positiveClass(recipe);
-        if (!recipe.servedModelRule().thresholds() || p == null || positive < 0) {
+        if (!recipe.serving().rule().thresholds() || p == null || positive < 0) {
             return null;
         }
         boolean[] isPositive = new boolean[labels.length];
@@ -98,9 +135,9 @@ final class ModelComparison {
             isPositive[i] = labels[i] == positive;
             scores[i] = p[i][positive];
         }
-        return recipe.servedModelRule() == ServedModelRule.RECALL_AT_FALSE_POSITIVE_RATE_PER_GROUP
+        return recipe.serving().rule() == ServedModelRule.RECALL_AT_FALSE_POSITIVE_RATE_PER_GROUP
                 ? DecisionThreshold.atFalsePositiveRatePerGroup(classes.get(positive), isPositive, scores, split.validation().groups(),
-                        recipe.maxFalsePositiveRate())
-                : DecisionThreshold.atFalsePositiveRate(classes.get(positive), isPositive, scores, recipe.maxFalsePositiveRate());
+                        recipe.serving().maxFalsePositiveRate())
+                : DecisionThreshold.atFalsePositiveRate(classes.get(positive), isPositive, scores, recipe.serving().maxFalsePositiveRate());
     }
 }

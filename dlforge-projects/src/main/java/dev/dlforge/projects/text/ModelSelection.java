@@ -1,5 +1,8 @@
 package dev.dlforge.projects.text;
 
+import dev.dlforge.core.io.FileTrees;
+import dev.dlforge.core.run.RunDir;
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +27,20 @@ import java.util.Locale;
 final class ModelSelection {
 
     /** The served model, and why (one sentence for the console and the report). */
-    record Choice(ModelResult served, String reason) {}
+    record Choice(ModelResult served, String reason) {
+
+        /** Makes the served model the run's {@code model/}: a copy of its {@code models/<name>/}. */
+        void install(RunDir run) throws IOException {
+            FileTrees.delete(run.model());
+            FileTrees.copy(run.path().resolve(TextClassificationProject.MODELS).resolve(served.model().name()), run.model());
+        }
+
+        /** The console's line: which model is served, why, and how it answers. */
+        String line() {
+            return "served model: " + served.model().name() + ": " + reason
+                    + (served.decision() == null ? "" : "; it answers " + served.decision().rule());
+        }
+    }
 
     private ModelSelection() {}
 

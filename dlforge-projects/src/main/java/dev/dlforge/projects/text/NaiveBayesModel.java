@@ -34,7 +34,7 @@ public final class NaiveBayesModel implements TextModel {
     public TextClassifier train(TextTraining training) {
         LabeledTexts train = training.split().train();
         TextClassifierRecipe r = training.recipe();
-        Vocabulary vocabulary = BagOfWords.vocabulary(train.texts(), 1, r.vocabularySize());
+        Vocabulary vocabulary = BagOfWords.vocabulary(train.texts(), 1, r.features().vocabularySize());
         BagOfWords bag = new BagOfWords(vocabulary);
         int k = train.classes().size();
         int v = vocabulary.size();
@@ -54,9 +54,9 @@ public final class NaiveBayesModel implements TextModel {
         int known = v - 2; // <pad> and <unk> are not words
         for (int c = 0; c < k; c++) {
             table[c * v] = (float) Math.log((classTexts[c] + 1.0) / (train.size() + k));
-            double denominator = classWords[c] + r.laplace() * known;
+            double denominator = classWords[c] + r.naiveBayes().laplace() * known;
             for (int w = 2; w < v; w++) {
-                table[c * v + w] = (float) Math.log((wordCounts[c * v + w] + r.laplace()) / denominator);
+                table[c * v + w] = (float) Math.log((wordCounts[c * v + w] + r.naiveBayes().laplace()) / denominator);
             }
         }
         return new Classifier(train.classes(), bag, table);

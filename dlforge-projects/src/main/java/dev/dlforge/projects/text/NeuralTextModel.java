@@ -14,11 +14,9 @@ import dev.dlforge.core.model.ModelCard;
 import dev.dlforge.core.model.Weights;
 import dev.dlforge.core.optim.Adam;
 import dev.dlforge.core.optim.TrainableParameters;
-import dev.dlforge.core.run.RunRecorder;
+import dev.dlforge.core.run.RecipeJson;
 import dev.dlforge.core.text.Vocabulary;
 import dev.dlforge.core.train.BatchMetric;
-import dev.dlforge.core.train.ConsoleProgress;
-import dev.dlforge.core.train.StopSignal;
 import dev.dlforge.core.train.SupervisedTask;
 import dev.dlforge.core.train.Trainer;
 import dev.dlforge.core.train.TrainerState;
@@ -26,7 +24,6 @@ import dev.dlforge.data.text.LabeledTexts;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +38,7 @@ public abstract class NeuralTextModel implements TextModel {
     static final int EVAL_BATCH = 256;
 
     /** The untrained network, parameters initialised. */
-    protected abstract Block newBlock(TextClassifierRecipe r, int vocabularySize, int classes, NDManager manager);
+    protected abstract Block newBlock(TextClassifierRecipe.Network network, int vocabularySize, int classes, NDManager manager);
 
     @Override
     public boolean neural() {
@@ -53,40 +50,29 @@ public abstract class NeuralTextModel implements TextModel {
         TextClassifierRecipe r = t.recipe();
         LabeledTexts train = t.split().train();
         LabeledTexts val = t.split().validation();
-        Vocabulary vocabulary = BagOfWords.vocabulary(train.texts(), r.minCount(), r.vocabularySize());
+        Vocabulary vocabulary = BagOfWords.vocabulary(train.texts(), r.features().minCount(), r.features().vocabularySize());
+        int maxTokens = r.network().maxTokens();
         NDManager manager = Engines.newManager();
         try {
             Engines.seed(r.seed());
-            Block block = newBlock(r, vocabulary.size(), train.classes().size(), manager);
+            Block block = newBlock(r.network(), vocabulary.size(), train.classes().size(), manager);
             TrainableParameters params = TrainableParameters.of(block);
             SupervisedTask task = new SupervisedTask(block, params, Loss.softmaxCrossEntropyLoss(), new Adam(params, Adam.Config.defaults()),
                     List.of(BatchMetric.accuracy()), 0, manager);
             TrainerState state = t.resumeFrom() == null ? TrainerState.start() : CheckpointStore.restore(t.resumeFrom(), task);
             // The interim model/ of the run is this network's best epoch until the run picks its served model.
-            vocabulary.save(t.run().model().resolve(NaiveBayesModel.VOCABULARY));
-            Trainer trainer = new Trainer(task, r.trainerConfig(val.size() > 0), manager)
-                    .stopSignal(t.options().stop())
-                    .addListener(new ConsoleProgress(t.options().console()))
-                    .addListener(new RunRecorder(t.run(), t.card(), block, state));
-            if (t.options().listener() != null) {
-                trainer.addListener(t.options().listener());
-            }
-            t.options().console().printf(Locale.ROOT, "%s: %,d parameters, vocabulary %,d%n", name(), params.count(), vocabulary.size());
-            Thread hook = t.options().stop().installShutdownHook(Duration.ofMinutes(2));
-            Trainer.Outcome outcome;
-            try {
-                outcome = trainer.fit(TokenIdBatches.training(ids(vocabulary, train.texts(), r.maxTokens()), train.labels(), r.batchSize(), r.seed()),
-                        val.size() == 0 ? null : TokenIdBatches.evaluation(ids(vocabulary, val.texts(), r.maxTokens()), val.labels(), EVAL_BATCH),
-                        t.run().checkpoints(), state);
-            } finally {
-                StopSignal.uninstall(hook);
-            }
+            vocabulary.save(t.session().run().model().resolve(NaiveBayesModel.VOCABULARY));
+            t.console().printf(Locale.ROOT, "%s: %,d parameters, vocabulary %,d%n", name(), params.count(), vocabulary.size());
+            Trainer.Outcome outcome = t.session().fit(new Trainer(task, r.trainerConfig(val.size() > 0), manager), t.card(), block,
+                    TokenIdBatches.training(ids(vocabulary, train.texts(), maxTokens), train.labels(), r.train().batchSize(), r.seed()),
+                    val.size() == 0 ? null : TokenIdBatches.evaluation(ids(vocabulary, val.texts(), maxTokens), val.labels(), EVAL_BATCH),
+                    state);
             if (outcome.status() == Trainer.Status.STOPPED) {
                 manager.close();
                 return null;
             }
-            ModelArtifact.loadWeights(t.run().model(), block); // the kept (best) epoch, not necessarily the last
-            return new Classifier(name(), train.classes(), vocabulary, r.maxTokens(), manager, block, outcome.state());
+            ModelArtifact.loadWeights(t.session().run().model(), block); // the kept (best) epoch, not necessarily the last
+            return new Classifier(name(), train.classes(), vocabulary, maxTokens, manager, block, outcome.state());
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;
@@ -106,13 +92,13 @@ public abstract class NeuralTextModel implements TextModel {
 
     @Override
     public TextClassifier load(Path dir, ModelCard card) throws IOException {
-        TextClassifierRecipe r = TextClassificationProject.recipeOf(card.recipe(), "model " + dir);
+        TextClassifierRecipe r = RecipeJson.read(card.recipe(), TextClassifierRecipe.class, "model " + dir);
         Vocabulary vocabulary = Vocabulary.load(dir.resolve(NaiveBayesModel.VOCABULARY));
         NDManager manager = Engines.newManager();
         try {
-            Block block = newBlock(r, vocabulary.size(), card.labels().size(), manager);
+            Block block = newBlock(r.network(), vocabulary.size(), card.labels().size(), manager);
             ModelArtifact.loadWeights(dir, block);
-            return new Classifier(name(), card.labels(), vocabulary, r.maxTokens(), manager, block, null);
+            return new Classifier(name(), card.labels(), vocabulary, r.network().maxTokens(), manager, block, null);
         } catch (RuntimeException e) {
             manager.close();
             throw e;

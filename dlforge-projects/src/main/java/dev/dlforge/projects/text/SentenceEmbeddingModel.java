@@ -49,15 +49,15 @@ public final class SentenceEmbeddingModel implements TextModel {
         try {
             float[][] x = embeddings.embed(train.texts()); // (N, 384)
             embeddings.embed(val.texts()); // cached for the validation score the pipeline asks for next
-            training.options().console().printf(Locale.ROOT, "%s: encoded %,d texts (%,d chunks) in %.1f s: %.1f texts/s%n", NAME,
+            training.console().printf(Locale.ROOT, "%s: encoded %,d texts (%,d chunks) in %.1f s: %.1f texts/s%n", NAME,
                     embeddings.encodedTexts(), embeddings.encodedChunks(), embeddings.encodeSeconds(),
                     embeddings.encodedTexts() / Math.max(embeddings.encodeSeconds(), 1e-9));
             int k = train.classes().size();
             float[] w = new float[k * (MiniLmEncoder.DIMENSION + 1)];
             long start = System.nanoTime();
             TfidfLogisticModel.fit(w, dense(x), train.labels(), k, MiniLmEncoder.DIMENSION, r);
-            training.options().console().printf(Locale.ROOT, "%s: head trained in %.1f s (%d epochs)%n", NAME,
-                    (System.nanoTime() - start) / 1e9, r.logisticEpochs());
+            training.console().printf(Locale.ROOT, "%s: head trained in %.1f s (%d epochs)%n", NAME,
+                    (System.nanoTime() - start) / 1e9, r.logistic().epochs());
             return new Classifier(train.classes(), embeddings, w);
         } catch (RuntimeException e) {
             embeddings.close();

@@ -62,14 +62,15 @@ final class TextClassificationReport {
                 run.id(), results.size(), split.test().size(), project.worksWhen(), served.model().name(), served.test().f1(), choice.reason(),
                 served.decision() == null ? "" : " It answers " + served.decision().rule() + "."));
         md.table(List.of("", ""), List.of(
-                List.of("dataset", recipe.dataset() + String.format(Locale.ROOT, ": %,d train / %,d validation / %,d test texts",
+                List.of("dataset", recipe.data().dataset() + String.format(Locale.ROOT, ": %,d train / %,d validation / %,d test texts",
                         split.train().size(), split.validation().size(), split.test().size())),
                 List.of("split", split.note()),
                 List.of("test set", heldOut(split.test())),
-                List.of("command", "`dlforge train " + project.id() + " --dataset " + recipe.dataset()
+                List.of("command", "`dlforge train " + project.id() + " --dataset " + recipe.data().dataset()
                         + (TextClassifierRecipe.ALL.equals(recipe.model()) ? "" : " --model " + recipe.model())
-                        + " --epochs " + recipe.epochs() + " --batch-size " + recipe.batchSize() + " --lr " + recipe.learningRate()
-                        + " --seed " + recipe.seed() + (recipe.limit() > 0 ? " --limit " + recipe.limit() : "") + "`")));
+                        + " --epochs " + recipe.train().epochs() + " --batch-size " + recipe.train().batchSize()
+                        + " --lr " + recipe.train().learningRate() + " --seed " + recipe.seed()
+                        + (recipe.data().limit() > 0 ? " --limit " + recipe.data().limit() : "") + "`")));
 
         md.section("Models side by side");
         boolean thresholds = results.stream().anyMatch(r -> r.decision() != null);

@@ -1,65 +1,151 @@
 package dev.dlforge.projects.text;
 
 import dev.dlforge.core.DlforgeException;
+import dev.dlforge.core.run.RecipeSchema;
 import dev.dlforge.core.train.EarlyStopping;
 import dev.dlforge.core.train.TrainerConfig;
-import dev.dlforge.projects.TrainOptions;
 
 /**
- * How a text-classification run trains its models. Each project's defaults reproduce its documented
- * result. One recipe serves every model of the run; each reads the fields it needs.
+ * How a text-classification run trains its models: one recipe for every model of the run, each
+ * reading the settings it needs. Each nested record's {@code defaults()} holds the figures most
+ * projects use (spam's and topics', docs/projects/spam.md); a project's recipe replaces the records
+ * it tunes. Command-line options land in it by path ({@link TextClassificationProject#recipeOptions}).
  *
- * @param dataset dataset id
- * @param model {@code all} (compare every model) or one model's name
- * @param epochs passes of the neural model over the training split
- * @param batchSize examples per step (neural model and logistic regression)
- * @param learningRate Adam's rate for the neural model
- * @param embeddingDim word-vector size of the neural model
- * @param hidden hidden units after the pooled vectors; 0 for a linear head
- * @param dropout before the output layer
- * @param maxTokens tokens of a text the neural model reads (the first ones)
- * @param vocabularySize most frequent training tokens kept as features (special ids included)
- * @param minCount a token must occur this often in training to be a feature
- * @param laplace naive Bayes' additive smoothing alpha
- * @param l2 logistic regression's penalty lambda/2 ||W||^2 on the mean loss
- * @param logisticEpochs logistic regression's passes (Adam, rate {@code logisticRate})
- * @param logisticRate logistic regression's Adam rate
- * @param validationFraction share of every group held out for validation (early stopping, curves)
- * @param testFraction share of every group held out for the reported test figures
- * @param patience neural model: stop after this many epochs without better validation accuracy; 0 never
- * @param seed seeds the split, initialisation and shuffling
- * @param limit train on at most this many texts (see {@link #textsToRead}); 0 all
- * @param servedModelRule how the served model is chosen and answers; null (recipes saved before it existed) reads as VALIDATION_F1
- * @param maxFalsePositiveRate with RECALL_AT_FALSE_POSITIVE_RATE: the validation false-positive rate each model's threshold is set for
+ * <p>Schema 2: the settings grouped in named records (schema 1 was one flat record of 22 fields).
+ *
+ * @param model {@value #ALL} (compare every model) or one model's name
+ * @param seed seeds the sampling of a limited dataset, the split, initialisation and shuffling
+ * @param data which texts and how they are held out
+ * @param features the word vocabulary every model reads
+ * @param naiveBayes naive Bayes' settings
+ * @param logistic the logistic regressions' settings (TF-IDF, and the head on MiniLM embeddings)
+ * @param network the neural model's shape
+ * @param train the neural model's training loop ({@code batchSize} is the logistic regressions' too)
+ * @param serving how the served model is chosen and answers
  */
-public record TextClassifierRecipe(String dataset, String model, int epochs, int batchSize, double learningRate,
-        int embeddingDim, int hidden, float dropout, int maxTokens, int vocabularySize, int minCount, double laplace,
-        double l2, int logisticEpochs, double logisticRate, double validationFraction, double testFraction, int patience,
-        long seed, int limit, ServedModelRule servedModelRule, double maxFalsePositiveRate) {
+@RecipeSchema(2)
+public record TextClassifierRecipe(String model, long seed, Data data, Features features, NaiveBayes naiveBayes, Logistic logistic,
+        Network network, Train train, Serving serving) {
 
     public static final String ALL = "all";
+    /** The seed of every project's documented runs. */
+    public static final long SEED = 42;
 
-    public TextClassifierRecipe {
-        servedModelRule = servedModelRule == null ? ServedModelRule.VALIDATION_F1 : servedModelRule;
+    /**
+     * @param dataset dataset id
+     * @param validationFraction share of every group held out for validation (early stopping, curves, thresholds)
+     * @param testFraction share of every group held out for the reported test figures
+     * @param limit train on at most this many texts (see {@link #textsToRead}); 0 all
+     */
+    public record Data(String dataset, double validationFraction, double testFraction, int limit) {
+
+        /** 10% of every group held out for validation and 20% for test, no limit. */
+        public static Data defaults(String dataset) {
+            return new Data(dataset, 0.1, 0.2, 0);
+        }
+
+        /**
+         * {@code --limit N} means N training texts: the dataset is read N / (1 - validation - test
+         * fractions) texts deep (all groups in proportion), so that the split leaves about N to train
+         * on and validation and test in their usual shares; 0 (no limit) reads all.
+         */
+        public int textsToRead() {
+            return limit == 0 ? 0 : (int) Math.ceil(limit / (1 - validationFraction - testFraction));
+        }
     }
 
-    /** A recipe whose served model is the best by validation F1, answering with the most probable class. */
-    public TextClassifierRecipe(String dataset, String model, int epochs, int batchSize, double learningRate, int embeddingDim, int hidden,
-            float dropout, int maxTokens, int vocabularySize, int minCount, double laplace, double l2, int logisticEpochs, double logisticRate,
-            double validationFraction, double testFraction, int patience, long seed, int limit) {
-        this(dataset, model, epochs, batchSize, learningRate, embeddingDim, hidden, dropout, maxTokens, vocabularySize, minCount, laplace, l2,
-                logisticEpochs, logisticRate, validationFraction, testFraction, patience, seed, limit, ServedModelRule.VALIDATION_F1, 0);
+    /**
+     * @param vocabularySize most frequent training tokens kept as features (special ids included)
+     * @param minCount a token must occur this often in training to be a feature (naive Bayes keeps every token)
+     */
+    public record Features(int vocabularySize, int minCount) {
+
+        public static Features defaults() {
+            return new Features(30_000, 2);
+        }
+    }
+
+    /** @param laplace additive smoothing alpha of P(word | class) */
+    public record NaiveBayes(double laplace) {
+
+        public static NaiveBayes defaults() {
+            return new NaiveBayes(1.0);
+        }
+    }
+
+    /**
+     * Mini-batch Adam on the mean cross-entropy plus lambda/2 ||W||^2, {@link Train#batchSize} texts a step.
+     *
+     * @param epochs passes over the training texts
+     * @param learningRate Adam's rate
+     * @param l2 the penalty lambda
+     */
+    public record Logistic(int epochs, double learningRate, double l2) {
+
+        public static Logistic defaults() {
+            return new Logistic(20, 0.02, 1e-4);
+        }
+    }
+
+    /**
+     * @param embeddingDim word-vector size
+     * @param hidden hidden units after the pooled vectors (the LSTM's units per direction); 0 for a linear head
+     * @param dropout before the output layer
+     * @param maxTokens tokens of a text the network reads (the first ones)
+     */
+    public record Network(int embeddingDim, int hidden, float dropout, int maxTokens) {
+
+        public static Network defaults() {
+            return new Network(64, 64, 0.3f, 400);
+        }
+    }
+
+    /**
+     * @param epochs passes of the neural model over the training split
+     * @param batchSize examples per step (neural model and logistic regressions)
+     * @param learningRate Adam's rate for the neural model (cosine schedule)
+     * @param patience stop after this many epochs without a lower validation loss; 0 never
+     */
+    public record Train(int epochs, int batchSize, double learningRate, int patience) {
+
+        /** Spam's documented loop: 20 epochs of 32 texts at 2e-3, patience 4. */
+        public static Train defaults() {
+            return new Train(20, 32, 2e-3, 4);
+        }
+    }
+
+    /**
+     * @param rule how the served model is chosen and answers
+     * @param maxFalsePositiveRate with a threshold rule: the validation false-positive rate each model's threshold is set for
+     */
+    public record Serving(ServedModelRule rule, double maxFalsePositiveRate) {
+
+        /** The best model by validation F1, answering with the most probable class. */
+        public static Serving defaults() {
+            return new Serving(ServedModelRule.VALIDATION_F1, 0);
+        }
+
+        /** Thresholds for a validation false-positive rate of at most {@code rate} in every group. */
+        public static Serving atFalsePositiveRatePerGroup(double rate) {
+            return new Serving(ServedModelRule.RECALL_AT_FALSE_POSITIVE_RATE_PER_GROUP, rate);
+        }
+    }
+
+    /** Every model compared on {@code dataset} with each record's defaults. */
+    public static TextClassifierRecipe defaults(String dataset) {
+        return new TextClassifierRecipe(ALL, SEED, Data.defaults(dataset), Features.defaults(), NaiveBayes.defaults(), Logistic.defaults(),
+                Network.defaults(), Train.defaults(), Serving.defaults());
     }
 
     public TextClassifierRecipe validated() {
-        require(epochs >= 1, "--epochs must be at least 1, got " + epochs);
-        require(batchSize >= 1, "--batch-size must be at least 1, got " + batchSize);
-        require(learningRate > 0 && Double.isFinite(learningRate), "--lr must be a positive number, got " + learningRate);
-        require(limit == 0 || limit >= 20, "--limit must be 0 (all) or at least 20 texts, got " + limit);
-        require(testFraction > 0 && validationFraction >= 0 && testFraction + validationFraction < 0.9,
+        require(train.epochs() >= 1, "--epochs must be at least 1, got " + train.epochs());
+        require(train.batchSize() >= 1, "--batch-size must be at least 1, got " + train.batchSize());
+        require(train.learningRate() > 0 && Double.isFinite(train.learningRate()), "--lr must be a positive number, got " + train.learningRate());
+        require(data.limit() == 0 || data.limit() >= 20, "--limit must be 0 (all) or at least 20 texts, got " + data.limit());
+        require(data.testFraction() > 0 && data.validationFraction() >= 0 && data.testFraction() + data.validationFraction() < 0.9,
                 "validation and test fractions must leave most data for training");
-        require(!servedModelRule.thresholds() || maxFalsePositiveRate > 0 && maxFalsePositiveRate < 1,
-                "maxFalsePositiveRate must be between 0 and 1 (exclusive), got " + maxFalsePositiveRate);
+        require(!serving.rule().thresholds() || serving.maxFalsePositiveRate() > 0 && serving.maxFalsePositiveRate() < 1,
+                "serving.maxFalsePositiveRate must be between 0 and 1 (exclusive), got " + serving.maxFalsePositiveRate());
         return this;
     }
 
@@ -67,35 +153,6 @@ public record TextClassifierRecipe(String dataset, String model, int epochs, int
         if (!ok) {
             throw new DlforgeException(message, "see `dlforge train --help`");
         }
-    }
-
-    /** This recipe with the command line's overrides applied. */
-    public TextClassifierRecipe with(TrainOptions o) {
-        return new TextClassifierRecipe(
-                o.dataset() != null ? o.dataset() : dataset,
-                o.model() != null ? o.model() : model,
-                o.epochs() != null ? o.epochs() : epochs,
-                o.batchSize() != null ? o.batchSize() : batchSize,
-                o.learningRate() != null ? o.learningRate() : learningRate,
-                embeddingDim, hidden, dropout, maxTokens, vocabularySize, minCount, laplace, l2, logisticEpochs, logisticRate,
-                validationFraction, testFraction, patience,
-                o.seed() != null ? o.seed() : seed,
-                o.limit() != null ? o.limit() : limit, servedModelRule, maxFalsePositiveRate);
-    }
-
-    /**
-     * {@code --limit N} means N training texts: the dataset is read N / (1 - validation - test
-     * fractions) texts deep (all groups in proportion), so that the split leaves about N to train on
-     * and validation and test in their usual shares; 0 (no limit) reads all.
-     */
-    public int textsToRead() {
-        return limit == 0 ? 0 : (int) Math.ceil(limit / (1 - validationFraction - testFraction));
-    }
-
-    public TextClassifierRecipe withEpochs(int newEpochs) {
-        return new TextClassifierRecipe(dataset, model, newEpochs, batchSize, learningRate, embeddingDim, hidden, dropout, maxTokens,
-                vocabularySize, minCount, laplace, l2, logisticEpochs, logisticRate, validationFraction, testFraction, patience, seed, limit,
-                servedModelRule, maxFalsePositiveRate);
     }
 
     /**
@@ -106,6 +163,7 @@ public record TextClassifierRecipe(String dataset, String model, int epochs, int
      */
     public TrainerConfig trainerConfig(boolean hasValidation) {
         String monitor = hasValidation ? "val_loss" : "none";
-        return new TrainerConfig(epochs, learningRate, "cosine", seed, 0, new EarlyStopping(monitor, false, hasValidation ? patience : 0));
+        return new TrainerConfig(train.epochs(), train.learningRate(), "cosine", seed, 0,
+                new EarlyStopping(monitor, false, hasValidation ? train.patience() : 0));
     }
 }

@@ -1,7 +1,15 @@
 package dev.dlforge.projects.text;
 
+import dev.dlforge.core.DlforgeException;
+import dev.dlforge.core.DlforgeHome;
+import dev.dlforge.core.run.RunDir;
+import dev.dlforge.data.DatasetRegistry;
+import dev.dlforge.data.DatasetResolver;
 import dev.dlforge.data.text.LabeledTexts;
+import dev.dlforge.data.text.TextClassificationDataset;
+import dev.dlforge.data.text.TextRepairs;
 import dev.dlforge.projects.serving.DemoSample;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +22,25 @@ final class TextDemoSamples {
     private static final int MAX_CHARS = 4000;
 
     private TextDemoSamples() {}
+
+    /**
+     * A few of the test split of {@code run}, read again as it was split, when its dataset is
+     * already cached (a demo never downloads); none when it is not, or cannot be read.
+     */
+    static List<DemoSample> of(TextClassificationProject project, RunDir run, int count) {
+        TextClassifierRecipe recipe = project.recipeOf(run);
+        TextClassificationDataset dataset = DatasetRegistry.builtIn().textClassification(recipe.data().dataset());
+        try {
+            var cached = new DatasetResolver(DlforgeHome.current().datasets()).cached(dataset.spec());
+            if (cached.isEmpty()) {
+                return List.of();
+            }
+            LabeledTexts all = dataset.read(cached.get(), recipe.data().textsToRead(), recipe.seed(), new TextRepairs());
+            return of(project.split(all, recipe).test(), count, recipe.seed());
+        } catch (IOException | DlforgeException e) {
+            return List.of();
+        }
+    }
 
     static List<DemoSample> of(LabeledTexts testSplit, int count, long seed) {
         LabeledTexts test = testSplit.sample(count, seed);

@@ -35,7 +35,7 @@ public final class TfidfLogisticModel implements TextModel {
     public TextClassifier train(TextTraining training) {
         TextClassifierRecipe r = training.recipe();
         LabeledTexts train = training.split().train();
-        Vocabulary vocabulary = BagOfWords.vocabulary(train.texts(), r.minCount(), r.vocabularySize());
+        Vocabulary vocabulary = BagOfWords.vocabulary(train.texts(), r.features().minCount(), r.features().vocabularySize());
         BagOfWords bag = new BagOfWords(vocabulary);
         int v = vocabulary.size();
         List<SparseVector> counts = train.texts().stream().map(bag::counts).toList();
@@ -69,10 +69,10 @@ public final class TfidfLogisticModel implements TextModel {
         }
         Random rng = new Random(r.seed());
         long step = 0;
-        for (int epoch = 0; epoch < r.logisticEpochs(); epoch++) {
+        for (int epoch = 0; epoch < r.logistic().epochs(); epoch++) {
             Collections.shuffle(order, rng);
-            for (int start = 0; start < order.size(); start += r.batchSize()) {
-                int end = Math.min(order.size(), start + r.batchSize());
+            for (int start = 0; start < order.size(); start += r.train().batchSize()) {
+                int end = Math.min(order.size(), start + r.train().batchSize());
                 java.util.Arrays.fill(grad, 0);
                 for (int b = start; b < end; b++) {
                     int i = order.get(b);
@@ -92,10 +92,10 @@ public final class TfidfLogisticModel implements TextModel {
                 for (int c = 0; c < k; c++) {
                     for (int j = 0; j < width; j++) {
                         int at = c * width + j;
-                        double g = grad[at] + (j < v ? r.l2() * w[at] : 0);
+                        double g = grad[at] + (j < v ? r.logistic().l2() * w[at] : 0);
                         m[at] = beta1 * m[at] + (1 - beta1) * g;
                         s[at] = beta2 * s[at] + (1 - beta2) * g * g;
-                        w[at] -= (float) (r.logisticRate() * (m[at] / correction1) / (Math.sqrt(s[at] / correction2) + 1e-8));
+                        w[at] -= (float) (r.logistic().learningRate() * (m[at] / correction1) / (Math.sqrt(s[at] / correction2) + 1e-8));
                     }
                 }
             }

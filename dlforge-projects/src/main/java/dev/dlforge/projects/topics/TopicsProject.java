@@ -5,6 +5,7 @@ import dev.dlforge.data.text.LabeledTexts;
 import dev.dlforge.data.text.TextSplit;
 import dev.dlforge.projects.ProjectInfo;
 import dev.dlforge.projects.Roadmap;
+import dev.dlforge.projects.kit.Recipes;
 import dev.dlforge.projects.serving.Demo;
 import dev.dlforge.projects.text.NaiveBayesModel;
 import dev.dlforge.projects.text.SentenceEmbeddingModel;
@@ -44,8 +45,8 @@ public final class TopicsProject extends TextClassificationProject {
     /** Defaults reproduce docs/projects/topics.md: 20% of each genre's documents held out for test, 10% for validation. */
     @Override
     protected TextClassifierRecipe defaults() {
-        return new TextClassifierRecipe(BrownGenres.GENRES_ID, TextClassifierRecipe.ALL, 1, 32, 2e-3, 64, 64, 0.3f, 400, 30_000, 2,
-                1.0, 1e-4, 20, 0.02, 0.1, 0.2, 4, 42, 0);
+        // No network to train: one epoch recorded; the loop's batch size (32) is the logistic regressions'.
+        return Recipes.with(TextClassifierRecipe.defaults(BrownGenres.GENRES_ID), "train.epochs", 1);
     }
 
     /** The default recipe, for tests. */
@@ -66,13 +67,13 @@ public final class TopicsProject extends TextClassificationProject {
     /** News for news-vs-rest; macro averages over the 15 genres. */
     @Override
     protected int positiveClass(TextClassifierRecipe recipe) {
-        return BrownGenres.NEWS_ID.equals(recipe.dataset()) ? BrownGenres.NEWS_CLASSES.indexOf("news") : -1;
+        return BrownGenres.NEWS_ID.equals(recipe.data().dataset()) ? BrownGenres.NEWS_CLASSES.indexOf("news") : -1;
     }
 
     /** Whole documents held out: passages of one document are never on two sides. */
     @Override
     protected TextSplit split(LabeledTexts all, TextClassifierRecipe recipe) {
-        return TextSplit.byWholeGroup(all, recipe.validationFraction(), recipe.testFraction(), recipe.seed());
+        return TextSplit.byWholeGroup(all, recipe.data().validationFraction(), recipe.data().testFraction(), recipe.seed());
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.dlforge.data.text.LabeledTexts;
 import dev.dlforge.data.text.TextSplit;
 import dev.dlforge.models.text.sentiment.Vader;
 import dev.dlforge.models.text.sentiment.VaderLexicon;
+import dev.dlforge.projects.kit.Recipes;
 import dev.dlforge.projects.text.ExtraTestSet;
 import dev.dlforge.projects.text.TextClassifier;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ class SentimentProjectTest {
 
     private static dev.dlforge.projects.text.TextTraining training() {
         LabeledTexts none = new LabeledTexts(List.of("neg", "pos"), List.of(), new int[0], List.of(), List.of());
-        return new dev.dlforge.projects.text.TextTraining(new TextSplit(none, none, none, ""), null, null, null, null, null);
+        return new dev.dlforge.projects.text.TextTraining(new TextSplit(none, none, none, ""), null, null, null, null);
     }
 
     @Test
@@ -85,8 +86,7 @@ class SentimentProjectTest {
             Files.writeString(path, file.contains("pos") ? "A fine film.<br />Loved it." : "Dull and far too long.");
         }
         SentimentProject project = new SentimentProject();
-        var recipe = new dev.dlforge.projects.text.TextClassifierRecipe("imdb", "all", 4, 64, 3e-3, 48, 48, 0.3f, 40, 20_000, 2,
-                1.0, 1e-4, 20, 0.02, 0.1, 0.1, 2, 42, 0);
+        var recipe = Recipes.with(project.defaults(), "data.dataset", "imdb");
         LabeledTexts all = project.readTexts(recipe, tmp.resolve("aclImdb"), new dev.dlforge.data.text.TextRepairs());
         assertThat(all.texts()).contains("A fine film. Loved it.");
         TextSplit split = project.split(all, recipe);

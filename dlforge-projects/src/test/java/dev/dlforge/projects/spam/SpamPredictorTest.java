@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dlforge.core.io.Json;
 import dev.dlforge.core.model.ModelArtifact;
 import dev.dlforge.core.model.ModelCard;
+import dev.dlforge.core.run.RecipeJson;
 import dev.dlforge.data.text.LabeledTexts;
 import dev.dlforge.data.text.TextSplit;
 import dev.dlforge.projects.TrainOptions;
+import dev.dlforge.projects.kit.RunSession;
 import dev.dlforge.projects.serving.InvalidInputException;
 import dev.dlforge.projects.serving.Payload;
 import dev.dlforge.projects.text.DecisionThreshold;
@@ -47,12 +49,12 @@ class SpamPredictorTest {
         LabeledTexts data = new LabeledTexts(List.of("ham", "spam"), texts, labels.stream().mapToInt(Integer::intValue).toArray(),
                 texts.stream().map(t -> "g").toList(), texts);
         TextClassifierRecipe recipe = new SpamProject().defaultsForTest();
-        ModelCard card = new ModelCard(SpamProject.ID, NaiveBayesModel.NAME, Json.MAPPER.valueToTree(recipe), List.of(400L),
+        ModelCard card = new ModelCard(SpamProject.ID, NaiveBayesModel.NAME, RecipeJson.write(recipe), List.of(400L),
                 List.of("ham", "spam"), Map.of(), "spam-assassin", "", ModelArtifact.FORMAT);
         Path dir = tmp.resolve("model");
         Files.createDirectories(dir);
-        try (TextClassifier c = new NaiveBayesModel().train(new TextTraining(TextSplit.byGroup(data, 0.1, 0.1, 1), recipe, null, card, null,
-                TrainOptions.defaults(new PrintStream(new ByteArrayOutputStream()))))) {
+        try (TextClassifier c = new NaiveBayesModel().train(new TextTraining(TextSplit.byGroup(data, 0.1, 0.1, 1), recipe,
+                new RunSession(null, TrainOptions.defaults(new PrintStream(new ByteArrayOutputStream()))), card, null))) {
             c.save(dir);
         }
         Json.writeFile(dir.resolve("model.json"), card);

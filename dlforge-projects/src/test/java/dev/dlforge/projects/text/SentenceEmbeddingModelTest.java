@@ -6,11 +6,13 @@ import dev.dlforge.core.eval.ClassificationScores;
 import dev.dlforge.core.io.Json;
 import dev.dlforge.core.model.ModelArtifact;
 import dev.dlforge.core.model.ModelCard;
+import dev.dlforge.core.run.RecipeJson;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.run.RunInfo;
 import dev.dlforge.data.text.LabeledTexts;
 import dev.dlforge.data.text.TextSplit;
 import dev.dlforge.projects.TrainOptions;
+import dev.dlforge.projects.kit.RunSession;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -71,14 +73,14 @@ class SentenceEmbeddingModelTest {
         TextSplit split = TextSplit.byGroup(subjects(60, 1, true), 0.15, 0.15, 7);
         RunDir run = new RunDir(tmp.resolve("run"));
         Files.createDirectories(run.model());
-        run.writeInfo(new RunInfo("run", "test", "running", "", "", Json.MAPPER.valueToTree(recipe), Map.of(), ""));
-        ModelCard card = new ModelCard("test", SentenceEmbeddingModel.NAME, Json.MAPPER.valueToTree(recipe), List.of(50L),
+        run.writeInfo(new RunInfo("run", "test", "running", "", "", RecipeJson.write(recipe), Map.of(), ""));
+        ModelCard card = new ModelCard("test", SentenceEmbeddingModel.NAME, RecipeJson.write(recipe), List.of(50L),
                 List.of("cooking", "astronomy"), Map.of(), "synthetic", "", ModelArtifact.FORMAT);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         LabeledTexts fresh = subjects(40, 99, false);
         SentenceEmbeddingModel model = new SentenceEmbeddingModel();
-        try (TextClassifier trained = model.train(new TextTraining(split, recipe, run, card, null,
-                TrainOptions.defaults(new PrintStream(console))))) {
+        try (TextClassifier trained = model.train(new TextTraining(split, recipe, new RunSession(run,
+                TrainOptions.defaults(new PrintStream(console))), card, null))) {
             java.util.Set<String> distinct = new java.util.HashSet<>(split.train().texts());
             distinct.addAll(split.validation().texts());
             assertThat(console.toString()).contains("minilm: encoded " + distinct.size() + " texts"); // a repeated sentence once

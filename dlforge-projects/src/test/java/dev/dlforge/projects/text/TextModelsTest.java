@@ -6,11 +6,14 @@ import dev.dlforge.core.eval.ClassificationScores;
 import dev.dlforge.core.io.Json;
 import dev.dlforge.core.model.ModelArtifact;
 import dev.dlforge.core.model.ModelCard;
+import dev.dlforge.core.run.RecipeJson;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.run.RunInfo;
 import dev.dlforge.data.text.LabeledTexts;
 import dev.dlforge.data.text.TextSplit;
 import dev.dlforge.projects.TrainOptions;
+import dev.dlforge.projects.kit.Recipes;
+import dev.dlforge.projects.kit.RunSession;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -60,7 +63,14 @@ class TextModelsTest {
     }
 
     static TextClassifierRecipe recipe() {
-        return new TextClassifierRecipe("synthetic", "all", 30, 16, 1e-2, 16, 16, 0f, 50, 1000, 1, 1.0, 1e-4, 30, 0.05, 0.15, 0.15, 0, 7, 0);
+        return new TextClassifierRecipe(TextClassifierRecipe.ALL, 7, new TextClassifierRecipe.Data("synthetic", 0.15, 0.15, 0),
+                new TextClassifierRecipe.Features(1000, 1), TextClassifierRecipe.NaiveBayes.defaults(), new TextClassifierRecipe.Logistic(30, 0.05, 1e-4),
+                new TextClassifierRecipe.Network(16, 16, 0f, 50), new TextClassifierRecipe.Train(30, 16, 1e-2, 0), TextClassifierRecipe.Serving.defaults());
+    }
+
+    /** A session of {@code run} that prints nowhere. */
+    static RunSession quietSession(RunDir run) {
+        return new RunSession(run, TrainOptions.defaults(new PrintStream(new ByteArrayOutputStream())));
     }
 
     @ParameterizedTest
@@ -70,12 +80,11 @@ class TextModelsTest {
         TextSplit split = TextSplit.byGroup(synthetic(300, 1), 0.15, 0.15, 7);
         RunDir run = new RunDir(tmp.resolve("run"));
         Files.createDirectories(run.model());
-        run.writeInfo(new RunInfo("run", "test", "running", "", "", Json.MAPPER.valueToTree(recipe), Map.of(), ""));
-        ModelCard card = new ModelCard("test", model.name(), Json.MAPPER.valueToTree(recipe), List.of(50L), List.of("normal", "offer"),
+        run.writeInfo(new RunInfo("run", "test", "running", "", "", RecipeJson.write(recipe), Map.of(), ""));
+        ModelCard card = new ModelCard("test", model.name(), RecipeJson.write(recipe), List.of(50L), List.of("normal", "offer"),
                 Map.of(), "synthetic", "", ModelArtifact.FORMAT);
-        TrainOptions options = TrainOptions.defaults(new PrintStream(new ByteArrayOutputStream()));
         LabeledTexts fresh = synthetic(200, 99);
-        try (TextClassifier trained = model.train(new TextTraining(split, recipe, run, card, null, options))) {
+        try (TextClassifier trained = model.train(new TextTraining(split, recipe, quietSession(run), card, null))) {
             float[][] p = trained.probabilities(fresh.texts());
             ClassificationScores s = ClassificationScores.of(fresh.labels(), p, 2, 1);
             assertThat(s.accuracy()).as(model.name() + " accuracy").isGreaterThan(0.85);
@@ -100,11 +109,10 @@ class TextModelsTest {
         TextSplit split = TextSplit.byGroup(synthetic(100, 2), 0.15, 0.15, 7);
         RunDir run = new RunDir(tmp.resolve("run2"));
         Files.createDirectories(run.model());
-        run.writeInfo(new RunInfo("run2", "test", "running", "", "", Json.MAPPER.valueToTree(recipe), Map.of(), ""));
-        ModelCard card = new ModelCard("test", model.name(), Json.MAPPER.valueToTree(recipe), List.of(50L), List.of("normal", "offer"),
+        run.writeInfo(new RunInfo("run2", "test", "running", "", "", RecipeJson.write(recipe), Map.of(), ""));
+        ModelCard card = new ModelCard("test", model.name(), RecipeJson.write(recipe), List.of(50L), List.of("normal", "offer"),
                 Map.of(), "synthetic", "", ModelArtifact.FORMAT);
-        try (TextClassifier trained = model.train(new TextTraining(split, recipe.withEpochs(2), run, card, null,
-                TrainOptions.defaults(new PrintStream(new ByteArrayOutputStream()))))) {
+        try (TextClassifier trained = model.train(new TextTraining(split, Recipes.with(recipe, "train.epochs", 2), quietSession(run), card, null))) {
             for (float[] row : trained.probabilities(List.of("", "    ", "\u0000\uFFFD", "неизвестные слова 漢字"))) {
                 assertThat(row).hasSize(2);
                 assertThat(row[0] + row[1]).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-5f));

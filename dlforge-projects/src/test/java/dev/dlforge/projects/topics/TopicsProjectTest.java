@@ -6,6 +6,7 @@ import dev.dlforge.data.datasets.BrownGenres;
 import dev.dlforge.data.text.LabeledTexts;
 import dev.dlforge.data.text.TextSplit;
 import dev.dlforge.projects.Catalogue;
+import dev.dlforge.projects.kit.Recipes;
 import dev.dlforge.projects.text.TextClassifierRecipe;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,12 +30,9 @@ class TopicsProjectTest {
     void newsIsThePositiveClassOfNewsVsRestAndGenresAreMacroAveraged() {
         TopicsProject p = new TopicsProject();
         TextClassifierRecipe genres = p.defaultsForTest().validated();
-        assertThat(genres.dataset()).isEqualTo(BrownGenres.GENRES_ID);
+        assertThat(genres.data().dataset()).isEqualTo(BrownGenres.GENRES_ID);
         assertThat(p.positiveClass(genres)).isEqualTo(-1);
-        TextClassifierRecipe news = new TextClassifierRecipe(BrownGenres.NEWS_ID, genres.model(), genres.epochs(), genres.batchSize(),
-                genres.learningRate(), genres.embeddingDim(), genres.hidden(), genres.dropout(), genres.maxTokens(), genres.vocabularySize(),
-                genres.minCount(), genres.laplace(), genres.l2(), genres.logisticEpochs(), genres.logisticRate(),
-                genres.validationFraction(), genres.testFraction(), genres.patience(), genres.seed(), genres.limit());
+        TextClassifierRecipe news = Recipes.with(genres, "data.dataset", BrownGenres.NEWS_ID);
         assertThat(BrownGenres.NEWS_CLASSES.get(p.positiveClass(news))).isEqualTo("news");
     }
 
