@@ -1,10 +1,12 @@
 package dev.dlforge.projects.gpt;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.run.RecipeSchema;
 import dev.dlforge.models.lm.gpt.GptConfig;
 import dev.dlforge.models.lm.gpt.GptTrainConfig;
 import dev.dlforge.projects.kit.Recipes;
+import java.util.List;
 
 /**
  * How the {@code gpt} project trains. The defaults are nanoGPT's CPU baby run on characters (see
@@ -12,7 +14,8 @@ import dev.dlforge.projects.kit.Recipes;
  * 250 iterations apart (2,000 iterations of 12 x 64 tokens), each on 20 batches.
  *
  * <p>Schema 2: the settings are grouped (corpus, network, train) and a run's "epochs" are its
- * validations ({@code train.epochs}); schema 1 held nanoGPT's iteration counts flat.
+ * validations ({@code train.epochs}); schema 1 held them flat, the loop in nanoGPT's iteration
+ * counts, and reads through {@link #upgrade}.
  *
  * @param model {@code char} (one token per character, as nanoGPT's shakespeare_char) or {@code bpe}
  *     (byte-level BPE trained on the training split)
@@ -100,6 +103,39 @@ public record GptRecipe(String model, String dataset, int limit, Corpus corpus, 
     /** The documented recipe: nanoGPT's baby run on Moby-Dick characters. */
     public static GptRecipe defaults() {
         return new GptRecipe(CHAR, "moby-dick", 0, Corpus.defaults(), Network.defaults(), Train.defaults());
+    }
+
+    /**
+     * A schema 1 recipe (flat, the loop in iterations) in this shape: the same run, with its
+     * iterations as validations, its warm-up as a share and its floor as a ratio. An imported run's
+     * recipe ({@link GptImport}) is left as it is.
+     */
+    public static ObjectNode upgrade(ObjectNode fields, int fromSchema) {
+        if (!fields.path("train").isObject()) {
+            return fields;
+        }
+        if (fields.has("tokens")) {
+            fields.set("model", fields.remove("tokens"));
+        }
+        nest(fields, "corpus", List.of("validationFraction", "bpeVocab"));
+        nest(fields, "network", List.of("nLayer", "nHead", "nEmbd", "blockSize", "dropout", "bias"));
+        ObjectNode train = (ObjectNode) fields.get("train");
+        int iterations = train.path("maxIters").asInt();
+        double learningRate = train.path("learningRate").asDouble();
+        train.put("epochs", iterations / Math.max(1, train.path("evalInterval").asInt(1)));
+        train.put("minLearningRateRatio", train.path("minLearningRate").asDouble() / learningRate);
+        train.put("warmupShare", train.path("warmupIters").asDouble() / iterations);
+        train.remove(List.of("maxIters", "minLearningRate", "warmupIters"));
+        return fields;
+    }
+
+    private static void nest(ObjectNode fields, String group, List<String> names) {
+        ObjectNode into = fields.putObject(group);
+        for (String name : names) {
+            if (fields.has(name)) {
+                into.set(name, fields.remove(name));
+            }
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.dlforge.projects.poetry;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.run.RecipeSchema;
 import dev.dlforge.core.train.EarlyStopping;
@@ -11,7 +12,8 @@ import java.util.List;
  * How a poetry language model is trained. The defaults reproduce docs/projects/poetry.md: a
  * character-level two-layer LSTM on fortunes' songs-poems.
  *
- * <p>Schema 2: the settings are grouped (network, words, train); schema 1 held them flat.
+ * <p>Schema 2: the settings are grouped (network, words, train); schema 1 held them flat and reads
+ * through {@link #upgrade}.
  *
  * @param model {@code lstm}, {@code gru} (characters) or {@code word-lstm}, {@code word-gru} (words)
  * @param dataset {@code songs-poems}, {@code moby-dick} or {@code fortunes} (every topic)
@@ -70,6 +72,23 @@ public record PoetryRecipe(String model, String dataset, int limit, Network netw
     /** The documented recipe: a character LSTM on songs-poems. */
     public static PoetryRecipe defaults() {
         return new PoetryRecipe("lstm", "songs-poems", 0, Network.defaults(), Words.defaults(), Train.defaults());
+    }
+
+    /** A schema 1 recipe (every setting at the top level) in this shape. */
+    public static ObjectNode upgrade(ObjectNode fields, int fromSchema) {
+        nest(fields, "network", List.of("embedDim", "hidden", "layers", "dropout"));
+        nest(fields, "words", List.of("maxVocab", "minWordCount"));
+        nest(fields, "train", List.of("epochs", "batchSize", "window", "learningRate", "schedule", "clipNorm", "seed"));
+        return fields;
+    }
+
+    private static void nest(ObjectNode fields, String group, List<String> names) {
+        ObjectNode into = fields.putObject(group);
+        for (String name : names) {
+            if (fields.has(name)) {
+                into.set(name, fields.remove(name));
+            }
+        }
     }
 
     PoetryRecipe validated() {
