@@ -2,13 +2,12 @@ package dev.dlforge.cli;
 
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.DlforgeHome;
 import dev.dlforge.core.engine.Engines;
 import dev.dlforge.core.io.Json;
 import dev.dlforge.core.model.ModelArtifact;
-import dev.dlforge.core.model.ModelCard;
+import dev.dlforge.core.run.RecipeJson;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.run.RunStore;
 import dev.dlforge.core.text.ByteLevelBpe;
@@ -17,11 +16,12 @@ import dev.dlforge.core.text.Tokenizer;
 import dev.dlforge.models.lm.gpt.Gpt;
 import dev.dlforge.models.lm.gpt.Gpt2Checkpoint;
 import dev.dlforge.models.lm.gpt.GptConfig;
+import dev.dlforge.projects.gpt.GptImport;
 import dev.dlforge.projects.gpt.GptModelFiles;
+import dev.dlforge.projects.gpt.GptProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +34,7 @@ import picocli.CommandLine.ParentCommand;
         description = {"Make a gpt run from a Hugging Face GPT-2 folder: config.json, model.safetensors and a tokenizer",
                 "(tokenizer.json, GPT-2's vocab.json + merges.txt, or dlforge's chars.json). `dlforge generate RUN` then uses it."})
 final class GptImportCommand implements Runnable {
-    static final String PROJECT = "gpt";
+    static final String PROJECT = GptProject.ID;
 
     @ParentCommand
     GptCommand parent;
@@ -65,15 +65,11 @@ final class GptImportCommand implements Runnable {
         try (NDManager m = Engines.newManager()) {
             Gpt gpt = Gpt2Checkpoint.load(dir, m);
             long parameters = gpt.parameterCount();
-            ObjectNode recipe = Json.MAPPER.createObjectNode();
-            recipe.put("source", "huggingface-gpt2");
-            recipe.put("name", name != null ? name : String.valueOf(dir.toAbsolutePath().normalize().getFileName()));
-            recipe.put("from", dir.toAbsolutePath().normalize().toString());
-            recipe.set("gpt", Json.MAPPER.valueToTree(config));
-            RunDir run = new RunStore(DlforgeHome.current()).create(PROJECT, recipe, null);
+            GptImport recipe = GptImport.of(dir, name, config);
+            RunDir run = new RunStore(DlforgeHome.current()).create(PROJECT, RecipeJson.write(recipe), null);
             try {
                 GptModelFiles.saveConfigAndTokenizer(run.model(), config, tokenizer);
-                ModelArtifact.save(run.model(), card(recipe, config, parameters), gpt);
+                ModelArtifact.save(run.model(), recipe.card(parameters), gpt);
             } catch (IOException | RuntimeException e) {
                 run.writeInfo(run.info().with("failed", Map.of(), "import failed: " + e.getMessage()));
                 throw new DlforgeException("cannot write the imported model to " + run.model() + ": " + e.getMessage(),
@@ -84,11 +80,6 @@ final class GptImportCommand implements Runnable {
                     dir, PROJECT, run.id(), parameters, config.nLayer(), config.nHead(), config.nEmbd(), config.blockSize(), config.vocabSize());
             console.println("run " + run.id());
         }
-    }
-
-    private static ModelCard card(JsonNode recipe, GptConfig config, long parameters) {
-        return new ModelCard(PROJECT, "gpt2", recipe, List.of((long) config.blockSize()), List.of(),
-                Map.of("parameters", (double) parameters), "imported", Instant.now().toString(), ModelArtifact.FORMAT);
     }
 
     /** --tokenizer, else tokenizer.json, vocab.json + merges.txt or chars.json in the folder. */

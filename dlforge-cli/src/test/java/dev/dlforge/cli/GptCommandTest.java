@@ -101,6 +101,11 @@ class GptCommandTest {
 
             RunDir copy = runOf(imported);
             assertThat(copy.info().status()).isEqualTo("imported");
+            assertThat(copy.info().recipe().get("schema").asInt()).as("written with RecipeJson").isEqualTo(1);
+            assertThat(copy.info().recipe().get("gpt").get("nLayer").asInt()).isEqualTo(config.nLayer());
+            Cli eval = Cli.run("eval", copy.path().toString());
+            assertThat(eval.exitCode()).isEqualTo(1);
+            assertThat(eval.err()).contains("was imported from").contains("not trained by dlforge").contains("hint: generate with it");
             assertThat(ModelArtifact.readCard(copy.model()).architecture()).isEqualTo("gpt2");
             assertThat(GptModelFiles.config(copy.model())).isEqualTo(config);
             assertThat(GptModelFiles.tokenizer(copy.model()).encode(TEXT)).isEqualTo(tokenizer.encode(TEXT));

@@ -66,6 +66,6 @@ class GptSmokeTest {
     void anUnknownModelIsAClearError() {
         Cli model = Cli.run("train", "gpt", "--model", "lstm", "--out", tmp.resolve("x").toString());
         assertThat(model.exitCode()).isEqualTo(1);
-        assertThat(model.toString()).contains("no model 'lstm'").contains("char or bpe");
+        assertThat(model.toString()).contains("no model 'lstm'").contains("choose one of: char, bpe");
     }
 }

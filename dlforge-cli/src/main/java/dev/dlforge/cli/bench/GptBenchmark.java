@@ -60,11 +60,11 @@ public final class GptBenchmark {
         String torch = SpeedBenchmark.pytorchVersion();
         int evals = Math.max(1, iterations / GptRecipe.defaults().train().evalInterval());
         TrainOptions options = TrainOptions.defaults(out).withEpochs(evals).withSeed(seed);
-        GptRecipe recipe = GptRecipe.defaults().with(options);
-        out.printf("gpt baby config, seed %d, %d iterations of %d x %d on moby-dick characters: dlforge (%d threads) vs PyTorch %s%n",
-                seed, recipe.train().maxIters(), recipe.train().batchSize(), recipe.blockSize(), Engines.threads(), torch);
-        BatchClock clock = new BatchClock();
         GptProject project = new GptProject();
+        GptRecipe recipe = project.recipe(options);
+        out.printf("gpt baby config, seed %d, %d iterations of %d x %d on moby-dick characters: dlforge (%d threads) vs PyTorch %s%n",
+                seed, recipe.train().iterations(), recipe.train().batchSize(), recipe.network().blockSize(), Engines.threads(), torch);
+        BatchClock clock = new BatchClock();
         RunDir run = project.train(options.withListener(clock));
         Map<String, Double> metrics = run.info().metrics();
         if (!metrics.get("model_epoch").equals(metrics.get("epochs"))) {
@@ -74,7 +74,7 @@ public final class GptBenchmark {
                     "rerun with another seed, or compare run " + run.id() + " by hand");
         }
         List<Map<String, Double>> history = HistoryCsv.read(run.historyCsv());
-        double tokensPerBatch = recipe.train().batchSize() * (double) recipe.blockSize();
+        double tokensPerBatch = recipe.train().batchSize() * (double) recipe.network().blockSize();
         Side ours = new Side(project.evaluate(run, options).get("val_loss"), history.get(history.size() - 1).get("val_loss"),
                 clock.batchesPerSecond() * tokensPerBatch);
 
@@ -96,7 +96,7 @@ public final class GptBenchmark {
     private static double[] decodeSpeeds(GptProject project, RunDir run, GptRecipe recipe) {
         try (NDManager manager = Engines.newManager()) {
             LoadedLanguageModel lm = project.loadLanguageModel(run.model(), manager);
-            GenerationConfig config = GenerationConfig.defaults().withMaxTokens(recipe.blockSize() - 8);
+            GenerationConfig config = GenerationConfig.defaults().withMaxTokens(recipe.network().blockSize() - 8);
             List<Double> cached = new ArrayList<>();
             List<Double> uncached = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -113,12 +113,13 @@ public final class GptBenchmark {
         try (InputStream in = GptBenchmark.class.getResourceAsStream("/bench/gpt_pytorch.py")) {
             Files.write(script, in.readAllBytes());
         }
-        var t = recipe.train();
+        var t = recipe.train().config();
+        var n = recipe.network();
         List<String> command = List.of(SpeedBenchmark.DEBIAN_PYTHON.toString(), script.toString(),
                 "--train", dir.resolve("train.bin").toString(), "--val", dir.resolve("val.bin").toString(),
-                "--vocab-size", String.valueOf(vocab), "--n-layer", String.valueOf(recipe.nLayer()), "--n-head", String.valueOf(recipe.nHead()),
-                "--n-embd", String.valueOf(recipe.nEmbd()), "--block-size", String.valueOf(recipe.blockSize()),
-                "--batch-size", String.valueOf(t.batchSize()), "--dropout", String.valueOf(recipe.dropout()), "--bias", String.valueOf(recipe.bias()),
+                "--vocab-size", String.valueOf(vocab), "--n-layer", String.valueOf(n.nLayer()), "--n-head", String.valueOf(n.nHead()),
+                "--n-embd", String.valueOf(n.nEmbd()), "--block-size", String.valueOf(n.blockSize()),
+                "--batch-size", String.valueOf(t.batchSize()), "--dropout", String.valueOf(n.dropout()), "--bias", String.valueOf(n.bias()),
                 "--max-iters", String.valueOf(t.maxIters()), "--lr", String.valueOf(t.learningRate()), "--min-lr", String.valueOf(t.minLearningRate()),
                 "--warmup-iters", String.valueOf(t.warmupIters()), "--lr-decay-iters", String.valueOf(t.maxIters()),
                 "--beta1", String.valueOf(t.beta1()), "--beta2", String.valueOf(t.beta2()), "--weight-decay", String.valueOf(t.weightDecay()),

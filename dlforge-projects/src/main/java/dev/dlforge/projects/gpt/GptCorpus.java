@@ -26,7 +26,7 @@ public record GptCorpus(String datasetId, Tokenizer tokenizer, int[] train, int[
     public static GptCorpus load(GptRecipe recipe, Path explicitData) throws IOException {
         TextCorpusDataset dataset = DatasetRegistry.builtIn().textCorpus(recipe.dataset());
         Path dir = new DatasetResolver(DlforgeHome.current().datasets()).resolve(dataset.spec(), explicitData);
-        return of(recipe, dataset.spec().id(), dataset.runningText(dir)).limited(recipe.limit(), recipe.blockSize());
+        return of(recipe, dataset.spec().id(), dataset.runningText(dir)).limited(recipe.limit(), recipe.network().blockSize());
     }
 
     /**
@@ -54,24 +54,24 @@ public record GptCorpus(String datasetId, Tokenizer tokenizer, int[] train, int[
     }
 
     static GptCorpus of(GptRecipe recipe, String datasetId, String text) {
-        if (text.length() < 2 * (recipe.blockSize() + 1)) {
+        if (text.length() < 2 * (recipe.network().blockSize() + 1)) {
             throw new DlforgeException("dataset " + datasetId + " holds " + text.length() + " characters, too few for a "
-                    + recipe.blockSize() + "-token context", "use a larger corpus");
+                    + recipe.network().blockSize() + "-token context", "use a larger corpus");
         }
-        int cut = (int) Math.round(text.length() * (1 - recipe.validationFraction()));
+        int cut = (int) Math.round(text.length() * (1 - recipe.corpus().validationFraction()));
         if (Character.isLowSurrogate(text.charAt(Math.min(cut, text.length() - 1)))) {
             cut--; // never split a surrogate pair
         }
         String trainText = text.substring(0, cut);
         String validationText = text.substring(cut);
-        Tokenizer tokenizer = recipe.tokens().equals(GptRecipe.BPE)
-                ? ByteLevelBpeTrainer.train(List.of(trainText), recipe.bpeVocab(), List.of())
+        Tokenizer tokenizer = recipe.model().equals(GptRecipe.BPE)
+                ? ByteLevelBpeTrainer.train(List.of(trainText), recipe.corpus().bpeVocab(), List.of())
                 : CharTokenizer.build(List.of(text));
         GptCorpus corpus = new GptCorpus(datasetId, tokenizer, tokenizer.encode(trainText), tokenizer.encode(validationText), text.length());
-        int needed = recipe.blockSize() + 1;
+        int needed = recipe.network().blockSize() + 1;
         if (corpus.train.length < needed || corpus.validation.length < needed) {
             throw new DlforgeException("dataset " + datasetId + " is too small: " + corpus.train.length + " training and "
-                    + corpus.validation.length + " validation tokens, each split needs more than " + recipe.blockSize(),
+                    + corpus.validation.length + " validation tokens, each split needs more than " + recipe.network().blockSize(),
                     "use a larger corpus");
         }
         return corpus;

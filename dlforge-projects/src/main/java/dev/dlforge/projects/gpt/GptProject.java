@@ -1,21 +1,13 @@
 package dev.dlforge.projects.gpt;
 
 import ai.djl.ndarray.NDManager;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.dlforge.core.DlforgeException;
-import dev.dlforge.core.DlforgeHome;
 import dev.dlforge.core.checkpoint.CheckpointStore;
 import dev.dlforge.core.engine.Engines;
-import dev.dlforge.core.io.Json;
 import dev.dlforge.core.model.ModelArtifact;
 import dev.dlforge.core.model.ModelCard;
-import dev.dlforge.core.run.MetricText;
+import dev.dlforge.core.run.RecipeJson;
 import dev.dlforge.core.run.RunDir;
-import dev.dlforge.core.run.RunInfo;
-import dev.dlforge.core.run.RunRecorder;
-import dev.dlforge.core.run.RunStore;
-import dev.dlforge.core.train.ConsoleProgress;
-import dev.dlforge.core.train.StopSignal;
 import dev.dlforge.core.train.Trainer;
 import dev.dlforge.core.train.TrainerState;
 import dev.dlforge.models.lm.GenerationConfig;
@@ -25,18 +17,19 @@ import dev.dlforge.models.lm.TokenWindows;
 import dev.dlforge.models.lm.gpt.Gpt;
 import dev.dlforge.models.lm.gpt.GptConfig;
 import dev.dlforge.models.lm.gpt.GptLanguageModel;
+import dev.dlforge.models.lm.gpt.GptTrainConfig;
 import dev.dlforge.projects.ProjectInfo;
 import dev.dlforge.projects.Roadmap;
-import dev.dlforge.projects.ResumePoint;
-import dev.dlforge.projects.RunFailure;
 import dev.dlforge.projects.TrainOptions;
+import dev.dlforge.projects.kit.RecipeOptions;
+import dev.dlforge.projects.kit.ResumableProject;
+import dev.dlforge.projects.kit.RunSession;
+import dev.dlforge.projects.kit.TrainingResult;
 import dev.dlforge.projects.lm.GenerativeProject;
 import dev.dlforge.projects.lm.LoadedLanguageModel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,10 +38,10 @@ import java.util.Map;
 /**
  * A GPT written from scratch, trained nanoGPT's way on a text corpus with characters or byte-level
  * BPE tokens. The default recipe is nanoGPT's CPU baby run (see {@link GptRecipe}); the figure to
- * compare with is nanoGPT's validation loss of 1.88 on Shakespeare characters. See
- * docs/projects/gpt.md.
+ * compare with is nanoGPT's validation loss of 1.88 on Shakespeare characters. A run's epochs are
+ * its validations. See docs/projects/gpt.md.
  */
-public final class GptProject implements GenerativeProject {
+public final class GptProject extends ResumableProject<GptRecipe, GptCorpus> implements GenerativeProject {
     public static final String ID = "gpt";
 
     @Override
@@ -77,29 +70,29 @@ public final class GptProject implements GenerativeProject {
     }
 
     @Override
-    public RunDir train(TrainOptions options) {
-        GptRecipe recipe = GptRecipe.defaults().with(options);
-        GptCorpus corpus = corpus(recipe, options); // a --limit too small for a validation split fails here, before the run folder
-        RunDir run = new RunStore(DlforgeHome.current()).create(ID, Json.MAPPER.valueToTree(recipe), options.outDir());
-        return runTraining(run, recipe, corpus, null, options);
+    protected GptRecipe defaults(TrainOptions options) {
+        return GptRecipe.defaults();
     }
 
     @Override
-    public RunDir resume(RunDir run, TrainOptions options) {
-        RunInfo info = run.info();
-        GptRecipe recipe = recipeOf(run);
-        ResumePoint from = ResumePoint.of(run, options.console());
-        int evals = from.totalEpochs(run, options.epochs(), recipe.train().epochs());
-        if (evals != recipe.train().epochs()) {
-            recipe = recipe.withEvaluations(evals);
-        }
-        run.writeInfo(new RunInfo(info.id(), info.project(), "running", info.created(), Instant.now().toString(),
-                Json.MAPPER.valueToTree(recipe), info.metrics(), ""));
-        options.console().println("resuming " + run.path() + " from " + from.checkpoint().getFileName());
-        return runTraining(run, recipe, corpus(recipe, options), from.checkpoint(), options);
+    protected Class<GptRecipe> recipeType() {
+        return GptRecipe.class;
     }
 
-    private static GptCorpus corpus(GptRecipe recipe, TrainOptions options) {
+    /** {@code --model} picks the tokens; {@code --epochs} counts validations; {@code --limit} training windows. */
+    @Override
+    protected RecipeOptions recipeOptions() {
+        return RecipeOptions.flat().withTrainingUnder("train");
+    }
+
+    @Override
+    protected GptRecipe validated(GptRecipe recipe) {
+        return recipe.validated();
+    }
+
+    /** The corpus, tokenized and cut; a --limit too small for a validation split fails here, before the run folder. */
+    @Override
+    protected GptCorpus data(GptRecipe recipe, TrainOptions options) {
         try {
             return GptCorpus.load(recipe, options.data());
         } catch (IOException e) {
@@ -107,59 +100,48 @@ public final class GptProject implements GenerativeProject {
         }
     }
 
-    private RunDir runTraining(RunDir run, GptRecipe recipe, GptCorpus corpus, Path checkpoint, TrainOptions options) {
-        PrintStream console = options.console();
+    @Override
+    public RunDir resume(RunDir run, TrainOptions options) {
+        requireTrained(run);
+        return super.resume(run, options);
+    }
+
+    @Override
+    protected TrainingResult train(RunSession session, GptRecipe recipe, GptCorpus corpus, Path checkpoint) throws IOException {
+        PrintStream console = session.console();
+        RunDir run = session.run();
         try (NDManager manager = Engines.newManager()) {
-            GptConfig config = recipe.model(corpus.tokenizer().vocabSize());
+            GptConfig config = recipe.network().config(corpus.tokenizer().vocabSize());
             GptModelFiles.saveConfigAndTokenizer(run.model(), config, corpus.tokenizer());
             Engines.seed(recipe.train().seed());
             Gpt gpt = Gpt.create(config, manager);
-            NextTokenTask task = recipe.train().task(gpt, manager);
+            GptTrainConfig loop = recipe.train().config();
+            NextTokenTask task = loop.task(gpt, manager);
             long parameters = gpt.parameterCount();
             TrainerState state = checkpoint == null ? TrainerState.start() : CheckpointStore.restore(checkpoint, task);
-            Trainer trainer = new Trainer(task, recipe.train().trainerConfig(), manager)
-                    .stopSignal(options.stop())
-                    .addListener(new ConsoleProgress(console))
-                    .addListener(new RunRecorder(run, card(recipe, corpus, Map.of()), gpt, state));
-            if (options.listener() != null) {
-                trainer.addListener(options.listener());
-            }
+            int block = recipe.network().blockSize();
             console.printf(Locale.ROOT, "training gpt (%d layers, %d heads, %d channels, %,d parameters) on %s, %s tokens (vocabulary %,d):"
                     + " %,d / %,d training / validation windows of %d tokens (%,d / %,d tokens); %,d iterations of %d x %d, validating"
                     + " every %d; the rate shown is tokens/s%n", config.nLayer(), config.nHead(), config.nEmbd(), parameters,
-                    corpus.datasetId(), recipe.tokens(), config.vocabSize(), GptCorpus.windows(corpus.train(), recipe.blockSize()),
-                    GptCorpus.windows(corpus.validation(), recipe.blockSize()), recipe.blockSize(), corpus.train().length,
-                    corpus.validation().length, recipe.train().maxIters(),
-                    recipe.train().batchSize(), config.blockSize(), recipe.train().evalInterval());
-            Thread hook = options.stop().installShutdownHook(Duration.ofMinutes(2));
-            Trainer.Outcome outcome;
-            try {
-                outcome = trainer.fit(trainWindows(recipe, corpus), validationWindows(recipe, corpus), run.checkpoints(), state);
-            } finally {
-                StopSignal.uninstall(hook);
-            }
+                    corpus.datasetId(), recipe.model(), config.vocabSize(), GptCorpus.windows(corpus.train(), block),
+                    GptCorpus.windows(corpus.validation(), block), block, corpus.train().length,
+                    corpus.validation().length, loop.maxIters(), loop.batchSize(), config.blockSize(), loop.evalInterval());
+            Trainer.Outcome outcome = session.fit(new Trainer(task, loop.trainerConfig(), manager), card(recipe, corpus, Map.of()), gpt,
+                    trainWindows(recipe, corpus), validationWindows(recipe, corpus), state);
             if (outcome.status() == Trainer.Status.STOPPED) {
-                console.println("run: " + run.path());
-                return run;
+                return TrainingResult.stoppedEarly();
             }
             ModelArtifact.loadWeights(run.model(), gpt); // the kept weights: the lowest validation loss
             Map<String, Double> metrics = finalMetrics(outcome, parameters, recipe);
-            run.writeMetrics(metrics);
             ModelArtifact.save(run.model(), card(recipe, corpus, metrics), gpt);
             GptReport.write(run, recipe, corpus, outcome.state().history(), metrics,
                     new LoadedLanguageModel(run.id(), new GptLanguageModel(gpt), corpus.tokenizer(), generationDefaults()), manager);
-            run.writeInfo(run.info().with("completed", metrics, ""));
-            console.println("run: " + run.path());
-            console.println(MetricText.line(metrics));
-            console.println("report: " + run.report());
-            return run;
-        } catch (IOException | RuntimeException e) {
-            throw RunFailure.record(run, ID, e);
+            return TrainingResult.completed(metrics);
         }
     }
 
     static TokenWindows trainWindows(GptRecipe recipe, GptCorpus corpus) {
-        return new TokenWindows(corpus.train(), recipe.blockSize(), recipe.train().batchSize(), recipe.train().evalInterval(),
+        return new TokenWindows(corpus.train(), recipe.network().blockSize(), recipe.train().batchSize(), recipe.train().evalInterval(),
                 recipe.train().seed());
     }
 
@@ -170,9 +152,9 @@ public final class GptProject implements GenerativeProject {
     static TokenWindows validationWindows(GptRecipe recipe, GptCorpus corpus) {
         int batch = recipe.train().batchSize();
         int batches = recipe.limit() > 0
-                ? Math.min(recipe.train().evalIters(), (GptCorpus.windows(corpus.validation(), recipe.blockSize()) + batch - 1) / batch)
+                ? Math.min(recipe.train().evalIters(), (GptCorpus.windows(corpus.validation(), recipe.network().blockSize()) + batch - 1) / batch)
                 : recipe.train().evalIters();
-        return new TokenWindows(corpus.validation(), recipe.blockSize(), batch, batches, recipe.train().seed() + 1);
+        return new TokenWindows(corpus.validation(), recipe.network().blockSize(), batch, batches, recipe.train().seed() + 1);
     }
 
     private static Map<String, Double> finalMetrics(Trainer.Outcome outcome, long parameters, GptRecipe recipe) {
@@ -192,14 +174,16 @@ public final class GptProject implements GenerativeProject {
      */
     @Override
     public Map<String, Double> evaluate(RunDir run, TrainOptions options) {
+        requireTrained(run);
         GptRecipe recipe = recipeOf(run);
+        GptTrainConfig loop = recipe.train().config();
         try (NDManager manager = Engines.newManager()) {
             GptCorpus corpus = GptCorpus.load(recipe, options.data());
             Gpt gpt = GptModelFiles.load(run.model(), manager);
-            NextTokenTask task = recipe.train().task(gpt, manager);
-            TiledWindows validation = TiledWindows.evaluation("validation", corpus.validation(), recipe.blockSize(),
+            NextTokenTask task = loop.task(gpt, manager);
+            TiledWindows validation = TiledWindows.evaluation("validation", corpus.validation(), recipe.network().blockSize(),
                     recipe.train().batchSize(), 0);
-            Map<String, Double> m = new LinkedHashMap<>(new Trainer(task, recipe.train().trainerConfig(), manager)
+            Map<String, Double> m = new LinkedHashMap<>(new Trainer(task, loop.trainerConfig(), manager)
                     .evaluate(validation).means("val_"));
             m.put("val_perplexity", Math.exp(m.get("val_loss")));
             m.put("val_tokens", (double) validation.tokens());
@@ -223,16 +207,20 @@ public final class GptProject implements GenerativeProject {
         return GenerationConfig.defaults().withMaxTokens(200);
     }
 
-    static GptRecipe recipeOf(RunDir run) {
-        try {
-            return Json.MAPPER.treeToValue(run.info().recipe(), GptRecipe.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new DlforgeException("run " + run.id() + " has a recipe this dlforge cannot read: " + e.getMessage(), "train a new run");
+    /**
+     * An imported GPT-2 ({@code dlforge gpt import}) generates but has no training recipe, corpus or
+     * checkpoint: evaluating or resuming it is refused with the reason.
+     */
+    private static void requireTrained(RunDir run) {
+        if (GptImport.isImported(run)) {
+            throw new DlforgeException("run " + run.id() + " was imported from " + run.info().recipe().path("from").asText("a GPT-2 folder")
+                    + ", not trained by dlforge: it has no corpus to evaluate on or checkpoint to resume",
+                    "generate with it: `dlforge generate " + run.id() + " --prompt \"...\"`");
         }
     }
 
     private static ModelCard card(GptRecipe recipe, GptCorpus corpus, Map<String, Double> metrics) {
-        return new ModelCard(ID, "gpt-" + recipe.tokens(), Json.MAPPER.valueToTree(recipe), List.of(-1L, (long) recipe.blockSize()),
-                List.of(), metrics, corpus.datasetId(), Instant.now().toString(), ModelArtifact.FORMAT);
+        return ModelCard.now(ID, "gpt-" + recipe.model(), RecipeJson.write(recipe), List.of(-1L, (long) recipe.network().blockSize()),
+                List.of(), metrics, corpus.datasetId());
     }
 }

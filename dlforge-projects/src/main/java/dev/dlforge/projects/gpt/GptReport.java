@@ -30,24 +30,25 @@ final class GptReport {
     static void write(RunDir run, GptRecipe recipe, GptCorpus corpus, List<EpochRecord> history, Map<String, Double> metrics,
             LoadedLanguageModel lm, NDManager manager) throws IOException {
         Files.createDirectories(run.plots());
-        MarkdownReport md = new MarkdownReport("gpt: a GPT from scratch (" + recipe.tokens() + " tokens, " + corpus.datasetId() + ")");
+        MarkdownReport md = new MarkdownReport("gpt: a GPT from scratch (" + recipe.model() + " tokens, " + corpus.datasetId() + ")");
         double valLoss = metrics.getOrDefault("val_loss", Double.NaN);
         md.paragraph(String.format(Locale.ROOT, "Run `%s`. Validation loss **%.4f** (perplexity %.2f) after %,d iterations%s.",
                 run.id(), valLoss, Math.exp(valLoss), metrics.getOrDefault("iterations", 0.0).intValue(),
-                recipe.tokens().equals(GptRecipe.CHAR) ? String.format(Locale.ROOT,
+                recipe.model().equals(GptRecipe.CHAR) ? String.format(Locale.ROOT,
                         "; nanoGPT reports %.2f for this config on Shakespeare characters (a different text: Moby-Dick's vocabulary"
                                 + " and style are richer, so the figures are neighbours, not a match)", NANOGPT_SHAKESPEARE_CHAR_VAL_LOSS) : ""));
         md.table(List.of("", ""), List.of(
                 List.of("data", String.format(Locale.ROOT, "%s: %,d characters, first %.0f%% for training, the rest for validation%s:"
                         + " %,d / %,d windows of %d tokens (%,d / %,d tokens)", corpus.datasetId(), corpus.characters(),
-                        100 * (1 - recipe.validationFraction()), recipe.limit() > 0 ? " (--limit " + recipe.limit() + ": the first "
+                        100 * (1 - recipe.corpus().validationFraction()), recipe.limit() > 0 ? " (--limit " + recipe.limit() + ": the first "
                         + recipe.limit() + " training windows and the validation split's share)" : "",
-                        GptCorpus.windows(corpus.train(), recipe.blockSize()), GptCorpus.windows(corpus.validation(), recipe.blockSize()),
-                        recipe.blockSize(), corpus.train().length, corpus.validation().length)),
-                List.of("tokenizer", recipe.tokens().equals(GptRecipe.CHAR) ? "characters, vocabulary " + corpus.tokenizer().vocabSize()
+                        GptCorpus.windows(corpus.train(), recipe.network().blockSize()), GptCorpus.windows(corpus.validation(), recipe.network().blockSize()),
+                        recipe.network().blockSize(), corpus.train().length, corpus.validation().length)),
+                List.of("tokenizer", recipe.model().equals(GptRecipe.CHAR) ? "characters, vocabulary " + corpus.tokenizer().vocabSize()
                         : "byte-level BPE trained on the training text, vocabulary " + corpus.tokenizer().vocabSize()),
                 List.of("model", String.format(Locale.ROOT, "%d layers, %d heads, %d channels, context %d, %,d parameters",
-                        recipe.nLayer(), recipe.nHead(), recipe.nEmbd(), recipe.blockSize(), metrics.getOrDefault("parameters", 0.0).longValue())),
+                        recipe.network().nLayer(), recipe.network().nHead(), recipe.network().nEmbd(), recipe.network().blockSize(),
+                        metrics.getOrDefault("parameters", 0.0).longValue())),
                 List.of("training", String.format(Locale.ROOT, "AdamW (%.2f, %.2f), weight decay %.2f on matrices, lr %.0e with %d warm-up"
                         + " iterations, cosine to %.0e, clip %.1f, batch %d", recipe.train().beta1(), recipe.train().beta2(),
                         recipe.train().weightDecay(), recipe.train().learningRate(), recipe.train().warmupIters(),
@@ -73,7 +74,7 @@ final class GptReport {
         md.table(List.of("temperature", "continuation"), rows);
 
         md.section("Decoding speed");
-        GenerationConfig speed = GenerationConfig.defaults().withMaxTokens(recipe.blockSize() - Math.min(prompt.length(), 8));
+        GenerationConfig speed = GenerationConfig.defaults().withMaxTokens(recipe.network().blockSize() - Math.min(prompt.length(), 8));
         Generation cached = lm.generator().generate(prompt.substring(0, Math.min(prompt.length(), 8)), speed, manager, text -> { });
         Generation uncached = lm.generator().generate(prompt.substring(0, Math.min(prompt.length(), 8)), speed.withCache(false),
                 manager, text -> { });

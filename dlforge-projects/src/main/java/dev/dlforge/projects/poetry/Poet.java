@@ -4,12 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.engine.Engines;
-import dev.dlforge.core.io.Json;
 import dev.dlforge.core.model.ModelArtifact;
 import dev.dlforge.core.model.ModelCard;
+import dev.dlforge.core.run.RecipeJson;
 import dev.dlforge.core.text.Tokenizer;
 import dev.dlforge.core.train.MetricSums;
 import dev.dlforge.core.train.StepResult;
@@ -72,16 +71,10 @@ public final class Poet implements AutoCloseable {
             throw new DlforgeException("model " + modelDir + " was trained by project " + card.project() + ", not poetry",
                     "use a model folder of a poetry run");
         }
-        PoetryRecipe recipe;
         try {
-            recipe = Json.MAPPER.treeToValue(card.recipe(), PoetryRecipe.class);
-        } catch (JsonProcessingException e) {
-            manager.close();
-            throw new DlforgeException("model " + modelDir + " has a recipe this dlforge cannot read: " + e.getOriginalMessage(), "retrain it");
-        }
-        try {
+            PoetryRecipe recipe = RecipeJson.read(card.recipe(), PoetryRecipe.class, "model " + modelDir);
             Tokenizer tokenizer = PoetryTokenizers.load(recipe, modelDir);
-            RecurrentLm network = new RecurrentLm(recipe.network(tokenizer.vocabSize()));
+            RecurrentLm network = new RecurrentLm(recipe.networkConfig(tokenizer.vocabSize()));
             network.initialize(manager);
             ModelArtifact.loadWeights(modelDir, network);
             return new Poet(manager, network, tokenizer, card, recipe);
@@ -105,7 +98,7 @@ public final class Poet implements AutoCloseable {
 
     /** Per-token {@code loss} (nats) and {@code accuracy} over the windows of {@code text}, plus {@code perplexity}. */
     Map<String, Double> score(String split, String text) {
-        TiledWindows windows = TiledWindows.evaluation(split, tokenizer.encode(text), recipe.window(), PoetryProject.EVAL_BATCH, 0);
+        TiledWindows windows = TiledWindows.evaluation(split, tokenizer.encode(text), recipe.train().window(), PoetryProject.EVAL_BATCH, 0);
         ParameterStore store = new ParameterStore(manager, false);
         MetricSums sums = new MetricSums();
         for (int b = 0; b < windows.batchesPerEpoch(); b++) {

@@ -29,20 +29,21 @@ final class PoetryReport {
                         + "next 5%%, last 5%% of the text)", corpus.datasetId(), corpus.train().length(), corpus.validation().length(),
                         corpus.test().length())),
                 List.of("tokens", recipe.wordLevel() ? String.format(Locale.ROOT, "lower-cased words, punctuation and line breaks; %,d ids "
-                        + "(words seen fewer than %d times are <unk>)", vocabSize, recipe.minWordCount())
+                        + "(words seen fewer than %d times are <unk>)", vocabSize, recipe.words().minWordCount())
                         : String.format(Locale.ROOT, "characters; %,d ids", vocabSize)),
                 List.of("model", String.format(Locale.ROOT, "embedding %d -> %d x %s %d -> linear, dropout %.2f; %,d parameters",
-                        recipe.embedDim(), recipe.layers(), recipe.cell(), recipe.hidden(), recipe.dropout(),
+                        recipe.network().embedDim(), recipe.network().layers(), recipe.cell(), recipe.network().hidden(), recipe.network().dropout(),
                         metrics.getOrDefault("parameters", 0.0).longValue())),
                 List.of("training", String.format(Locale.ROOT, "truncated BPTT over shuffled non-overlapping windows of %d tokens "
                         + "(a random offset per epoch), state reset per window; batch %d, Adam lr %s %s, clip %.1f",
-                        recipe.window(), recipe.batchSize(), recipe.learningRate(), recipe.schedule(), recipe.clipNorm())),
+                        recipe.train().window(), recipe.train().batchSize(), recipe.train().learningRate(), recipe.train().schedule(),
+                        recipe.train().clipNorm())),
                 List.of("epochs", String.format(Locale.ROOT, "%d run; the model is epoch %d's (lowest validation perplexity)",
                         history.size(), metrics.getOrDefault("model_epoch", 0.0).intValue())),
                 List.of("training time", String.format(Locale.ROOT, "%.0f s", metrics.getOrDefault("train_seconds", 0.0))),
                 List.of("command", "`dlforge train poetry --dataset " + recipe.dataset() + " --model " + recipe.model() + " --epochs "
-                        + recipe.epochs() + " --batch-size " + recipe.batchSize() + " --lr " + recipe.learningRate() + " --seed "
-                        + recipe.seed() + (recipe.limit() > 0 ? " --limit " + recipe.limit() : "") + "`")));
+                        + recipe.train().epochs() + " --batch-size " + recipe.train().batchSize() + " --lr " + recipe.train().learningRate() + " --seed "
+                        + recipe.train().seed() + (recipe.limit() > 0 ? " --limit " + recipe.limit() : "") + "`")));
 
         md.section("Learning curves");
         double[] epochs = history.stream().mapToDouble(EpochRecord::epoch).toArray();

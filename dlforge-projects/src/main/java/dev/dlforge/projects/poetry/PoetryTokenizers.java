@@ -19,7 +19,7 @@ final class PoetryTokenizers {
     private PoetryTokenizers() {}
 
     static Tokenizer fit(PoetryRecipe recipe, String trainText) {
-        return recipe.wordLevel() ? LineWordTokenizer.build(trainText, recipe.minWordCount(), recipe.maxVocab())
+        return recipe.wordLevel() ? LineWordTokenizer.build(trainText, recipe.words().minWordCount(), recipe.words().maxVocab())
                 : CharTokenizer.build(List.of(trainText));
     }
 

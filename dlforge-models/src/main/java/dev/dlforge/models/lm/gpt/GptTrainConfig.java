@@ -51,23 +51,6 @@ public record GptTrainConfig(
         return new GptTrainConfig(2000, 250, 20, 12, 1e-3, 1e-4, 100, 0.1f, 0.9f, 0.99f, 1.0, 1337);
     }
 
-    /**
-     * The same recipe validated {@code evals} times, {@code interval} steps apart, on {@code evalBatches}
-     * batches; the warm-up keeps its share of the run.
-     */
-    public GptTrainConfig resized(int evals, int interval, int evalBatches) {
-        int total = evals * interval;
-        int warmup = (int) Math.min(total - 1L, Math.round(warmupIters * (double) total / maxIters));
-        return new GptTrainConfig(total, interval, evalBatches, batchSize, learningRate, minLearningRate, warmup,
-                weightDecay, beta1, beta2, gradClip, seed);
-    }
-
-    public GptTrainConfig with(int batch, double lr, long newSeed) {
-        // The schedule's floor keeps its ratio to the rate (nanoGPT: lr / 10) whatever rate is asked for.
-        return new GptTrainConfig(maxIters, evalInterval, evalIters, batch, lr, lr * (minLearningRate / learningRate), warmupIters,
-                weightDecay, beta1, beta2, gradClip, newSeed);
-    }
-
     /** Validations, each closing one trainer epoch. */
     public int epochs() {
         return maxIters / evalInterval;
