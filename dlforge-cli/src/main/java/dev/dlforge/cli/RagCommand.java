@@ -12,6 +12,7 @@ import dev.dlforge.models.retrieval.MiniLmEmbedder;
 import dev.dlforge.models.text.MiniLmEncoder;
 import dev.dlforge.projects.Catalogue;
 import dev.dlforge.projects.TrainOptions;
+import dev.dlforge.projects.kit.Recipes;
 import dev.dlforge.projects.rag.ChatGenerator;
 import dev.dlforge.projects.rag.ExtractiveAnswerer;
 import dev.dlforge.projects.rag.GroundedGenerator;
@@ -196,9 +197,12 @@ final class RagCommand extends CommandGroup {
         @Override
         public void run() {
             TrainOptions options = new TrainOptions(null, null, data, null, null, null, limit, seed, out, parent.root.out, new StopSignal(), null);
-            RagRecipe recipe = RagRecipe.defaults().with(options);
-            ((RagProject) Catalogue.standard().trainable(RagProject.ID)).train(options,
-                    synonymRate == null ? recipe : recipe.withSynonymRate(synonymRate));
+            if (limit != null && limit < 1) { // 0 would be the recipe's "no limit"
+                throw new DlforgeException("--limit must be at least 1, got " + limit, "e.g. --limit 50 for a quick run");
+            }
+            RagProject rag = (RagProject) Catalogue.standard().trainable(RagProject.ID);
+            RagRecipe recipe = rag.recipe(options);
+            rag.train(options, synonymRate == null ? recipe : Recipes.with(recipe, "questionSet.synonymRate", synonymRate));
         }
     }
 }

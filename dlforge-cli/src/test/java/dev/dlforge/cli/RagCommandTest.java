@@ -143,6 +143,9 @@ class RagCommandTest {
         assertThat(Files.readString(tmp.resolve("run/report.md"))).contains("| hybrid |", "| rrf60 |", "Where hybrid differs")
                 .contains("(seed 9)", "probability 0.50");
         assertThat(Files.readString(tmp.resolve("run/run.json"))).contains("\"synonymRate\" : 0.5");
+        Cli resume = Cli.run("train", "--resume", tmp.resolve("run").toString());
+        assertThat(resume.exitCode()).isEqualTo(1);
+        assertThat(resume.err()).contains("runs of project rag do not resume").contains("start a new run: `dlforge train rag`");
 
         Cli badRate = Cli.run("rag", "eval", "--limit", "6", "--data", wn.toString(), "--synonym-rate", "1.5");
         assertThat(badRate.exitCode()).isEqualTo(1);

@@ -1,5 +1,6 @@
 package dev.dlforge.projects;
 
+import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.projects.serving.Demo;
 import dev.dlforge.projects.serving.DemoSample;
@@ -44,8 +45,14 @@ public interface TrainableProject extends Trains {
     /** Trains a new run; returns its folder (complete, or stopped and resumable). */
     RunDir train(TrainOptions options);
 
-    /** Continues a stopped or interrupted run from its last checkpoint. */
-    RunDir resume(RunDir run, TrainOptions options);
+    /**
+     * Continues a stopped or interrupted run from its last checkpoint: projects that are {@link Resumes}
+     * do; the others (rag: it keeps no checkpoint) say their runs do not resume.
+     */
+    default RunDir resume(RunDir run, TrainOptions options) {
+        throw new DlforgeException("runs of project " + info().id() + " do not resume: they keep no checkpoint to continue from (run "
+                + run.id() + " is " + run.info().status() + ")", "start a new run: `dlforge train " + info().id() + "`");
+    }
 
     /** Re-evaluates a run's saved model on its test set. */
     Map<String, Double> evaluate(RunDir run, TrainOptions options);

@@ -75,8 +75,10 @@ public final class Recipes {
         r = set(r, paths.seed(), o.seed(), "--seed", unsupported);
         r = set(r, paths.limit(), o.limit(), "--limit", unsupported);
         if (!unsupported.isEmpty()) {
+            boolean trainsNoLoop = paths.epochs() == null && paths.batchSize() == null && paths.learningRate() == null;
             throw new DlforgeException("project " + project + " has no setting for " + String.join(", ", unsupported),
-                    "leave " + (unsupported.size() == 1 ? "it" : "them") + " out; `dlforge train --help` says what each option does");
+                    (trainsNoLoop ? "it trains no network, so it has no epochs, batch size or learning rate: " : "")
+                            + "leave " + (unsupported.size() == 1 ? "it" : "them") + " out; `dlforge train --help` says what each option does");
         }
         return r;
     }

@@ -77,7 +77,18 @@ public abstract class TrainingProject<R, D> implements Trains {
 
     @Override
     public RunDir train(TrainOptions options) {
-        R recipe = recipe(options);
+        return start(recipe(options), options);
+    }
+
+    /**
+     * A run of an explicit recipe, checked first ({@link #validated}): for a setting no train option
+     * reaches (e.g. {@code dlforge rag eval --synonym-rate}); the options give the data, folder and console.
+     */
+    public final RunDir train(TrainOptions options, R recipe) {
+        return start(validated(recipe), options);
+    }
+
+    private RunDir start(R recipe, TrainOptions options) {
         D data = data(recipe, options);
         RunDir run = new RunStore(DlforgeHome.current()).create(info().id(), RecipeJson.write(recipe), options.outDir());
         return execute(run, recipe, data, null, options);

@@ -3,41 +3,32 @@ package dev.dlforge.projects.pos;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.dlforge.core.DlforgeException;
-import dev.dlforge.core.DlforgeHome;
 import dev.dlforge.core.checkpoint.CheckpointStore;
 import dev.dlforge.core.engine.Engines;
-import dev.dlforge.core.io.Json;
 import dev.dlforge.core.model.ModelArtifact;
 import dev.dlforge.core.model.ModelCard;
 import dev.dlforge.core.optim.Adam;
 import dev.dlforge.core.optim.TrainableParameters;
-import dev.dlforge.core.run.MetricText;
+import dev.dlforge.core.run.RecipeJson;
 import dev.dlforge.core.run.RunDir;
-import dev.dlforge.core.run.RunInfo;
-import dev.dlforge.core.run.RunRecorder;
-import dev.dlforge.core.run.RunStore;
 import dev.dlforge.core.text.WordTokenizer;
-import dev.dlforge.core.train.ConsoleProgress;
-import dev.dlforge.core.train.StopSignal;
 import dev.dlforge.core.train.Trainer;
 import dev.dlforge.core.train.TrainerState;
 import dev.dlforge.data.text.TaggedSentence;
 import dev.dlforge.models.text.BiLstmTagger;
 import dev.dlforge.projects.ProjectInfo;
 import dev.dlforge.projects.Roadmap;
-import dev.dlforge.projects.ResumePoint;
-import dev.dlforge.projects.RunFailure;
 import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.projects.TrainableProject;
+import dev.dlforge.projects.kit.RecipeOptions;
+import dev.dlforge.projects.kit.ResumableProject;
+import dev.dlforge.projects.kit.RunSession;
+import dev.dlforge.projects.kit.TrainingResult;
 import dev.dlforge.projects.serving.Demo;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,7 +41,7 @@ import java.util.Map;
  * held out by document), and the same pipeline for named entities on CoNLL-2003 files the user
  * supplies. See docs/projects/pos.md.
  */
-public final class PosProject implements TrainableProject {
+public final class PosProject extends ResumableProject<PosRecipe, TaggingData> implements TrainableProject {
     public static final String ID = "pos";
     static final int EVAL_BATCH = 64;
     /** Longest text the predictor takes; beyond it the text is cut, with a note. */
@@ -78,87 +69,65 @@ public final class PosProject implements TrainableProject {
     }
 
     @Override
-    public RunDir train(TrainOptions options) {
-        if (options.model() != null && !models().contains(options.model())) {
-            throw new DlforgeException("project pos has no model '" + options.model() + "'", "choose one of: " + String.join(", ", models()));
-        }
-        PosRecipe recipe = PosRecipe.defaults().with(options).validated();
-        TaggingData data = TaggingDatasets.load(recipe, options.data());
-        RunDir run = new RunStore(DlforgeHome.current()).create(ID, Json.MAPPER.valueToTree(recipe), options.outDir());
-        return runTraining(run, recipe, data, null, options);
+    protected PosRecipe defaults(TrainOptions options) {
+        return PosRecipe.defaults();
     }
 
     @Override
-    public RunDir resume(RunDir run, TrainOptions options) {
-        RunInfo info = run.info();
-        PosRecipe recipe = recipeOf(run);
-        ResumePoint from = ResumePoint.of(run, options.console());
-        int epochs = from.totalEpochs(run, options.epochs(), recipe.epochs());
-        if (epochs != recipe.epochs()) {
-            recipe = recipe.withEpochs(epochs);
-        }
-        Path checkpoint = from.checkpoint();
-        TaggingData data = TaggingDatasets.load(recipe, options.data());
-        run.writeInfo(new RunInfo(info.id(), info.project(), "running", info.created(), Instant.now().toString(),
-                Json.MAPPER.valueToTree(recipe), info.metrics(), ""));
-        options.console().println("resuming " + run.path() + " from " + checkpoint.getFileName());
-        return runTraining(run, recipe, data, checkpoint, options);
+    protected Class<PosRecipe> recipeType() {
+        return PosRecipe.class;
     }
 
-    private RunDir runTraining(RunDir run, PosRecipe recipe, TaggingData data, Path checkpoint, TrainOptions options) {
-        PrintStream console = options.console();
+    @Override
+    protected RecipeOptions recipeOptions() {
+        return RecipeOptions.flat().withTrainingUnder("train");
+    }
+
+    @Override
+    protected PosRecipe validated(PosRecipe recipe) {
+        return recipe.validated();
+    }
+
+    @Override
+    protected TaggingData data(PosRecipe recipe, TrainOptions options) {
+        return TaggingDatasets.load(recipe, options.data());
+    }
+
+    @Override
+    protected TrainingResult train(RunSession session, PosRecipe recipe, TaggingData data, Path checkpoint) throws IOException {
+        RunDir run = session.run();
         try (NDManager manager = Engines.newManager()) {
-            Engines.seed(recipe.seed());
+            Engines.seed(recipe.train().seed());
             // The vocabularies are a function of the training split alone, so a resumed run rebuilds the same ones.
             TokenFeatures features = TokenFeatures.fit(data.train().stream().map(TaggedSentence::words).toList(),
-                    recipe.minWordCount(), 50_000);
+                    recipe.network().minWordCount(), 50_000);
             Files.createDirectories(run.model());
             features.save(run.model());
             Map<String, Integer> tagIds = tagIds(data.tags());
-            BiLstmTagger network = new BiLstmTagger(recipe.network(features.wordCount(), features.suffixCount(), data.tags().size()));
+            BiLstmTagger network = new BiLstmTagger(recipe.taggerConfig(features.wordCount(), features.suffixCount(), data.tags().size()));
             network.initialize(manager, DataType.FLOAT32, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1));
             TrainableParameters params = TrainableParameters.of(network);
-            CrfTaggingTask task = new CrfTaggingTask(network, params, new Adam(params, Adam.Config.defaults()), recipe.clipNorm(), manager);
+            CrfTaggingTask task = new CrfTaggingTask(network, params, new Adam(params, Adam.Config.defaults()), recipe.train().clipNorm(),
+                    manager);
             TrainerState state = checkpoint == null ? TrainerState.start() : CheckpointStore.restore(checkpoint, task);
-            Trainer trainer = new Trainer(task, recipe.trainerConfig(), manager)
-                    .stopSignal(options.stop())
-                    .addListener(new ConsoleProgress(console))
-                    .addListener(new RunRecorder(run, card(recipe, data, Map.of()), network, state));
-            if (options.listener() != null) {
-                trainer.addListener(options.listener());
-            }
-            console.printf(Locale.ROOT, "training pos (BiLSTM-CRF, %,d parameters) on %s: %,d / %,d / %,d sentences (train / validation / test), "
-                    + "%,d training tokens, %d tags; the rate shown is tokens/s%n", params.count(), data.datasetId(), data.train().size(),
+            session.console().printf(Locale.ROOT, "training pos (BiLSTM-CRF, %,d parameters) on %s: %,d / %,d / %,d sentences (train / validation"
+                    + " / test), %,d training tokens, %d tags; the rate shown is tokens/s%n", params.count(), data.datasetId(), data.train().size(),
                     data.validation().size(), data.test().size(), data.trainTokens(), data.tags().size());
-            Thread hook = options.stop().installShutdownHook(Duration.ofMinutes(2));
-            Trainer.Outcome outcome;
-            try {
-                outcome = trainer.fit(TaggedBatches.training(data.train(), features, tagIds, recipe.batchSize(), recipe.seed()),
-                        data.validation().isEmpty() ? null : TaggedBatches.evaluation(data.validation(), features, tagIds, EVAL_BATCH),
-                        run.checkpoints(), state);
-            } finally {
-                StopSignal.uninstall(hook);
-            }
+            Trainer.Outcome outcome = session.fit(new Trainer(task, recipe.trainerConfig(), manager), card(recipe, data, Map.of()), network,
+                    TaggedBatches.training(data.train(), features, tagIds, recipe.train().batchSize(), recipe.train().seed()),
+                    data.validation().isEmpty() ? null : TaggedBatches.evaluation(data.validation(), features, tagIds, EVAL_BATCH), state);
             if (outcome.status() == Trainer.Status.STOPPED) {
-                console.println("run: " + run.path());
-                return run;
+                return TrainingResult.stoppedEarly();
             }
             TaggingEvaluation test;
             try (Tagger tagger = Tagger.load(run.model())) { // the kept weights: the best validation epoch's
                 test = TaggingEvaluation.of(data.tags(), data.test(), tagger.tag(words(data.test())), data.entities());
             }
             Map<String, Double> metrics = finalMetrics(test, outcome, params.count());
-            run.writeMetrics(metrics);
             ModelArtifact.loadWeights(run.model(), network); // the kept epoch's weights get the final card
             ModelArtifact.save(run.model(), card(recipe, data, metrics), network);
             TaggingReport.write(run, recipe, data, outcome.state().history(), test, metrics);
-            run.writeInfo(run.info().with("completed", metrics, ""));
-            console.println("run: " + run.path());
-            console.println(MetricText.line(metrics));
-            console.println("report: " + run.report());
-            return run;
-        } catch (IOException | RuntimeException e) {
-            throw RunFailure.record(run, "pos", e);
+            return TrainingResult.completed(metrics);
         }
     }
 
@@ -208,17 +177,8 @@ public final class PosProject implements TrainableProject {
         return ids;
     }
 
-    private static PosRecipe recipeOf(RunDir run) {
-        try {
-            return Json.MAPPER.treeToValue(run.info().recipe(), PosRecipe.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new DlforgeException("run " + run.id() + " has a recipe this dlforge cannot read: " + e.getMessage(), "train a new run");
-        }
-    }
-
     private static ModelCard card(PosRecipe recipe, TaggingData data, Map<String, Double> metrics) {
-        return new ModelCard(ID, "bilstm-crf", Json.MAPPER.valueToTree(recipe), List.of(-1L), data.tags(), metrics, recipe.dataset(),
-                Instant.now().toString(), ModelArtifact.FORMAT);
+        return ModelCard.now(ID, recipe.model(), RecipeJson.write(recipe), List.of(-1L), data.tags(), metrics, recipe.dataset());
     }
 
     private static Map<String, Double> finalMetrics(TaggingEvaluation test, Trainer.Outcome outcome, long parameters) {

@@ -1,55 +1,83 @@
 package dev.dlforge.projects.pos;
 
 import dev.dlforge.core.DlforgeException;
+import dev.dlforge.core.run.RecipeSchema;
 import dev.dlforge.core.train.EarlyStopping;
 import dev.dlforge.core.train.TrainerConfig;
 import dev.dlforge.models.text.BiLstmTagger;
-import dev.dlforge.projects.TrainOptions;
 
 /**
  * How the BiLSTM-CRF tagger is trained. The defaults reproduce docs/projects/pos.md on Brown.
  *
  * @param dataset {@code brown} (universal POS tags) or {@code conll2003} (named entities)
- * @param epochs passes over the training sentences
- * @param batchSize sentences per step
- * @param learningRate Adam's base rate
- * @param schedule {@code constant}, {@code cosine} or {@code step}
- * @param wordDim word embedding size
- * @param suffixDim embedding size of the last three letters
- * @param shapeDim embedding size of the word shape
- * @param hidden LSTM state size per direction
- * @param dropout before the output layer
- * @param minWordCount a word seen fewer times in training is unknown
- * @param clipNorm gradient L2 norm cap; 0 for none
- * @param testDocuments Brown documents held out for testing (of 500)
- * @param validationDocuments Brown documents held out for validation
- * @param seed seeds the document split, initialisation, shuffling and dropout
+ * @param model the one variant, {@code bilstm-crf}
+ * @param train the training loop
+ * @param network the tagger's sizes and vocabulary cut-off
+ * @param split how Brown's documents are held out
  * @param limit train on at most this many sentences; validation and test keep their share ({@link TaggingData#limit}); 0 uses all
  */
-public record PosRecipe(String dataset, int epochs, int batchSize, double learningRate, String schedule, int wordDim,
-        int suffixDim, int shapeDim, int hidden, float dropout, int minWordCount, double clipNorm, int testDocuments,
-        int validationDocuments, long seed, int limit) {
+@RecipeSchema(2)
+public record PosRecipe(String dataset, String model, Training train, Network network, Split split, int limit) {
+
+    /**
+     * The training loop: Adam on a learning-rate schedule, the gradient clipped by its L2 norm; the
+     * model kept is the epoch with the best validation token accuracy.
+     *
+     * @param epochs passes over the training sentences
+     * @param batchSize sentences per step
+     * @param learningRate Adam's base rate
+     * @param schedule {@code constant}, {@code cosine} or {@code step}
+     * @param clipNorm gradient L2 norm cap; 0 for none
+     * @param seed seeds initialisation, shuffling and dropout (Brown's document split has its own fixed seed)
+     */
+    public record Training(int epochs, int batchSize, double learningRate, String schedule, double clipNorm, long seed) {
+
+        /** 5 epochs of 32 sentences, Adam at 2e-3 annealed on a cosine, gradients clipped at norm 5, seed 2024. */
+        public static Training defaults() {
+            return new Training(5, 32, 2e-3, "cosine", 5.0, 2024L);
+        }
+    }
+
+    /**
+     * The BiLSTM-CRF's sizes ({@link BiLstmTagger.Config}) and its word vocabulary's cut-off.
+     *
+     * @param wordDim word embedding size
+     * @param suffixDim embedding size of the last three letters
+     * @param shapeDim embedding size of the word shape
+     * @param hidden LSTM state size per direction
+     * @param dropout before the output layer
+     * @param minWordCount a word seen fewer times in training is unknown
+     */
+    public record Network(int wordDim, int suffixDim, int shapeDim, int hidden, float dropout, int minWordCount) {
+
+        /** Words in 64 dimensions, suffixes in 32, shapes in 8; 96 LSTM units each way; dropout 0.3; words seen twice or more. */
+        public static Network defaults() {
+            return new Network(64, 32, 8, 96, 0.3f, 2);
+        }
+    }
+
+    /**
+     * Brown's documents held out (CoNLL-2003 brings its own split).
+     *
+     * @param testDocuments Brown documents held out for testing (of 500)
+     * @param validationDocuments Brown documents held out for validation
+     */
+    public record Split(int testDocuments, int validationDocuments) {
+
+        /** 50 test and 25 validation documents of Brown's 500. */
+        public static Split defaults() {
+            return new Split(50, 25);
+        }
+    }
 
     public static PosRecipe defaults() {
-        return new PosRecipe("brown", 5, 32, 2e-3, "cosine", 64, 32, 8, 96, 0.3f, 2, 5.0, 50, 25, 20_24L, 0);
-    }
-
-    PosRecipe with(TrainOptions o) {
-        return new PosRecipe(o.dataset() != null ? o.dataset() : dataset, o.epochs() != null ? o.epochs() : epochs,
-                o.batchSize() != null ? o.batchSize() : batchSize, o.learningRate() != null ? o.learningRate() : learningRate,
-                schedule, wordDim, suffixDim, shapeDim, hidden, dropout, minWordCount, clipNorm, testDocuments, validationDocuments,
-                o.seed() != null ? o.seed() : seed, o.limit() != null ? o.limit() : limit);
-    }
-
-    PosRecipe withEpochs(int n) {
-        return new PosRecipe(dataset, n, batchSize, learningRate, schedule, wordDim, suffixDim, shapeDim, hidden, dropout,
-                minWordCount, clipNorm, testDocuments, validationDocuments, seed, limit);
+        return new PosRecipe(TaggingDatasets.BROWN, "bilstm-crf", Training.defaults(), Network.defaults(), Split.defaults(), 0);
     }
 
     PosRecipe validated() {
-        require(epochs >= 1, "--epochs must be at least 1, got " + epochs);
-        require(batchSize >= 1, "--batch-size must be at least 1, got " + batchSize);
-        require(learningRate > 0 && Double.isFinite(learningRate), "--lr must be a positive number, got " + learningRate);
+        require(train.epochs() >= 1, "--epochs must be at least 1, got " + train.epochs());
+        require(train.batchSize() >= 1, "--batch-size must be at least 1, got " + train.batchSize());
+        require(train.learningRate() > 0 && Double.isFinite(train.learningRate()), "--lr must be a positive number, got " + train.learningRate());
         require(limit >= 0, "--limit must not be negative, got " + limit);
         return this;
     }
@@ -62,10 +90,13 @@ public record PosRecipe(String dataset, int epochs, int batchSize, double learni
 
     /** The model kept is the epoch with the best validation token accuracy. */
     TrainerConfig trainerConfig() {
-        return new TrainerConfig(epochs, learningRate, schedule, seed, 0, EarlyStopping.off("val_accuracy", true));
+        return new TrainerConfig(train.epochs(), train.learningRate(), train.schedule(), train.seed(), 0,
+                EarlyStopping.off("val_accuracy", true));
     }
 
-    BiLstmTagger.Config network(int words, int suffixes, int tags) {
-        return new BiLstmTagger.Config(words, wordDim, suffixes, suffixDim, TokenFeatures.SHAPES, shapeDim, hidden, dropout, tags);
+    /** The tagger's configuration for vocabularies of {@code words} words and {@code suffixes} suffixes, and {@code tags} tags. */
+    BiLstmTagger.Config taggerConfig(int words, int suffixes, int tags) {
+        return new BiLstmTagger.Config(words, network.wordDim(), suffixes, network.suffixDim(), TokenFeatures.SHAPES, network.shapeDim(),
+                network.hidden(), network.dropout(), tags);
     }
 }

@@ -6,12 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.engine.Engines;
-import dev.dlforge.core.io.Json;
 import dev.dlforge.core.model.ModelArtifact;
 import dev.dlforge.core.model.ModelCard;
+import dev.dlforge.core.run.RecipeJson;
 import dev.dlforge.data.text.TaggedSentence;
 import dev.dlforge.models.text.BiLstmTagger;
 import dev.dlforge.models.text.Crf;
@@ -54,19 +53,16 @@ final class Tagger implements AutoCloseable {
             throw new DlforgeException("model " + modelDir + " was trained by project " + card.project() + ", not pos",
                     "use a model folder of a pos run");
         }
-        PosRecipe recipe;
+        PosRecipe recipe = RecipeJson.read(card.recipe(), PosRecipe.class, "model " + modelDir);
         TokenFeatures features;
         try {
-            recipe = Json.MAPPER.treeToValue(card.recipe(), PosRecipe.class);
             features = TokenFeatures.load(modelDir);
-        } catch (JsonProcessingException e) {
-            throw new DlforgeException("model " + modelDir + " has a recipe this dlforge cannot read: " + e.getOriginalMessage(), "retrain it");
         } catch (IOException e) {
             throw new DlforgeException("model " + modelDir + " lacks its vocabularies: " + e.getMessage(), "retrain it");
         }
         NDManager manager = Engines.newManager();
         try {
-            BiLstmTagger network = new BiLstmTagger(recipe.network(features.wordCount(), features.suffixCount(), card.labels().size()));
+            BiLstmTagger network = new BiLstmTagger(recipe.taggerConfig(features.wordCount(), features.suffixCount(), card.labels().size()));
             network.initialize(manager, DataType.FLOAT32, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1));
             ModelArtifact.loadWeights(modelDir, network);
             return new Tagger(manager, network, features, card);

@@ -44,8 +44,8 @@ final class TaggingDatasets {
             throw new DlforgeException("dataset brown in " + dir + " is unreadable: " + e.getMessage(),
                     explicit != null ? "check the folder passed with --data" : "delete " + dir + " and run `dlforge data fetch brown`");
         }
-        int test = recipe.testDocuments();
-        int validation = recipe.validationDocuments();
+        int test = recipe.split().testDocuments();
+        int validation = recipe.split().validationDocuments();
         if (docs.size() < test + validation + 1) {
             throw new DlforgeException("dataset brown in " + dir + " has " + docs.size() + " documents, too few to hold out "
                     + test + " + " + validation, "use the full corpus (`dlforge data fetch brown`)");

@@ -36,8 +36,8 @@ final class TaggingReport {
                         metrics.getOrDefault("model_epoch", 0.0).intValue())),
                 List.of("training time", String.format(Locale.ROOT, "%.0f s", metrics.getOrDefault("train_seconds", 0.0))),
                 List.of("probabilities", "CRF marginals p(tag at t | sentence), by forward-backward"),
-                List.of("command", "`dlforge train pos --dataset " + recipe.dataset() + " --epochs " + recipe.epochs() + " --batch-size "
-                        + recipe.batchSize() + " --lr " + recipe.learningRate() + " --seed " + recipe.seed()
+                List.of("command", "`dlforge train pos --dataset " + recipe.dataset() + " --epochs " + recipe.train().epochs() + " --batch-size "
+                        + recipe.train().batchSize() + " --lr " + recipe.train().learningRate() + " --seed " + recipe.train().seed()
                         + (recipe.limit() > 0 ? " --limit " + recipe.limit() : "") + "`")));
 
         md.section("Learning curves");

@@ -1,13 +1,12 @@
 package dev.dlforge.projects.rag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.DlforgeHome;
 import dev.dlforge.core.io.Json;
 import dev.dlforge.core.model.ModelArtifact;
 import dev.dlforge.core.model.ModelCard;
 import dev.dlforge.core.run.RunDir;
-import dev.dlforge.core.run.RunStore;
+import dev.dlforge.core.run.RecipeJson;
 import dev.dlforge.data.DatasetResolver;
 import dev.dlforge.data.datasets.WordNet;
 import dev.dlforge.data.docs.RetrievalEvalSet;
@@ -20,14 +19,18 @@ import dev.dlforge.models.retrieval.MiniLmEmbedder;
 import dev.dlforge.models.text.MiniLmEncoder;
 import dev.dlforge.projects.ProjectInfo;
 import dev.dlforge.projects.Roadmap;
-import dev.dlforge.projects.RunFailure;
 import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.projects.TrainableProject;
+import dev.dlforge.projects.kit.RecipeOptions;
+import dev.dlforge.projects.kit.RunSession;
+import dev.dlforge.projects.kit.TrainingProject;
+import dev.dlforge.projects.kit.TrainingResult;
 import dev.dlforge.projects.serving.Demo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,8 +43,11 @@ import java.util.stream.Stream;
  * (and of the paper's unweighted RRF, for reference) go into the report. Predicting answers
  * questions extractively over that index; {@code dlforge rag} indexes and asks the user's own
  * documents. See docs/projects/rag.md.
+ *
+ * <p>Nothing is trained, so the run lifecycle ({@link TrainingProject}) is used without resume: a run
+ * is complete or to be started again, and it takes no --epochs, --batch-size or --lr.
  */
-public final class RagProject implements TrainableProject {
+public final class RagProject extends TrainingProject<RagRecipe, RetrievalEvalSet> implements TrainableProject {
     public static final String ID = "rag";
     static final String INDEX = "index";
 
@@ -86,52 +92,63 @@ public final class RagProject implements TrainableProject {
     }
 
     @Override
-    public RunDir train(TrainOptions options) {
-        if (options.model() != null && !models().contains(options.model())) {
-            throw new DlforgeException("project rag has no model '" + options.model() + "'", "choose one of: " + String.join(", ", models()));
-        }
-        if (options.dataset() != null && !WordNet.ID.equals(options.dataset())) {
-            throw new DlforgeException("project rag evaluates on wordnet, not " + options.dataset(), "leave out --dataset");
-        }
-        return train(options, RagRecipe.defaults().with(options));
+    protected RagRecipe defaults(TrainOptions options) {
+        return RagRecipe.defaults();
     }
 
-    /** A run with an explicit recipe ({@code dlforge rag eval --synonym-rate R}); {@link #train(TrainOptions)} uses the defaults. */
-    public RunDir train(TrainOptions options, RagRecipe recipe) {
-        RetrievalEvalSet set = questionSet(recipe, options.data());
-        RunDir run = new RunStore(DlforgeHome.current()).create(ID, Json.MAPPER.valueToTree(recipe), options.outDir());
-        var console = options.console();
+    @Override
+    protected Class<RagRecipe> recipeType() {
+        return RagRecipe.class;
+    }
+
+    /** No epochs, batches or learning rate: nothing is trained. {@code --seed} seeds the question set; {@code --limit} sizes it. */
+    @Override
+    protected RecipeOptions recipeOptions() {
+        return RecipeOptions.flat().withTrainingUnder("questionSet").withoutTraining();
+    }
+
+    @Override
+    protected RagRecipe validated(RagRecipe recipe) {
+        return recipe.validated();
+    }
+
+    @Override
+    protected RetrievalEvalSet data(RagRecipe recipe, TrainOptions options) {
+        return questionSet(recipe, options.data());
+    }
+
+    /** Indexes the question set's glosses into the run's {@code model/index} and asks its questions in each retrieval mode. */
+    @Override
+    protected TrainingResult train(RunSession session, RagRecipe recipe, RetrievalEvalSet set, Path checkpoint) throws IOException {
+        RunDir run = session.run();
+        var console = session.console();
         try (MiniLmEncoder encoder = MiniLmEncoder.open();
                 ChunkIndexWriter index = ChunkIndexWriter.open(run.model().resolve(INDEX), new MiniLmEmbedder(encoder))) {
             console.printf(Locale.ROOT, "rag on WordNet: %,d documents, %,d questions (seed %d, synonym rate %.2f)%n",
-                    set.documents().size(), set.questions().size(), recipe.seed(), recipe.synonymRate());
+                    set.documents().size(), set.questions().size(), recipe.questionSet().seed(), recipe.questionSet().synonymRate());
             double seconds = RagEvaluation.index(set, index);
             RagEvaluation.Result result = RagEvaluation.evaluate(set, index.reader(), seconds);
             Map<String, Double> metrics = result.metrics();
-            Json.writeFile(run.model().resolve("model.json"), card(recipe, metrics));
-            run.writeMetrics(metrics);
+            Json.writeFile(run.model().resolve("model.json"),
+                    ModelCard.now(ID, recipe.model(), RecipeJson.write(recipe), List.of(), List.of(), metrics, recipe.dataset()));
             RagEvaluation.writeReport(run, set, result, setup(recipe));
-            run.writeInfo(run.info().with("completed", metrics, ""));
             for (RetrievalScores s : result.overall()) {
                 console.printf(Locale.ROOT, "%-7s recall@1 %.4f  recall@5 %.4f  recall@10 %.4f  MRR@10 %.4f%n", s.mode(), s.recallAt1(),
                         s.recallAt5(), s.recallAt10(), s.mrr());
             }
-            console.println("run: " + run.path());
-            console.println("report: " + run.report());
-            return run;
-        } catch (IOException | RuntimeException e) {
-            throw RunFailure.record(run, ID, e);
+            return TrainingResult.completed(metrics);
         }
     }
 
     private static String setup(RagRecipe recipe) {
+        RagRecipe.QuestionSet q = recipe.questionSet();
         return String.format(Locale.ROOT, "WordNet 3.0 (Debian wordnet-base): %,d questions over %,d synset glosses (seed %d), half from "
                 + "paraphrased definitions, half from usage examples with the term blanked and paraphrased; each content word is "
                 + "swapped for a random synonym with probability %.2f (dev.dlforge.data.wordnet.WordNetQuestions). Each gloss is one "
                 + "chunk; retrieval returns the top 10. Embeddings: all-MiniLM-L6-v2; hybrid = weighted reciprocal rank fusion "
                 + "(k = %d, BM25 weight 1, vector weight %.2f) of the top 50 of BM25 and of vector search; rrf60 = the "
-                + "paper's fusion (k = 60, equal weights), for reference.", recipe.questions(), recipe.documents(), recipe.seed(),
-                recipe.synonymRate(), HybridRetriever.DEFAULT_FUSION.k(), HybridRetriever.DEFAULT_FUSION.weights().get(1));
+                + "paper's fusion (k = 60, equal weights), for reference.", q.questions(), q.documents(), q.seed(),
+                q.synonymRate(), HybridRetriever.DEFAULT_FUSION.k(), HybridRetriever.DEFAULT_FUSION.weights().get(1));
     }
 
     /** The WordNet question set of a recipe, from {@code data} or the dataset cache (fetched when absent). */
@@ -146,18 +163,6 @@ public final class RagProject implements TrainableProject {
                     data != null ? "check --data" : "delete " + dir + " and run `dlforge data fetch wordnet`");
         }
         return WordNetQuestions.generate(synsets, recipe.questionConfig());
-    }
-
-    private static ModelCard card(RagRecipe recipe, Map<String, Double> metrics) {
-        return new ModelCard(ID, "minilm-lucene", Json.MAPPER.valueToTree(recipe), List.of(), List.of(), metrics, WordNet.ID,
-                Instant.now().toString(), ModelArtifact.FORMAT);
-    }
-
-    /** Nothing is trained, so there is nothing to resume: a run is either complete or to be started again. */
-    @Override
-    public RunDir resume(RunDir run, TrainOptions options) {
-        throw new DlforgeException("rag runs index and evaluate in one go; there is no checkpoint to resume",
-                "start a new run: `dlforge train rag`");
     }
 
     /** Asks the recipe's questions again of the run's index. */
@@ -190,17 +195,5 @@ public final class RagProject implements TrainableProject {
     public Demo demo() {
         return new Demo("text", "Ask a question; the answer is quoted from the indexed documents, with its source.",
                 Map.of("placeholder", "a large sea mammal that breathes through a blowhole"));
-    }
-
-    private static RagRecipe recipeOf(RunDir run) {
-        if (!run.info().recipe().has("synonymRate")) {
-            throw new DlforgeException("run " + run.id() + " was made by an older dlforge whose question set cannot be made again",
-                    "train a new run to evaluate: `dlforge train rag` (predict and serve still work on this one)");
-        }
-        try {
-            return Json.MAPPER.treeToValue(run.info().recipe(), RagRecipe.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new DlforgeException("run " + run.id() + " has a recipe this dlforge cannot read: " + e.getMessage(), "train a new run");
-        }
     }
 }
