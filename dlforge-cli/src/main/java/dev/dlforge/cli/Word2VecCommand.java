@@ -24,7 +24,12 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "word2vec", mixinStandardHelpOptions = true,
         description = "Train word vectors (skip-gram with negative sampling) and query any word2vec or GloVe text file.",
         subcommands = {Word2VecCommand.Train.class, Word2VecCommand.Neighbours.class})
-final class Word2VecCommand extends CommandGroup {
+public final class Word2VecCommand extends CommandGroup implements DlforgeSubcommand {
+    @Override
+    public int helpOrder() {
+        return 200;
+    }
+
     /** Words whose neighbours the report lists (those in the vocabulary). */
     static final List<String> PROBES = List.of("whale", "sea", "ship", "captain", "man", "woman", "king", "good", "day",
             "water", "city", "money");
