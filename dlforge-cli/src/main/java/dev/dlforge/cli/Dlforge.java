@@ -8,8 +8,11 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.ServiceLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -17,9 +20,11 @@ import picocli.CommandLine;
 @Command(name = "dlforge", mixinStandardHelpOptions = true, versionProvider = Dlforge.Version.class,
         description = "Deep learning on the JVM: every project of the roadmap, from digits to language models.",
         subcommands = {ProjectsCommand.class, DataCommand.class, TrainCommand.class, EvalCommand.class,
-                PredictCommand.class, GenerateCommand.class, ChatCommand.class, RunsCommand.class, ServeCommand.class, StudioCommand.class,
-                BenchCommand.class, Word2VecCommand.class, GptCommand.class, RagCommand.class, CommandLine.HelpCommand.class})
+                PredictCommand.class, GenerateCommand.class, ChatCommand.class, RunsCommand.class, ServeCommand.class, StudioCommand.class})
 public final class Dlforge implements Runnable {
+    /** Commands of optional modules: what `dlforge NAME` says when the module is not on the class path. */
+    private static final Map<String, String> OPTIONAL = Map.of("bench", "dlforge-bench");
+
     InputStream in = System.in;
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -30,6 +35,16 @@ public final class Dlforge implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(out);
+    }
+
+    /** Where commands print their results. */
+    public PrintStream out() {
+        return out;
+    }
+
+    /** Where commands print progress, warnings and errors. */
+    public PrintStream err() {
+        return err;
     }
 
     public static void main(String[] args) {
@@ -64,13 +79,35 @@ public final class Dlforge implements Runnable {
     }
 
     /**
-     * The command tree for {@code root}: every command's help shows each option's default (an option
-     * whose default is the project's recipe, or depends on other options, says so in its description).
+     * The command tree for {@code root}: the listed commands, then the {@link DlforgeSubcommand}s on
+     * the class path in their documented order, then {@code help}. Every command's help shows each
+     * option's default (an option whose default is the project's recipe, or depends on other options,
+     * says so in its description).
      */
     static CommandLine commandLine(Dlforge root) {
         CommandLine cli = new CommandLine(root);
+        List<DlforgeSubcommand> contributed = new ArrayList<>();
+        ServiceLoader.load(DlforgeSubcommand.class, Dlforge.class.getClassLoader()).forEach(contributed::add);
+        contributed.sort(Comparator.comparingInt(DlforgeSubcommand::helpOrder).thenComparing(Dlforge::name));
+        for (DlforgeSubcommand command : contributed) {
+            CommandLine existing = cli.getSubcommands().get(name(command));
+            if (existing != null) {
+                throw new IllegalStateException("two commands are named '" + name(command) + "': "
+                        + existing.getCommandSpec().userObject().getClass().getName() + " and " + command.getClass().getName());
+            }
+            cli.addSubcommand(command);
+        }
+        cli.addSubcommand(new CommandLine.HelpCommand());
         showDefaults(cli);
         return cli;
+    }
+
+    private static String name(DlforgeSubcommand command) {
+        Command annotation = command.getClass().getAnnotation(Command.class);
+        if (annotation == null) {
+            throw new IllegalStateException(command.getClass().getName() + " is registered as a dlforge subcommand but has no @Command");
+        }
+        return annotation.name();
     }
 
     private static void showDefaults(CommandLine command) {
@@ -88,6 +125,11 @@ public final class Dlforge implements Runnable {
             spec.options().forEach(o -> names.addAll(List.of(o.names())));
             String closest = ClosestName.didYouMean(typed, names);
             boolean option = typed.startsWith("-");
+            if (!option && spec.parent() == null && OPTIONAL.containsKey(typed)) {
+                return new DlforgeException("`dlforge " + typed + "` is not on this class path: it lives in the " + OPTIONAL.get(typed) + " module",
+                        "run ./dlforge from a source checkout (it builds " + OPTIONAL.get(typed) + " and puts it on the class path), or add "
+                                + OPTIONAL.get(typed) + "/target/classes and " + OPTIONAL.get(typed) + "/target/lib/* to java's -cp");
+            }
             if (!closest.isEmpty() || (!option && !spec.subcommands().isEmpty())) {
                 return new DlforgeException("unknown " + (option ? "option" : "command") + " '" + typed + "' for `" + spec.qualifiedName() + "`"
                         + closest, help);
@@ -115,11 +157,11 @@ public final class Dlforge implements Runnable {
     }
 
     /** The versions Maven wrote into dlforge-version.properties at build time. */
-    static final class Version implements CommandLine.IVersionProvider {
+    public static final class Version implements CommandLine.IVersionProvider {
         static final Properties BUILD = load();
 
         /** dlforge's engine, e.g. "DJL 0.36.0, PyTorch 2.7.1". */
-        static String engine() {
+        public static String engine() {
             return "DJL " + BUILD.getProperty("djl", "?") + ", PyTorch " + BUILD.getProperty("pytorch", "?");
         }
 

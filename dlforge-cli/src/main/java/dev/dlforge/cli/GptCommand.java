@@ -5,5 +5,9 @@ import picocli.CommandLine.Command;
 @Command(name = "gpt", mixinStandardHelpOptions = true,
         description = "GPT weights in and out: Hugging Face GPT-2 folders (config.json, model.safetensors, tokenizer) to and from gpt runs.",
         subcommands = {GptExportCommand.class, GptImportCommand.class})
-final class GptCommand extends CommandGroup {
+public final class GptCommand extends CommandGroup implements DlforgeSubcommand {
+    @Override
+    public int helpOrder() {
+        return 300;
+    }
 }

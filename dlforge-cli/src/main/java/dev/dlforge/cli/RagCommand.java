@@ -36,7 +36,12 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "rag", mixinStandardHelpOptions = true,
         description = "Question answering over your documents: index files into a local Lucene index, ask with citations, evaluate retrieval.",
         subcommands = {RagCommand.Index.class, RagCommand.Ask.class, RagCommand.Eval.class})
-final class RagCommand extends CommandGroup {
+public final class RagCommand extends CommandGroup implements DlforgeSubcommand {
+    @Override
+    public int helpOrder() {
+        return 400;
+    }
+
     @Command(name = "index", mixinStandardHelpOptions = true,
             description = {"Index .txt, .md, .html and .pdf files (folders are walked) into $DLFORGE_HOME/rag/NAME.",
                     "Unchanged files are skipped, changed ones replaced, deleted ones removed.",

@@ -2,20 +2,17 @@ package dev.dlforge.cli;
 
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.DlforgeHome;
-import dev.dlforge.core.report.MarkdownReport;
-import dev.dlforge.core.text.WordTokenizer;
 import dev.dlforge.data.DatasetRegistry;
-import dev.dlforge.data.text.TextCorpusDataset;
-import dev.dlforge.models.text.Word2Vec;
 import dev.dlforge.models.text.Word2VecConfig;
 import dev.dlforge.models.text.WordVectors;
+import dev.dlforge.projects.word2vec.Word2VecTraining;
+import dev.dlforge.projects.word2vec.WordCorpus;
+import dev.dlforge.projects.word2vec.WordProbes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,15 +21,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "word2vec", mixinStandardHelpOptions = true,
         description = "Train word vectors (skip-gram with negative sampling) and query any word2vec or GloVe text file.",
         subcommands = {Word2VecCommand.Train.class, Word2VecCommand.Neighbours.class})
-final class Word2VecCommand extends CommandGroup {
-    /** Words whose neighbours the report lists (those in the vocabulary). */
-    static final List<String> PROBES = List.of("whale", "sea", "ship", "captain", "man", "woman", "king", "good", "day",
-            "water", "city", "money");
-    /** a : b :: c : ?, with the answer a well-trained space should give. */
-    static final List<List<String>> ANALOGIES = List.of(List.of("man", "king", "woman", "queen"),
-            List.of("man", "he", "woman", "she"), List.of("he", "his", "she", "her"), List.of("man", "men", "woman", "women"),
-            List.of("day", "days", "year", "years"), List.of("good", "better", "bad", "worse"),
-            List.of("go", "went", "come", "came"), List.of("big", "bigger", "small", "smaller"));
+public final class Word2VecCommand extends CommandGroup implements DlforgeSubcommand {
+    @Override
+    public int helpOrder() {
+        return 200;
+    }
 
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = "Train on text corpora; writes vectors.txt (word2vec text format) and report.md (neighbours, analogies).")
@@ -83,56 +76,20 @@ final class Word2VecCommand extends CommandGroup {
                 throw new DlforgeException(e.getMessage(), "--dim, --window, --negative, --min-count, --epochs and --threads must be at least 1");
             }
             var console = parent.root.out;
-            List<List<String>> sentences = readCorpora(corpora);
-            long tokens = sentences.stream().mapToLong(List::size).sum();
-            console.printf(Locale.ROOT, "corpus %s: %,d sentences, %,d words%n", String.join("+", corpora), sentences.size(), tokens);
-            Word2Vec.Result result = Word2Vec.train(sentences, config);
+            WordCorpus corpus = WordCorpus.read(DatasetRegistry.builtIn(), DataCommand.resolver(), corpora);
+            console.printf(Locale.ROOT, "corpus %s: %,d sentences, %,d words%n", corpus.name(), corpus.sentences().size(), corpus.words());
+            Path dir = out != null ? out : Word2VecTraining.defaultFolder(DlforgeHome.current(), corpus);
+            Word2VecTraining.Trained trained = Word2VecTraining.train(corpus, config, dir);
+            var result = trained.result();
             WordVectors vectors = result.vectors();
             console.printf(Locale.ROOT, "vocabulary %,d words (min count %d); %,d words in %.1f s = %,.0f words/s on %d thread(s)%n",
                     vectors.size(), config.minCount(), result.processedWords(), result.seconds(), result.wordsPerSecond(), config.threads());
-            Path dir = out != null ? out : DlforgeHome.current().root().resolve("word2vec").resolve(String.join("+", corpora));
-            try {
-                Files.createDirectories(dir);
-                vectors.save(dir.resolve("vectors.txt"));
-                report(config, result, tokens, sentences.size()).save(dir.resolve("report.md"));
-            } catch (IOException e) {
-                throw new DlforgeException("cannot write to " + dir + ": " + e.getMessage(), "pass a writable --out folder", e);
-            }
-            for (String p : PROBES) {
+            for (String p : WordProbes.standard().probes()) {
                 if (vectors.contains(p)) {
-                    console.println(p + ": " + neighbours(vectors, p, 8));
+                    console.println(p + ": " + Word2VecTraining.neighbours(vectors, p, 8));
                 }
             }
-            console.println("wrote " + dir.resolve("vectors.txt") + " and " + dir.resolve("report.md"));
-        }
-
-        private MarkdownReport report(Word2VecConfig config, Word2Vec.Result result, long tokens, int sentences) {
-            WordVectors v = result.vectors();
-            MarkdownReport r = new MarkdownReport("word2vec on " + String.join(" + ", corpora));
-            r.paragraph(String.format(Locale.ROOT, "Skip-gram with negative sampling (a port of word2vec.c). %,d sentences, %,d words "
-                    + "(lower-cased tokens with a letter or digit); vocabulary %,d words seen at least %d times. "
-                    + "%,d words processed in %.1f s: %,.0f words/s on %d thread(s).", sentences, tokens, v.size(), config.minCount(),
-                    result.processedWords(), result.seconds(), result.wordsPerSecond(), config.threads()));
-            r.table(List.of("dim", "window", "negative", "min count", "epochs", "sample", "alpha", "threads", "seed"),
-                    List.of(List.of(str(config.dim()), str(config.window()), str(config.negative()), str(config.minCount()), str(config.epochs()),
-                            String.valueOf(config.sample()), String.valueOf(config.alpha()), str(config.threads()), str(config.seed()))));
-            r.section("Nearest neighbours (cosine)");
-            List<List<String>> rows = new ArrayList<>();
-            for (String p : PROBES) {
-                rows.add(List.of(p, v.contains(p) ? neighbours(v, p, 8) : "(not in vocabulary)"));
-            }
-            r.table(List.of("word", "neighbours"), rows);
-            r.section("Analogies (3CosAdd: b - a + c, query words left out)");
-            rows = new ArrayList<>();
-            for (List<String> a : ANALOGIES) {
-                boolean known = a.subList(0, 3).stream().allMatch(v::contains);
-                String answers = known ? v.analogy(a.get(0), a.get(1), a.get(2), 3).stream()
-                        .map(s -> String.format(Locale.ROOT, "%s (%.2f)", s.word(), s.similarity())).collect(Collectors.joining(", "))
-                        : "(a query word is not in the vocabulary)";
-                rows.add(List.of(a.get(0) + " : " + a.get(1) + " :: " + a.get(2) + " : ?", a.get(3), answers));
-            }
-            r.table(List.of("analogy", "expected", "top 3"), rows);
-            return r;
+            console.println("wrote " + trained.vectors() + " and " + trained.report());
         }
     }
 
@@ -166,44 +123,12 @@ final class Word2VecCommand extends CommandGroup {
                 throw new DlforgeException("cannot read " + file + ": " + e.getMessage(), "check the file is readable", e);
             }
             for (String w : words) {
-                parent.root.out.println(w + ": " + (v.contains(w) ? neighbours(v, w, k) : "(not in the " + v.size() + "-word vocabulary)"));
+                parent.root.out.println(w + ": " + (v.contains(w) ? Word2VecTraining.neighbours(v, w, k) : "(not in the " + v.size() + "-word vocabulary)"));
             }
         }
-    }
-
-    /** Sentences of the corpora as lower-case word tokens (tokens without a letter or digit dropped). */
-    static List<List<String>> readCorpora(List<String> ids) {
-        DatasetRegistry registry = DatasetRegistry.builtIn();
-        WordTokenizer tokenizer = WordTokenizer.lowercase();
-        List<List<String>> sentences = new ArrayList<>();
-        for (String id : ids) {
-            TextCorpusDataset corpus = registry.textCorpus(id.strip());
-            List<String> text;
-            try {
-                text = corpus.read(DataCommand.resolver().resolve(corpus.spec(), null));
-            } catch (IOException e) {
-                throw new DlforgeException("cannot read dataset " + id + ": " + e.getMessage(), "run `dlforge data fetch " + id + "` again", e);
-            }
-            for (String s : text) {
-                List<String> words = tokenizer.tokens(s).stream().filter(t -> t.codePoints().anyMatch(Character::isLetterOrDigit)).toList();
-                if (!words.isEmpty()) {
-                    sentences.add(words);
-                }
-            }
-        }
-        return sentences;
-    }
-
-    static String neighbours(WordVectors v, String word, int k) {
-        return v.nearest(word, k).stream().map(s -> String.format(Locale.ROOT, "%s %.2f", s.word(), s.similarity()))
-                .collect(Collectors.joining(", "));
     }
 
     private static int or(Integer value, int fallback) {
         return value == null ? fallback : value;
-    }
-
-    private static String str(long n) {
-        return String.valueOf(n);
     }
 }

@@ -32,7 +32,7 @@ class NewcomerMessagesTest {
     @Test
     void aMistypedProjectIdGetsTheClosestOneWhereverAProjectIsTaken() {
         String[][] commands = {{"train", "digitz"}, {"eval", "digitz"}, {"predict", "digitz", "--text", "hi"}, {"serve", "digitz"},
-            {"generate", "gtp", "--prompt", "x"}, {"chat", "gtp"}, {"runs", "digitz"}, {"bench", "digitz"}};
+            {"generate", "gtp", "--prompt", "x"}, {"chat", "gtp"}, {"runs", "digitz"}}; // bench: dlforge-bench's BenchRegistrationTest
         for (String[] command : commands) {
             Cli cli = Cli.run(command);
             assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(1);

@@ -1,46 +1,62 @@
 package dev.dlforge.data;
 
 import dev.dlforge.core.DlforgeException;
-import dev.dlforge.data.datasets.Afinn165;
-import dev.dlforge.data.datasets.BrownCorpus;
-import dev.dlforge.data.datasets.BrownGenres;
-import dev.dlforge.data.datasets.BrownText;
-import dev.dlforge.data.datasets.Cifar10;
-import dev.dlforge.data.datasets.Conll2003;
-import dev.dlforge.data.datasets.FashionMnist;
-import dev.dlforge.data.datasets.FontDigits;
-import dev.dlforge.data.datasets.Fortunes;
 import dev.dlforge.data.datasets.ImageClassificationDataset;
-import dev.dlforge.data.datasets.ImdbDataset;
-import dev.dlforge.data.text.SpamAssassin;
 import dev.dlforge.data.text.TextClassificationDataset;
 import dev.dlforge.data.text.TextCorpusDataset;
-import dev.dlforge.data.datasets.Mnist;
-import dev.dlforge.data.datasets.MobyDick;
-import dev.dlforge.data.datasets.NlpCorpus;
-import dev.dlforge.data.datasets.OpencvDigits;
-import dev.dlforge.data.datasets.SstDataset;
-import dev.dlforge.data.datasets.VaderLexiconDataset;
-import dev.dlforge.data.datasets.WordNet;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 
-/** Every dataset dlforge knows, by id. */
+/** Every dataset dlforge knows, by id, in the order they were given; an id given twice is refused. */
 public final class DatasetRegistry {
+    private static final String SERVICES = "META-INF/services/" + DatasetProvider.class.getName();
     private final Map<String, Dataset<?>> datasets = new LinkedHashMap<>();
 
     public DatasetRegistry(List<Dataset<?>> all) {
         for (Dataset<?> d : all) {
-            datasets.put(d.spec().id(), d);
+            Dataset<?> before = datasets.putIfAbsent(d.spec().id(), d);
+            if (before != null) {
+                throw duplicate(d.spec().id(), before.getClass().getName(), d.getClass().getName());
+            }
         }
     }
 
+    /** The datasets of every {@link DatasetProvider} on dlforge's class path (dlforge's own and any a module adds). */
     public static DatasetRegistry builtIn() {
-        return new DatasetRegistry(List.of(new OpencvDigits(), new FontDigits(), new Mnist(), new FashionMnist(), new Cifar10(),
-                new SpamAssassin(), new MobyDick(), new Fortunes(), new NlpCorpus(), new BrownCorpus(), new BrownText(), BrownGenres.genres(),
-                BrownGenres.newsVsRest(), new Conll2003(), new VaderLexiconDataset(), new Afinn165(), new ImdbDataset(), new SstDataset(),
-                new WordNet()));
+        return fromProviders(DatasetRegistry.class.getClassLoader());
+    }
+
+    /** The datasets of every {@link DatasetProvider} that {@code loader} finds, families in the order {@link DatasetProvider} states. */
+    public static DatasetRegistry fromProviders(ClassLoader loader) {
+        List<DatasetProvider> providers = new ArrayList<>();
+        ServiceLoader.load(DatasetProvider.class, loader).forEach(providers::add);
+        if (providers.isEmpty()) {
+            throw new DlforgeException("no dataset provider on the class path (no " + SERVICES + ")",
+                    "run dlforge with dlforge-data's jar as built, services files included");
+        }
+        providers.sort(Comparator.comparingInt(DatasetProvider::position).thenComparing(p -> p.getClass().getName()));
+        Map<String, String> definedBy = new LinkedHashMap<>();
+        List<Dataset<?>> all = new ArrayList<>();
+        for (DatasetProvider provider : providers) {
+            for (Dataset<?> d : provider.datasets()) {
+                String before = definedBy.putIfAbsent(d.spec().id(), provider.getClass().getName());
+                if (before != null) {
+                    throw duplicate(d.spec().id(), before, provider.getClass().getName());
+                }
+                all.add(d);
+            }
+        }
+        return new DatasetRegistry(all);
+    }
+
+    private static DlforgeException duplicate(String id, String first, String second) {
+        String by = first.equals(second) ? "twice by " + first : "by both " + first + " and " + second;
+        return new DlforgeException("dataset id '" + id + "' is defined " + by,
+                "give one of them another id, or drop the duplicate from its module's " + SERVICES);
     }
 
     public List<Dataset<?>> all() {

@@ -1,4 +1,4 @@
-package dev.dlforge.cli.bench;
+package dev.dlforge.bench;
 
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;

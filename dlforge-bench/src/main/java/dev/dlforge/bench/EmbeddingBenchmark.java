@@ -1,4 +1,4 @@
-package dev.dlforge.cli.bench;
+package dev.dlforge.bench;
 
 import dev.dlforge.models.text.MiniLmEncoder;
 import dev.langchain4j.data.embedding.Embedding;

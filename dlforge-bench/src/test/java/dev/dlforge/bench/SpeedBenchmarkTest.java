@@ -1,4 +1,4 @@
-package dev.dlforge.cli.bench;
+package dev.dlforge.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.dlforge.cli.bench;
+package dev.dlforge.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dlforge.core.DlforgeException;

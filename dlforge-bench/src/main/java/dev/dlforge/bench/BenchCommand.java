@@ -1,11 +1,7 @@
-package dev.dlforge.cli;
+package dev.dlforge.bench;
 
-import dev.dlforge.cli.bench.AttackBenchmark;
-import dev.dlforge.cli.bench.EmbeddingBenchmark;
-import dev.dlforge.cli.bench.GptBenchmark;
-import dev.dlforge.cli.bench.ServeBenchmark;
-import dev.dlforge.cli.bench.SpeedBenchmark;
-import dev.dlforge.cli.bench.StudioMemoryBenchmark;
+import dev.dlforge.cli.Dlforge;
+import dev.dlforge.cli.DlforgeSubcommand;
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.DlforgeHome;
 import dev.dlforge.core.engine.Engines;
@@ -64,7 +60,7 @@ import picocli.CommandLine.ParentCommand;
                         + " started here in a JVM of its own, or --url with --pid), its RSS after each; target: the last within 300 MB"
                         + " of the 2nd (the runs go into the home's run list)",
                 "  PROJECT  train the project's default recipes and check their headline metrics"})
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer>, DlforgeSubcommand {
     @ParentCommand
     Dlforge root;
 
@@ -117,6 +113,11 @@ final class BenchCommand implements Callable<Integer> {
     int trainings;
 
     @Override
+    public int helpOrder() {
+        return 100;
+    }
+
+    @Override
     public Integer call() throws Exception {
         return switch (target) {
             case "speed" -> speed();
@@ -140,9 +141,9 @@ final class BenchCommand implements Callable<Integer> {
         if (!Files.isRegularFile(model.model().resolve("model.json"))) {
             throw new DlforgeException("run " + model.id() + " has no trained model", "train one first: `dlforge train fashion`");
         }
-        root.err.println("using run " + model.info().project() + "/" + model.id() + " (" + model.info().status() + ", " + model.path() + ")");
+        root.err().println("using run " + model.info().project() + "/" + model.id() + " (" + model.info().status() + ", " + model.path() + ")");
         TrainableProject project = Catalogue.standard().trainable(model.info().project());
-        var bench = new ServeBenchmark(project, model, root.out);
+        var bench = new ServeBenchmark(project, model, root.out());
         return bench.run(new ServeBenchmark.Setup(clients, requests, repeats, 5)) ? 0 : 1;
     }
 
@@ -150,16 +151,16 @@ final class BenchCommand implements Callable<Integer> {
     private int attack() throws Exception {
         if (url != null) {
             checkLoopback(url);
-            return new AttackBenchmark(url, pid, root.out).run() ? 0 : 1;
+            return new AttackBenchmark(url, pid, root.out()).run() ? 0 : 1;
         }
         Catalogue catalogue = Catalogue.standard();
         ServeMetrics metrics = new ServeMetrics();
         ServeConfig config = ServeConfig.local(0);
         try (ModelRegistry registry = new ModelRegistry(catalogue, config.batching(), metrics);
-                Studio studio = new Studio(catalogue, new RunStore(DlforgeHome.current()), registry, root.out);
+                Studio studio = new Studio(catalogue, new RunStore(DlforgeHome.current()), registry, root.out());
                 DlforgeServer http = DlforgeServer.start(config, registry, catalogue, metrics, studio)) {
-            boolean refused = new AttackBenchmark(URI.create(http.url()), ProcessHandle.current().pid(), root.out).run();
-            root.out.println("connections the server closed on opening (per-address cap): " + http.refusedConnections());
+            boolean refused = new AttackBenchmark(URI.create(http.url()), ProcessHandle.current().pid(), root.out()).run();
+            root.out().println("connections the server closed on opening (per-address cap): " + http.refusedConnections());
             studio.jobs().await(60_000);
             return refused ? 0 : 1;
         }
@@ -185,15 +186,15 @@ final class BenchCommand implements Callable<Integer> {
             if (pid < 0) {
                 throw new DlforgeException("--url needs --pid, the studio's process id, to read its memory", "pass --pid PID (see `pgrep -f studio`)");
             }
-            var bench = new StudioMemoryBenchmark(url, pid, root.out);
+            var bench = new StudioMemoryBenchmark(url, pid, root.out());
             return bench.report(bench.run(trainings, plot), plot) ? 0 : 1;
         }
         List<String> command = ChildProcessServer.javaCommand(ManagementFactory.getRuntimeMXBean().getInputArguments(), Dlforge.class.getName(),
                 List.of("studio", "--port", "0"));
         Path log = dir.resolve("studio-memory.log");
         try (ChildProcessServer studio = ChildProcessServer.start(command, Map.of(), log, Duration.ofMinutes(2))) {
-            root.out.println("studio started for the benchmark; its output: " + log);
-            var bench = new StudioMemoryBenchmark(studio.url(), studio.pid(), root.out);
+            root.out().println("studio started for the benchmark; its output: " + log);
+            var bench = new StudioMemoryBenchmark(studio.url(), studio.pid(), root.out());
             return bench.report(bench.run(trainings, plot), plot) ? 0 : 1;
         }
     }
@@ -206,27 +207,27 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<GptBenchmark.Result> results = new ArrayList<>();
         for (int i = 0; i < repeats; i++) {
-            results.add(new GptBenchmark(root.out).run(iters, 1337 + i));
+            results.add(new GptBenchmark(root.out()).run(iters, 1337 + i));
         }
-        root.out.println();
-        root.out.printf(Locale.ROOT, "%-6s %-8s %15s %17s %15s %14s %14s%n", "seed", "side", "full val loss", "sampled val loss",
+        root.out().println();
+        root.out().printf(Locale.ROOT, "%-6s %-8s %15s %17s %15s %14s %14s%n", "seed", "side", "full val loss", "sampled val loss",
                 "train tokens/s", "decode cached", "decode no cache");
         for (GptBenchmark.Result r : results) {
-            root.out.printf(Locale.ROOT, "%-6d %-8s %15.4f %17.4f %15.0f %14.0f %14.0f%n", r.seed(), "dlforge", r.dlforge().fullValLoss(),
+            root.out().printf(Locale.ROOT, "%-6d %-8s %15.4f %17.4f %15.0f %14.0f %14.0f%n", r.seed(), "dlforge", r.dlforge().fullValLoss(),
                     r.dlforge().sampledValLoss(), r.dlforge().tokensPerSecond(), r.cachedDecode(), r.uncachedDecode());
-            root.out.printf(Locale.ROOT, "%-6d %-8s %15.4f %17.4f %15.0f%n", r.seed(), "pytorch", r.pytorch().fullValLoss(),
+            root.out().printf(Locale.ROOT, "%-6d %-8s %15.4f %17.4f %15.0f%n", r.seed(), "pytorch", r.pytorch().fullValLoss(),
                     r.pytorch().sampledValLoss(), r.pytorch().tokensPerSecond());
-            root.out.printf(Locale.ROOT, "       rss per validation (MB): %s%n", r.rssMb());
+            root.out().printf(Locale.ROOT, "       rss per validation (MB): %s%n", r.rssMb());
         }
         double ours = SpeedBenchmark.median(results.stream().map(r -> r.dlforge().fullValLoss()).toList());
         double theirs = SpeedBenchmark.median(results.stream().map(r -> r.pytorch().fullValLoss()).toList());
         double ratio = SpeedBenchmark.median(results.stream().map(r -> r.dlforge().tokensPerSecond() / r.pytorch().tokensPerSecond()).toList());
         double cache = SpeedBenchmark.median(results.stream().map(r -> r.cachedDecode() / r.uncachedDecode()).toList());
         double gap = Math.abs(ours - theirs);
-        root.out.printf(Locale.ROOT, "median full val loss: dlforge %.4f, pytorch %.4f (nanoGPT's README: 1.88 on Shakespeare characters, sampled)%n",
+        root.out().printf(Locale.ROOT, "median full val loss: dlforge %.4f, pytorch %.4f (nanoGPT's README: 1.88 on Shakespeare characters, sampled)%n",
                 ours, theirs);
-        root.out.printf(Locale.ROOT, "median decode speed-up from the KV cache: %.1fx%n", cache);
-        root.out.printf(Locale.ROOT, "target: val loss within 0.05 of PyTorch (gap %.4f) %s; training speed >= 2x PyTorch (median %.2fx) %s%n",
+        root.out().printf(Locale.ROOT, "median decode speed-up from the KV cache: %.1fx%n", cache);
+        root.out().printf(Locale.ROOT, "target: val loss within 0.05 of PyTorch (gap %.4f) %s; training speed >= 2x PyTorch (median %.2fx) %s%n",
                 gap, gap <= 0.05 ? "MET" : "MISSED", ratio, ratio >= 2 ? "MET" : "MISSED");
         return gap <= 0.05 && ratio >= 2 ? 0 : 1;
     }
@@ -240,16 +241,16 @@ final class BenchCommand implements Callable<Integer> {
         IndexBenchmark.Config defaults = IndexBenchmark.Config.defaults(dir);
         IndexBenchmark.Config config = new IndexBenchmark.Config(dir, chunks, embed, defaults.queries(), defaults.k(), defaults.seed());
         IndexBenchmark.Result index = IndexBenchmark.run(config);
-        root.out.print(index.toMarkdown());
-        root.out.println();
-        RunDir run = Catalogue.standard().trainable(RagProject.ID).train(TrainOptions.defaults(root.out));
+        root.out().print(index.toMarkdown());
+        root.out().println();
+        RunDir run = Catalogue.standard().trainable(RagProject.ID).train(TrainOptions.defaults(root.out()));
         Map<String, Double> m = run.info().metrics();
         double bm25 = m.get("bm25_recall_at_10");
         double vector = m.get("vector_recall_at_10");
         double hybrid = m.get("hybrid_recall_at_10");
         boolean met = hybrid > bm25 && hybrid > vector;
-        root.out.printf(Locale.ROOT, "WordNet recall@10: bm25 %.4f, vector %.4f, hybrid %.4f%n", bm25, vector, hybrid);
-        root.out.printf(Locale.ROOT, "target: hybrid recall@10 above both bm25 and vector %s  %s%n", met ? "MET" : "MISSED", run.path());
+        root.out().printf(Locale.ROOT, "WordNet recall@10: bm25 %.4f, vector %.4f, hybrid %.4f%n", bm25, vector, hybrid);
+        root.out().printf(Locale.ROOT, "target: hybrid recall@10 above both bm25 and vector %s  %s%n", met ? "MET" : "MISSED", run.path());
         return met ? 0 : 1;
     }
 
@@ -257,10 +258,10 @@ final class BenchCommand implements Callable<Integer> {
         if (sentences < 10 || repeats < 1) {
             throw new DlforgeException("--sentences must be at least 10 and --repeats at least 1", "leave them out for the defaults (2000, 3)");
         }
-        EmbeddingBenchmark.Result r = new EmbeddingBenchmark(root.out).run(new EmbeddingBenchmark.Setup(sentences, repeats, 42));
+        EmbeddingBenchmark.Result r = new EmbeddingBenchmark(root.out()).run(new EmbeddingBenchmark.Setup(sentences, repeats, 42));
         boolean agree = r.minCosine() >= 1 - 1e-4;
         boolean fast = r.ratio() >= 1.0;
-        root.out.printf(Locale.ROOT, "target: same embeddings (cosine >= 0.9999) %s, throughput >= 1.0x langchain4j %s%n",
+        root.out().printf(Locale.ROOT, "target: same embeddings (cosine >= 0.9999) %s, throughput >= 1.0x langchain4j %s%n",
                 agree ? "MET" : "MISSED", fast ? "MET" : "MISSED");
         return agree && fast ? 0 : 1;
     }
@@ -278,20 +279,20 @@ final class BenchCommand implements Callable<Integer> {
         LabeledImages images = fashion.read(dir).train();
         Path imageFile = idxFile(dir, "train-images-idx3-ubyte.gz");
         Path labelFile = idxFile(dir, "train-labels-idx1-ubyte.gz");
-        root.out.printf(Locale.ROOT, "pytorch/examples MNIST Net on Fashion-MNIST: batch %d, %d timed steps after %d warm-up, %d threads%n",
+        root.out().printf(Locale.ROOT, "pytorch/examples MNIST Net on Fashion-MNIST: batch %d, %d timed steps after %d warm-up, %d threads%n",
                 setup.batchSize(), steps - setup.warmup(), setup.warmup(), setup.threads());
-        root.out.printf(Locale.ROOT, "dlforge (%s) vs PyTorch %s (Debian python3-torch, OpenBLAS)%n", Dlforge.Version.engine(), torch);
-        root.out.printf(Locale.ROOT, "%-6s %14s %14s%n", "run", "dlforge img/s", "pytorch img/s");
+        root.out().printf(Locale.ROOT, "dlforge (%s) vs PyTorch %s (Debian python3-torch, OpenBLAS)%n", Dlforge.Version.engine(), torch);
+        root.out().printf(Locale.ROOT, "%-6s %14s %14s%n", "run", "dlforge img/s", "pytorch img/s");
         List<Double> ours = new ArrayList<>();
         List<Double> theirs = new ArrayList<>();
         for (int i = 1; i <= repeats; i++) {
             ours.add(SpeedBenchmark.dlforge(images, setup));
             theirs.add(SpeedBenchmark.pytorch(imageFile, labelFile, setup));
-            root.out.printf(Locale.ROOT, "%-6d %14.0f %14.0f%n", i, ours.get(i - 1), theirs.get(i - 1));
+            root.out().printf(Locale.ROOT, "%-6d %14.0f %14.0f%n", i, ours.get(i - 1), theirs.get(i - 1));
         }
         double a = SpeedBenchmark.median(ours);
         double b = SpeedBenchmark.median(theirs);
-        root.out.printf(Locale.ROOT, "%-6s %14.0f %14.0f   dlforge / pytorch = %.2fx%n", "median", a, b, a / b);
+        root.out().printf(Locale.ROOT, "%-6s %14.0f %14.0f   dlforge / pytorch = %.2fx%n", "median", a, b, a / b);
         return 0;
     }
 
@@ -299,7 +300,7 @@ final class BenchCommand implements Callable<Integer> {
         List<String> lines = new ArrayList<>();
         boolean allMet = true;
         for (BenchmarkTarget t : project.benchmarkTargets()) {
-            RunDir run = project.train(TrainOptions.defaults(root.out).withModel(t.model()));
+            RunDir run = project.train(TrainOptions.defaults(root.out()).withModel(t.model()));
             RunInfo info = run.info();
             double value = info.metrics().getOrDefault(t.metric(), Double.NaN);
             double seconds = info.metrics().getOrDefault("train_seconds", Double.NaN);
@@ -310,8 +311,8 @@ final class BenchCommand implements Callable<Integer> {
                     t.withinSeconds() > 0 ? String.format(Locale.ROOT, " (target <= %.0f s)", t.withinSeconds()) : "",
                     rssSummary(run), met ? "MET" : "MISSED", run.path()));
         }
-        root.out.println();
-        lines.forEach(root.out::println);
+        root.out().println();
+        lines.forEach(root.out()::println);
         return allMet ? 0 : 1;
     }
 

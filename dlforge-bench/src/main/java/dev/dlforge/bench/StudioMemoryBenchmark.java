@@ -1,4 +1,4 @@
-package dev.dlforge.cli.bench;
+package dev.dlforge.bench;
 
 import dev.dlforge.core.engine.ProcessMemory;
 import dev.dlforge.core.plot.CurvePlot;
