@@ -19,8 +19,10 @@ import dev.dlforge.projects.Catalogue;
 import dev.dlforge.projects.rag.RagProject;
 import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.projects.gpt.GptRecipe;
-import dev.dlforge.projects.TrainableProject.BenchmarkTarget;
-import dev.dlforge.projects.TrainableProject;
+import dev.dlforge.projects.Evaluates.BenchmarkTarget;
+import dev.dlforge.projects.Evaluates;
+import dev.dlforge.projects.Serves;
+import dev.dlforge.projects.Trains;
 import dev.dlforge.serve.DlforgeServer;
 import dev.dlforge.serve.api.ServeConfig;
 import dev.dlforge.serve.load.ChildProcessServer;
@@ -126,7 +128,7 @@ public final class BenchCommand implements Callable<Integer>, DlforgeSubcommand 
             case "gpt" -> gpt();
             case "rag" -> rag();
             case "studio-memory" -> studioMemory();
-            default -> accuracy(Catalogue.standard().trainable(target));
+            default -> accuracy(Catalogue.standard().capable(target, Trains.class), Catalogue.standard().capable(target, Evaluates.class));
         };
     }
 
@@ -142,7 +144,7 @@ public final class BenchCommand implements Callable<Integer>, DlforgeSubcommand 
             throw new DlforgeException("run " + model.id() + " has no trained model", "train one first: `dlforge train fashion`");
         }
         root.err().println("using run " + model.info().project() + "/" + model.id() + " (" + model.info().status() + ", " + model.path() + ")");
-        TrainableProject project = Catalogue.standard().trainable(model.info().project());
+        Serves project = Catalogue.standard().capable(model.info().project(), Serves.class);
         var bench = new ServeBenchmark(project, model, root.out());
         return bench.run(new ServeBenchmark.Setup(clients, requests, repeats, 5)) ? 0 : 1;
     }
@@ -243,7 +245,7 @@ public final class BenchCommand implements Callable<Integer>, DlforgeSubcommand 
         IndexBenchmark.Result index = IndexBenchmark.run(config);
         root.out().print(index.toMarkdown());
         root.out().println();
-        RunDir run = Catalogue.standard().trainable(RagProject.ID).train(TrainOptions.defaults(root.out()));
+        RunDir run = Catalogue.standard().capable(RagProject.ID, Trains.class).train(TrainOptions.defaults(root.out()));
         Map<String, Double> m = run.info().metrics();
         double bm25 = m.get("bm25_recall_at_10");
         double vector = m.get("vector_recall_at_10");
@@ -296,11 +298,11 @@ public final class BenchCommand implements Callable<Integer>, DlforgeSubcommand 
         return 0;
     }
 
-    private int accuracy(TrainableProject project) throws Exception {
+    private int accuracy(Trains trainer, Evaluates project) throws Exception {
         List<String> lines = new ArrayList<>();
         boolean allMet = true;
         for (BenchmarkTarget t : project.benchmarkTargets()) {
-            RunDir run = project.train(TrainOptions.defaults(root.out()).withModel(t.model()));
+            RunDir run = trainer.train(TrainOptions.defaults(root.out()).withModel(t.model()));
             RunInfo info = run.info();
             double value = info.metrics().getOrDefault(t.metric(), Double.NaN);
             double seconds = info.metrics().getOrDefault("train_seconds", Double.NaN);

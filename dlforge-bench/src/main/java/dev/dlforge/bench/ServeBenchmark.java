@@ -5,7 +5,7 @@ import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.engine.ProcessMemory;
 import dev.dlforge.core.io.Json;
 import dev.dlforge.core.run.RunDir;
-import dev.dlforge.projects.TrainableProject;
+import dev.dlforge.projects.Serves;
 import dev.dlforge.projects.serving.DemoSample;
 import dev.dlforge.projects.serving.Payload;
 import dev.dlforge.projects.serving.Predictor;
@@ -41,7 +41,7 @@ public final class ServeBenchmark {
     public record Setup(int clients, int requests, int repeats, int maxDelayMs) {}
 
     /** Test-set pictures of the run's dataset and, for each, the answer the model gives it alone. */
-    public ServeBenchmark(TrainableProject project, RunDir run, PrintStream out) throws IOException {
+    public ServeBenchmark(Serves project, RunDir run, PrintStream out) throws IOException {
         this.run = run;
         this.out = out;
         List<DemoSample> samples = project.demoSamples(run, 256);

@@ -6,6 +6,7 @@ import dev.dlforge.core.run.MetricText;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.run.RunStore;
 import dev.dlforge.projects.Catalogue;
+import dev.dlforge.projects.Evaluates;
 import dev.dlforge.projects.TrainOptions;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class EvalCommand implements Runnable {
     public void run() {
         RunDir dir = choice.resolve(new RunStore(DlforgeHome.current()), run, root.err);
         TrainOptions options = TrainOptions.defaults(root.out).withData(data);
-        Map<String, Double> metrics = Catalogue.standard().trainable(dir.info().project()).evaluate(dir, options);
+        Map<String, Double> metrics = Catalogue.standard().capable(dir.info().project(), Evaluates.class).evaluate(dir, options);
         if (json) {
             root.out.println(Json.write(metrics));
         } else {

@@ -4,22 +4,22 @@ import ai.djl.ndarray.NDManager;
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.projects.Catalogue;
-import dev.dlforge.projects.TrainableProject;
-import dev.dlforge.projects.lm.GenerativeProject;
+import dev.dlforge.projects.Project;
+import dev.dlforge.projects.lm.Generates;
 import dev.dlforge.projects.lm.LoadedLanguageModel;
 import java.util.List;
 
 /** A run whose project writes text, as {@code generate} and {@code chat} take it. */
-record GenerativeRun(RunDir dir, GenerativeProject project) {
+record GenerativeRun(RunDir dir, Generates project) {
 
     /** The run chosen as {@code predict} chooses one (see ModelChoice), checked to be one that generates text. */
     static GenerativeRun of(RunDir dir) {
         Catalogue catalogue = Catalogue.standard();
-        TrainableProject project = catalogue.trainable(dir.info().project());
-        if (project instanceof GenerativeProject generative) {
+        Project project = catalogue.get(dir.info().project());
+        if (project instanceof Generates generative) {
             return new GenerativeRun(dir, generative);
         }
-        List<String> generating = catalogue.all().stream().filter(p -> p instanceof GenerativeProject).map(p -> p.info().id()).toList();
+        List<String> generating = catalogue.all().stream().filter(p -> p instanceof Generates).map(p -> p.info().id()).toList();
         throw new DlforgeException("run " + dir.id() + " belongs to project " + project.info().id() + ", which does not generate text",
                 generating.isEmpty()
                         ? "no project that generates text is built yet; use `dlforge predict` for " + project.info().id()

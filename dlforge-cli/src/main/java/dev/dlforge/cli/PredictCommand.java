@@ -5,7 +5,7 @@ import dev.dlforge.core.DlforgeHome;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.run.RunStore;
 import dev.dlforge.projects.Catalogue;
-import dev.dlforge.projects.TrainableProject;
+import dev.dlforge.projects.Serves;
 import dev.dlforge.projects.serving.InvalidInputException;
 import dev.dlforge.projects.serving.Predictor;
 import dev.dlforge.projects.serving.output.Output;
@@ -59,7 +59,7 @@ final class PredictCommand implements Callable<Integer> {
             throw new DlforgeException("--top must be at least 1, got " + top, "leave it out for the top 3 classes");
         }
         RunDir dir = choice.resolve(new RunStore(DlforgeHome.current()), run, root.err);
-        TrainableProject project = Catalogue.standard().trainable(dir.info().project());
+        Serves project = Catalogue.standard().capable(dir.info().project(), Serves.class);
         if (files.isEmpty() && texts.isEmpty()) {
             throw new DlforgeException("nothing to predict", "pass files after the run, or --text \"...\" for a text project");
         }

@@ -6,7 +6,7 @@ import dev.dlforge.core.run.RunStore;
 import dev.dlforge.projects.Catalogue;
 import dev.dlforge.projects.Project;
 import dev.dlforge.projects.RoadmapTable;
-import dev.dlforge.projects.TrainableProject;
+import dev.dlforge.projects.Evaluates;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -54,7 +54,7 @@ final class ProjectsCommand implements Runnable {
      * ready besides runs (rag's indexes), else "not trained".
      */
     static String status(Project p, CurrentModel current, CommandSpec dlforge) {
-        if (!(p instanceof TrainableProject t)) {
+        if (!(p instanceof Evaluates t)) {
             return dlforge.subcommands().containsKey(p.info().id()) ? "command: dlforge " + p.info().id() : "planned";
         }
         if (current != null) {

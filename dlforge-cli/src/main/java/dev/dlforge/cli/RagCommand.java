@@ -205,7 +205,7 @@ public final class RagCommand extends CommandGroup implements DlforgeSubcommand 
             if (limit != null && limit < 1) { // 0 would be the recipe's "no limit"
                 throw new DlforgeException("--limit must be at least 1, got " + limit, "e.g. --limit 50 for a quick run");
             }
-            RagProject rag = (RagProject) Catalogue.standard().trainable(RagProject.ID);
+            RagProject rag = Catalogue.standard().capable(RagProject.ID, RagProject.class);
             RagRecipe recipe = rag.recipe(options);
             rag.train(options, synonymRate == null ? recipe : Recipes.with(recipe, "questionSet.synonymRate", synonymRate));
         }

@@ -7,6 +7,8 @@ import dev.dlforge.core.run.RunInfo;
 import dev.dlforge.core.run.RunStore;
 import dev.dlforge.core.train.StopSignal;
 import dev.dlforge.projects.Catalogue;
+import dev.dlforge.projects.Resumes;
+import dev.dlforge.projects.Trains;
 import dev.dlforge.projects.TrainOptions;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -79,12 +81,12 @@ final class TrainCommand implements Runnable {
                 throw new DlforgeException("--resume continues a run with its own recipe; only --epochs and --data may change",
                         "start a new run to change other options");
             }
-            catalogue.trainable(owner).resume(run, options);
+            catalogue.capable(owner, Resumes.class).resume(run, options);
             return;
         }
         if (project == null) {
             throw new DlforgeException("which project? `dlforge train PROJECT`", "`dlforge projects` lists them");
         }
-        catalogue.trainable(project).train(options);
+        catalogue.capable(project, Trains.class).train(options);
     }
 }

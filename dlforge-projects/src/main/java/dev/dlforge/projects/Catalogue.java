@@ -68,13 +68,34 @@ public final class Catalogue {
                 "projects: " + String.join(", ", projects.keySet()) + " (`dlforge projects` describes them)" + moreHint);
     }
 
-    /** The project {@code id}, which must be built. */
-    public TrainableProject trainable(String id) {
+    /**
+     * The project {@code id} as a {@code capability} ({@link Trains}, {@link Resumes}, {@link Evaluates},
+     * {@link Serves}, ...); a planned project, or one without it, is an error saying which projects have it.
+     */
+    public <C> C capable(String id, Class<C> capability) {
         Project p = get(id);
-        if (p instanceof TrainableProject t) {
-            return t;
+        if (capability.isInstance(p)) {
+            return capability.cast(p);
         }
-        throw new DlforgeException("project '" + id + "' (" + p.info().title() + ") is on the roadmap but not built yet",
-                "built projects: " + String.join(", ", projects.values().stream().filter(Project::built).map(x -> x.info().id()).toList()));
+        if (capability == Resumes.class && p instanceof Trains) {
+            throw new DlforgeException("runs of project " + id + " do not resume: they keep no checkpoint to continue from",
+                    "start a new run: `dlforge train " + id + "`");
+        }
+        List<String> able = projects.values().stream().filter(capability::isInstance).map(x -> x.info().id()).toList();
+        String what = p.built() ? "project '" + id + "' cannot " + verb(capability)
+                : "project '" + id + "' (" + p.info().title() + ") is on the roadmap but not built yet";
+        throw new DlforgeException(what, "projects that " + verb(capability) + ": " + String.join(", ", able));
+    }
+
+    /** What {@code capability} lets a project do, for errors. */
+    private static String verb(Class<?> capability) {
+        return switch (capability.getSimpleName()) {
+            case "Trains" -> "train";
+            case "Resumes" -> "resume runs";
+            case "Evaluates" -> "evaluate runs";
+            case "Serves" -> "serve a model";
+            case "Generates" -> "generate text";
+            default -> "be used as " + capability.getSimpleName();
+        };
     }
 }

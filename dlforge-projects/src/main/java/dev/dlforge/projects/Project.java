@@ -1,12 +1,16 @@
 package dev.dlforge.projects;
 
-/** A catalogue entry. Those not built yet say so; built ones implement {@link TrainableProject}. */
+/**
+ * A catalogue entry. Those not built yet are {@link PlannedProject}s; built ones implement the
+ * capabilities they have: {@link Trains}, {@link Resumes}, {@link Evaluates}, {@link Serves}
+ * ({@code lm.Generates} for language models).
+ */
 public interface Project {
 
     ProjectInfo info();
 
     default boolean built() {
-        return this instanceof TrainableProject;
+        return !(this instanceof PlannedProject);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.dlforge.serve;
 
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.projects.Catalogue;
+import dev.dlforge.projects.Trains;
 import dev.dlforge.projects.TrainOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,7 +27,7 @@ public final class TrainedModels {
                 TrainOptions defaults = TrainOptions.defaults(new PrintStream(new ByteArrayOutputStream()));
                 TrainOptions options = new TrainOptions("mlp", null, null, 2, 32, null, 600, 42L, out, defaults.console(),
                         defaults.stop(), null);
-                digits = Catalogue.standard().trainable("digits").train(options);
+                digits = Catalogue.standard().capable("digits", Trains.class).train(options);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

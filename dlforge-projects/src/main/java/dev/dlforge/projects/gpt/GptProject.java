@@ -20,12 +20,13 @@ import dev.dlforge.models.lm.gpt.GptLanguageModel;
 import dev.dlforge.models.lm.gpt.GptTrainConfig;
 import dev.dlforge.projects.ProjectInfo;
 import dev.dlforge.projects.Roadmap;
+import dev.dlforge.projects.Evaluates;
 import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.projects.kit.RecipeOptions;
 import dev.dlforge.projects.kit.ResumableProject;
 import dev.dlforge.projects.kit.RunSession;
 import dev.dlforge.projects.kit.TrainingResult;
-import dev.dlforge.projects.lm.GenerativeProject;
+import dev.dlforge.projects.lm.Generates;
 import dev.dlforge.projects.lm.LoadedLanguageModel;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -41,7 +42,7 @@ import java.util.Map;
  * compare with is nanoGPT's validation loss of 1.88 on Shakespeare characters. A run's epochs are
  * its validations. See docs/projects/gpt.md.
  */
-public final class GptProject extends ResumableProject<GptRecipe, GptCorpus> implements GenerativeProject {
+public final class GptProject extends ResumableProject<GptRecipe, GptCorpus> implements Generates, Evaluates {
     public static final String ID = "gpt";
 
     @Override
@@ -81,7 +82,7 @@ public final class GptProject extends ResumableProject<GptRecipe, GptCorpus> imp
 
     /** {@code --model} picks the tokens; {@code --epochs} counts validations; {@code --limit} training windows. */
     @Override
-    protected RecipeOptions recipeOptions() {
+    public RecipeOptions recipeOptions() {
         return RecipeOptions.flat().withTrainingUnder("train");
     }
 

@@ -1,5 +1,8 @@
 package dev.dlforge.projects.kit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
 /**
  * Where each {@code dlforge train} option lands in a project's recipe: a dotted path of record
  * components (e.g. {@code train.epochs}), or null when the project has no such setting, which makes
@@ -7,6 +10,14 @@ package dev.dlforge.projects.kit;
  */
 public record RecipeOptions(String model, String dataset, String epochs, String batchSize, String learningRate, String seed,
         String limit) {
+
+    /** The value at {@code path} (dotted) of a recipe as run.json holds it; missing (empty text, 0) when the path is null or absent. */
+    public static JsonNode valueAt(JsonNode recipe, String path) {
+        if (recipe == null || path == null) {
+            return MissingNode.getInstance();
+        }
+        return recipe.at("/" + path.replace('.', '/'));
+    }
 
     /** Every option at the recipe's top level, under the option's own name. */
     public static RecipeOptions flat() {

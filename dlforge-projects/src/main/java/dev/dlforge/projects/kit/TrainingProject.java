@@ -40,11 +40,6 @@ public abstract class TrainingProject<R, D> implements Trains {
     /** The recipe record's type, to read runs back. */
     protected abstract Class<R> recipeType();
 
-    /** Where the command line's options land in the recipe; every option at the top level by default. */
-    protected RecipeOptions recipeOptions() {
-        return RecipeOptions.flat();
-    }
-
     /** The recipe checked (a clear error per bad value) and its derived values set; as it is by default. */
     protected R validated(R recipe) {
         return recipe;

@@ -40,7 +40,7 @@ public final class GenerationPredictor implements Predictor<GenerationRequest, G
     }
 
     /** Loads a run's model folder through its project, in a manager of its own. */
-    public static GenerationPredictor load(GenerativeProject project, Path modelDir) {
+    public static GenerationPredictor load(Generates project, Path modelDir) {
         ModelCard card = ModelArtifact.readCard(modelDir);
         if (!card.project().equals(project.info().id())) {
             throw new DlforgeException("model " + modelDir + " belongs to project " + card.project() + ", not " + project.info().id(),

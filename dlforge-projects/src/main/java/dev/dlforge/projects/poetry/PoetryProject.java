@@ -19,12 +19,13 @@ import dev.dlforge.models.lm.TiledWindows;
 import dev.dlforge.models.lm.rnn.RecurrentLm;
 import dev.dlforge.projects.ProjectInfo;
 import dev.dlforge.projects.Roadmap;
+import dev.dlforge.projects.Evaluates;
 import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.projects.kit.RecipeOptions;
 import dev.dlforge.projects.kit.ResumableProject;
 import dev.dlforge.projects.kit.RunSession;
 import dev.dlforge.projects.kit.TrainingResult;
-import dev.dlforge.projects.lm.GenerativeProject;
+import dev.dlforge.projects.lm.Generates;
 import dev.dlforge.projects.lm.LoadedLanguageModel;
 import dev.dlforge.projects.poetry.PoetryRecipe.Train;
 import java.io.IOException;
@@ -42,7 +43,7 @@ import java.util.Map;
  * fortunes' songs-poems (or Moby-Dick, or every fortune), measured by perplexity, sampled at several
  * temperatures. See docs/projects/poetry.md.
  */
-public final class PoetryProject extends ResumableProject<PoetryRecipe, PoetryCorpus> implements GenerativeProject {
+public final class PoetryProject extends ResumableProject<PoetryRecipe, PoetryCorpus> implements Generates, Evaluates {
     public static final String ID = "poetry";
     static final int EVAL_BATCH = 64;
     /** The report's samples: this prompt, these temperatures, this many tokens. */
@@ -84,7 +85,7 @@ public final class PoetryProject extends ResumableProject<PoetryRecipe, PoetryCo
     }
 
     @Override
-    protected RecipeOptions recipeOptions() {
+    public RecipeOptions recipeOptions() {
         return RecipeOptions.flat().withTrainingUnder("train");
     }
 

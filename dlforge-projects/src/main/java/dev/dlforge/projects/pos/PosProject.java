@@ -20,7 +20,8 @@ import dev.dlforge.models.text.BiLstmTagger;
 import dev.dlforge.projects.ProjectInfo;
 import dev.dlforge.projects.Roadmap;
 import dev.dlforge.projects.TrainOptions;
-import dev.dlforge.projects.TrainableProject;
+import dev.dlforge.projects.Evaluates;
+import dev.dlforge.projects.Serves;
 import dev.dlforge.projects.kit.RecipeOptions;
 import dev.dlforge.projects.kit.ResumableProject;
 import dev.dlforge.projects.kit.RunSession;
@@ -41,7 +42,7 @@ import java.util.Map;
  * held out by document), and the same pipeline for named entities on CoNLL-2003 files the user
  * supplies. See docs/projects/pos.md.
  */
-public final class PosProject extends ResumableProject<PosRecipe, TaggingData> implements TrainableProject {
+public final class PosProject extends ResumableProject<PosRecipe, TaggingData> implements Evaluates, Serves {
     public static final String ID = "pos";
     static final int EVAL_BATCH = 64;
     /** Longest text the predictor takes; beyond it the text is cut, with a note. */
@@ -79,7 +80,7 @@ public final class PosProject extends ResumableProject<PosRecipe, TaggingData> i
     }
 
     @Override
-    protected RecipeOptions recipeOptions() {
+    public RecipeOptions recipeOptions() {
         return RecipeOptions.flat().withTrainingUnder("train");
     }
 

@@ -7,8 +7,8 @@ import dev.dlforge.core.run.RunDir;
 import dev.dlforge.models.lm.GenerationConfig;
 import dev.dlforge.models.lm.TextGenerator;
 import dev.dlforge.projects.Catalogue;
-import dev.dlforge.projects.TrainableProject;
-import dev.dlforge.projects.lm.GenerativeProject;
+import dev.dlforge.projects.Project;
+import dev.dlforge.projects.lm.Generates;
 import dev.dlforge.projects.lm.LoadedLanguageModel;
 import java.util.List;
 
@@ -28,8 +28,8 @@ public final class LocalGptGenerator implements ChatGenerator {
 
     public LocalGptGenerator(RunDir run) {
         String owner = run.info().project();
-        TrainableProject project = Catalogue.standard().trainable(owner);
-        if (!(project instanceof GenerativeProject generative)) {
+        Project project = Catalogue.standard().get(owner);
+        if (!(project instanceof Generates generative)) {
             throw new DlforgeException("run " + run.id() + " is a " + owner + " run, which does not write text",
                     "pass --gpt with a gpt run (`dlforge runs` lists them), or use --llm-url");
         }

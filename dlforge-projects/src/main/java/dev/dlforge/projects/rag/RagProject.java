@@ -20,7 +20,8 @@ import dev.dlforge.models.text.MiniLmEncoder;
 import dev.dlforge.projects.ProjectInfo;
 import dev.dlforge.projects.Roadmap;
 import dev.dlforge.projects.TrainOptions;
-import dev.dlforge.projects.TrainableProject;
+import dev.dlforge.projects.Evaluates;
+import dev.dlforge.projects.Serves;
 import dev.dlforge.projects.kit.RecipeOptions;
 import dev.dlforge.projects.kit.RunSession;
 import dev.dlforge.projects.kit.TrainingProject;
@@ -47,7 +48,7 @@ import java.util.stream.Stream;
  * <p>Nothing is trained, so the run lifecycle ({@link TrainingProject}) is used without resume: a run
  * is complete or to be started again, and it takes no --epochs, --batch-size or --lr.
  */
-public final class RagProject extends TrainingProject<RagRecipe, RetrievalEvalSet> implements TrainableProject {
+public final class RagProject extends TrainingProject<RagRecipe, RetrievalEvalSet> implements Evaluates, Serves {
     public static final String ID = "rag";
     static final String INDEX = "index";
 
@@ -103,7 +104,7 @@ public final class RagProject extends TrainingProject<RagRecipe, RetrievalEvalSe
 
     /** No epochs, batches or learning rate: nothing is trained. {@code --seed} seeds the question set; {@code --limit} sizes it. */
     @Override
-    protected RecipeOptions recipeOptions() {
+    public RecipeOptions recipeOptions() {
         return RecipeOptions.flat().withTrainingUnder("questionSet").withoutTraining();
     }
 

@@ -12,7 +12,8 @@ import dev.dlforge.data.text.TextLimits;
 import dev.dlforge.data.text.TextRepairs;
 import dev.dlforge.data.text.TextSplit;
 import dev.dlforge.projects.TrainOptions;
-import dev.dlforge.projects.TrainableProject;
+import dev.dlforge.projects.Evaluates;
+import dev.dlforge.projects.Serves;
 import dev.dlforge.projects.kit.RecipeOptions;
 import dev.dlforge.projects.kit.ResumableProject;
 import dev.dlforge.projects.kit.RunSession;
@@ -37,7 +38,7 @@ import java.util.Map;
  * model's own files, and {@value DecisionThreshold#FILE} for a model answering at a threshold) and
  * a copy of the served one in {@code model/}.
  */
-public abstract class TextClassificationProject extends ResumableProject<TextClassifierRecipe, TextSplit> implements TrainableProject {
+public abstract class TextClassificationProject extends ResumableProject<TextClassifierRecipe, TextSplit> implements Evaluates, Serves {
     public static final String MODELS = "models";
     static final String CARD = "model.json";
 
@@ -119,7 +120,7 @@ public abstract class TextClassificationProject extends ResumableProject<TextCla
 
     /** The loop's options tune the neural model (and the logistic regressions' batches); the seed is the run's; dataset and limit the data's. */
     @Override
-    protected final RecipeOptions recipeOptions() {
+    public final RecipeOptions recipeOptions() {
         return new RecipeOptions("model", "data.dataset", "train.epochs", "train.batchSize", "train.learningRate", "seed", "data.limit");
     }
 

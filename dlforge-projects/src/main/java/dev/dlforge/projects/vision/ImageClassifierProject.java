@@ -32,7 +32,8 @@ import dev.dlforge.data.image.LabeledImages;
 import dev.dlforge.data.image.Splits;
 import dev.dlforge.models.Standardize;
 import dev.dlforge.projects.TrainOptions;
-import dev.dlforge.projects.TrainableProject;
+import dev.dlforge.projects.Evaluates;
+import dev.dlforge.projects.Serves;
 import dev.dlforge.projects.kit.RecipeOptions;
 import dev.dlforge.projects.kit.ResumableProject;
 import dev.dlforge.projects.kit.RunSession;
@@ -58,7 +59,7 @@ import java.util.function.Function;
  * held-out test set, model artifact and report. A project supplies only its recipe defaults, its
  * networks and how user pictures are framed.
  */
-public abstract class ImageClassifierProject extends ResumableProject<ImageClassifierRecipe, ImageClassData> implements TrainableProject {
+public abstract class ImageClassifierProject extends ResumableProject<ImageClassifierRecipe, ImageClassData> implements Evaluates, Serves {
     static final int EVAL_BATCH = 256;
     private final DatasetRegistry datasets = DatasetRegistry.builtIn();
 
@@ -98,7 +99,7 @@ public abstract class ImageClassifierProject extends ResumableProject<ImageClass
     }
 
     @Override
-    protected RecipeOptions recipeOptions() {
+    public RecipeOptions recipeOptions() {
         return RecipeOptions.flat().withTrainingUnder("train");
     }
 

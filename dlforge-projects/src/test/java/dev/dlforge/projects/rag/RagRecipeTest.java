@@ -10,6 +10,7 @@ import dev.dlforge.core.io.Json;
 import dev.dlforge.core.run.RecipeJson;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.run.RunStore;
+import dev.dlforge.projects.Catalogue;
 import dev.dlforge.projects.Resumes;
 import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.projects.kit.Recipes;
@@ -70,7 +71,7 @@ class RagRecipeTest {
             RagProject rag = new RagProject();
             assertThat(rag).isNotInstanceOf(Resumes.class);
             RunDir run = new RunStore(DlforgeHome.current()).create(RagProject.ID, RecipeJson.write(RagRecipe.defaults()), tmp.resolve("run"));
-            assertThatThrownBy(() -> rag.resume(run, TrainOptions.defaults(QUIET))).isInstanceOf(DlforgeException.class)
+            assertThatThrownBy(() -> Catalogue.standard().capable(RagProject.ID, Resumes.class)).isInstanceOf(DlforgeException.class)
                     .hasMessageStartingWith("runs of project rag do not resume")
                     .satisfies(e -> assertThat(((DlforgeException) e).hint()).isEqualTo("start a new run: `dlforge train rag`"));
             // a run written by main: the question set's fields at the top, no schema

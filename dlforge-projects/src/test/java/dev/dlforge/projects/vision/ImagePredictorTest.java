@@ -33,7 +33,7 @@ class ImagePredictorTest {
     /** An untrained digits MLP saved as a real model artifact: decoding needs no trained weights. */
     @BeforeAll
     static void load() throws Exception {
-        ImageClassifierProject digits = (ImageClassifierProject) Catalogue.standard().trainable("digits");
+        ImageClassifierProject digits = Catalogue.standard().capable("digits", ImageClassifierProject.class);
         ImageClassifierRecipe recipe = digits.defaults("mlp");
         try (NDManager manager = Engines.newManager()) {
             Block block = digits.newInitializedModel(recipe, 1, 28, 28, 10, manager);

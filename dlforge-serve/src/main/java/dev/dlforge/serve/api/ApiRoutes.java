@@ -2,6 +2,7 @@ package dev.dlforge.serve.api;
 
 import dev.dlforge.core.model.ModelCard;
 import dev.dlforge.projects.Catalogue;
+import dev.dlforge.projects.Serves;
 import dev.dlforge.projects.serving.Demo;
 import dev.dlforge.projects.serving.InvalidInputException;
 import dev.dlforge.projects.serving.Payload;
@@ -77,7 +78,7 @@ public final class ApiRoutes implements RouteGroup {
         var loaded = registry.loadedModel(name);
         return new ModelInfo(name, card.project(), registry.run(name).orElse(null), card.architecture(), card.dataset(), card.inputShape(),
                 card.labels(), card.metrics(),
-                loaded.map(m -> m.predictor().accepts()).orElse(null), catalogue.trainable(card.project()).demo(), loaded.isPresent(),
+                loaded.map(m -> m.predictor().accepts()).orElse(null), catalogue.capable(card.project(), Serves.class).demo(), loaded.isPresent(),
                 loaded.map(ServedModel::queueDepth).orElse(0));
     }
 

@@ -4,6 +4,7 @@ import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.model.ModelArtifact;
 import dev.dlforge.core.model.ModelCard;
 import dev.dlforge.projects.Catalogue;
+import dev.dlforge.projects.Serves;
 import dev.dlforge.projects.serving.Predictor;
 import dev.dlforge.serve.batch.BatchingConfig;
 import dev.dlforge.serve.metrics.ServeMetrics;
@@ -98,7 +99,7 @@ public final class ModelRegistry implements AutoCloseable {
 
     private ServedModel<?, ?> load(String name, Path dir) {
         ModelCard card = ModelArtifact.readCard(dir);
-        Predictor<?, ?> predictor = catalogue.trainable(card.project()).predictor(dir);
+        Predictor<?, ?> predictor = catalogue.capable(card.project(), Serves.class).predictor(dir);
         ServedModel<?, ?> model = new ServedModel<>(name, predictor, batching, metrics.batchObserver(name), runOf(dir).orElse(null));
         metrics.watchQueue(name, model::queueDepth);
         return model;

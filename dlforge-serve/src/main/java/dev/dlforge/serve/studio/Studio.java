@@ -1,5 +1,6 @@
 package dev.dlforge.serve.studio;
 
+import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.io.Json;
 import dev.dlforge.core.run.HistoryCsv;
 import dev.dlforge.core.run.CurrentModel;
@@ -9,7 +10,11 @@ import dev.dlforge.core.run.RunStore;
 import dev.dlforge.projects.Catalogue;
 import dev.dlforge.projects.Project;
 import dev.dlforge.projects.ProjectInfo;
-import dev.dlforge.projects.TrainableProject;
+import dev.dlforge.projects.Evaluates;
+import dev.dlforge.projects.Resumes;
+import dev.dlforge.projects.Serves;
+import dev.dlforge.projects.Trains;
+import dev.dlforge.projects.kit.RecipeOptions;
 import dev.dlforge.projects.serving.Demo;
 import dev.dlforge.projects.serving.DemoSample;
 import dev.dlforge.serve.RouteGroup;
@@ -70,7 +75,7 @@ public final class Studio implements RouteGroup, AutoCloseable {
         this.runs = new RunFiles(store);
         this.models = models;
         Map<String, String> demos = new LinkedHashMap<>();
-        catalogue.all().stream().filter(p -> p.built() && p instanceof TrainableProject).forEach(p -> demos.put(p.info().id(), p.info().id()));
+        catalogue.all().stream().filter(p -> p instanceof Serves).forEach(p -> demos.put(p.info().id(), p.info().id()));
         this.follower = new CurrentModelFollower(store, models, demos, FOLLOW_INTERVAL, line -> console.println("studio: " + line));
         this.jobs = new TrainingJobs(hub, store, console, run -> follower.refresh());
     }
@@ -90,7 +95,7 @@ public final class Studio implements RouteGroup, AutoCloseable {
         routes.post("/studio/api/train", ctx -> {
             CrossSiteGuard.requireJson(ctx);
             TrainRequest request = parse(ctx, TrainRequest.class).validated();
-            ctx.status(202).json(jobs.start(trainable(request.project()), request));
+            ctx.status(202).json(jobs.start(capable(request.project(), Trains.class), request));
         });
         routes.post("/studio/api/train/stop", ctx -> {
             CrossSiteGuard.requireJson(ctx);
@@ -99,7 +104,7 @@ public final class Studio implements RouteGroup, AutoCloseable {
         routes.post("/studio/api/train/resume", ctx -> {
             CrossSiteGuard.requireJson(ctx);
             RunDir run = resumable(parse(ctx, ResumeRequest.class));
-            ctx.status(202).json(jobs.resume(trainable(run.info().project()), run));
+            ctx.status(202).json(jobs.resume(capable(run.info().project(), Resumes.class), run));
         });
         routes.post("/studio/api/projects/{id}/pin", ctx -> {
             CrossSiteGuard.requireJson(ctx);
@@ -131,8 +136,8 @@ public final class Studio implements RouteGroup, AutoCloseable {
         card.put("offlineSource", info.offlineSource());
         card.put("built", p.built());
         String status = "planned";
-        if (p instanceof TrainableProject t) {
-            String metric = t.headline().metric();
+        if (p.built()) {
+            String metric = p instanceof Evaluates e ? e.headline().metric() : "";
             Optional<CurrentModel> current = store.currentModel(info.id());
             status = current.isPresent() ? "trained" : "not trained";
             current.ifPresent(m -> {
@@ -152,12 +157,14 @@ public final class Studio implements RouteGroup, AutoCloseable {
     private Map<String, Object> project(String id) {
         Project p = known(id);
         Map<String, Object> page = card(p);
-        if (p instanceof TrainableProject t) {
-            page.put("models", t.models());
-            page.put("datasets", t.datasets());
-            page.put("metric", t.headline().metric());
-            Demo demo = t.demo();
-            page.put("demo", demo);
+        if (p.built()) {
+            RecipeOptions fields = p instanceof Trains t ? t.recipeOptions() : RecipeOptions.flat();
+            page.put("models", p instanceof Trains t ? t.models() : List.of());
+            page.put("datasets", p instanceof Trains t ? t.datasets() : List.of());
+            page.put("trains", p instanceof Trains);
+            page.put("resumes", p instanceof Resumes);
+            page.put("metric", p instanceof Evaluates e ? e.headline().metric() : "");
+            page.put("demo", p instanceof Serves s ? s.demo() : null);
             page.put("served", models.modelDir(id).isPresent() ? id : null);
             page.put("servedRun", models.run(id).orElse(null));
             List<Map<String, Object>> list = new ArrayList<>();
@@ -167,12 +174,12 @@ public final class Studio implements RouteGroup, AutoCloseable {
                 row.put("id", r.id());
                 row.put("status", info.status());
                 row.put("created", info.created());
-                row.put("model", info.recipe().path("model").asText(""));
-                row.put("dataset", info.recipe().path("dataset").asText(""));
-                row.put("epochs", info.recipe().path("epochs").asInt());
+                row.put("model", RecipeOptions.valueAt(info.recipe(), fields.model()).asText(""));
+                row.put("dataset", RecipeOptions.valueAt(info.recipe(), fields.dataset()).asText(""));
+                row.put("epochs", RecipeOptions.valueAt(info.recipe(), fields.epochs()).asInt());
                 row.put("metrics", info.metrics());
                 row.put("message", info.message());
-                row.put("resumable", info.canResume());
+                row.put("resumable", p instanceof Resumes && info.canResume());
                 row.put("path", r.path().toString()); // unique where ids are not (runs kept in --out folders of one name)
                 list.add(row);
             }
@@ -220,7 +227,7 @@ public final class Studio implements RouteGroup, AutoCloseable {
     }
 
     private List<DemoSample> samplesOf(String project) {
-        TrainableProject t = trainable(project);
+        Serves t = capable(project, Serves.class);
         Optional<Path> dir = models.modelDir(project);
         if (dir.isEmpty()) {
             return List.of();
@@ -245,7 +252,7 @@ public final class Studio implements RouteGroup, AutoCloseable {
     record PinRequest(String run) {}
 
     private Map<String, Object> pin(String project, PinRequest request) {
-        trainable(project);
+        capable(project, Serves.class);
         if (request.run() == null) {
             store.unpin(project);
         } else {
@@ -272,12 +279,14 @@ public final class Studio implements RouteGroup, AutoCloseable {
                 .orElseThrow(() -> new ApiError(404, "no project '" + id + "'", "the gallery lists them"));
     }
 
-    private TrainableProject trainable(String id) {
-        Project p = known(id);
-        if (p instanceof TrainableProject t) {
-            return t;
+    /** The project {@code id} as {@code capability}: 404 when there is no such project, 400 when it lacks the capability (or is not built). */
+    private <C> C capable(String id, Class<C> capability) {
+        known(id);
+        try {
+            return catalogue.capable(id, capability);
+        } catch (DlforgeException e) {
+            throw new ApiError(400, e.getMessage(), e.hint());
         }
-        throw new ApiError(400, "project " + id + " is not built yet", "the gallery marks the built ones");
     }
 
     private static <T> T parse(Context ctx, Class<T> type) {

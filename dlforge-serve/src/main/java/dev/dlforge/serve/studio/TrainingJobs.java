@@ -9,7 +9,8 @@ import dev.dlforge.core.train.EpochRecord;
 import dev.dlforge.core.train.StopSignal;
 import dev.dlforge.core.train.TrainingListener;
 import dev.dlforge.projects.TrainOptions;
-import dev.dlforge.projects.TrainableProject;
+import dev.dlforge.projects.Resumes;
+import dev.dlforge.projects.Trains;
 import dev.dlforge.serve.api.ApiError;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -57,7 +58,7 @@ public final class TrainingJobs {
     }
 
     /** Starts a new run of {@code project}; 409 while another job runs. */
-    public synchronized Job start(TrainableProject project, TrainRequest request) {
+    public synchronized Job start(Trains project, TrainRequest request) {
         refuseWhileRunning();
         Job job = new Job(UUID.randomUUID().toString(), project.info().id(), request, "running", null, "");
         TrainOptions options = new TrainOptions(request.model(), request.dataset(), null, request.epochs(), request.batchSize(),
@@ -70,7 +71,7 @@ public final class TrainingJobs {
      * recipe, as {@code dlforge train --resume RUN} does; 409 while another job runs or when the run
      * cannot be resumed.
      */
-    public synchronized Job resume(TrainableProject project, RunDir run) {
+    public synchronized Job resume(Resumes project, RunDir run) {
         refuseWhileRunning();
         RunInfo info = run.info();
         if (RunInfo.RUNNING.equals(info.status())) {

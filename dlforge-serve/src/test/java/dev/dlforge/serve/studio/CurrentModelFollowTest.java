@@ -7,6 +7,7 @@ import dev.dlforge.core.DlforgeHome;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.run.RunStore;
 import dev.dlforge.projects.Catalogue;
+import dev.dlforge.projects.Trains;
 import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.serve.Http;
 import dev.dlforge.serve.Http.Reply;
@@ -35,7 +36,7 @@ class CurrentModelFollowTest {
 
     private static RunDir trainElsewhere() throws Exception {
         TrainOptions defaults = TrainOptions.defaults(new PrintStream(new ByteArrayOutputStream()));
-        return Catalogue.standard().trainable("digits").train(new TrainOptions("mlp", null, null, 1, 32, null, 300, 7L,
+        return Catalogue.standard().capable("digits", Trains.class).train(new TrainOptions("mlp", null, null, 1, 32, null, 300, 7L,
                 Files.createTempDirectory("dlforge-follow").resolve("digits-newer"), defaults.console(), defaults.stop(), null));
     }
 

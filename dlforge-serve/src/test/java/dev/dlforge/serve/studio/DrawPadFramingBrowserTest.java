@@ -104,7 +104,7 @@ class DrawPadFramingBrowserTest {
             browser.quit();
         }
 
-        ImageClassifierProject digits = (ImageClassifierProject) Catalogue.standard().trainable("digits");
+        ImageClassifierProject digits = Catalogue.standard().capable("digits", ImageClassifierProject.class);
         Path file = Files.write(tmp.resolve("drawn.png"), png);
         float[] viaApi;
         try (ImagePredictor predictor = digits.predictor(run.model())) {

@@ -6,6 +6,7 @@ import dev.dlforge.core.DlforgeHome;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.run.RunStore;
 import dev.dlforge.projects.Catalogue;
+import dev.dlforge.projects.Trains;
 import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.serve.Chromium;
 import dev.dlforge.serve.Http;
@@ -56,7 +57,7 @@ class StudioRunsBrowserTest {
     static void twoRunsAndAStudio() throws Exception {
         older = TrainedModels.digits();
         TrainOptions defaults = TrainOptions.defaults(new PrintStream(new ByteArrayOutputStream()));
-        newer = Catalogue.standard().trainable("digits").train(new TrainOptions("mlp", null, null, 2, 32, null, 300, 11L,
+        newer = Catalogue.standard().capable("digits", Trains.class).train(new TrainOptions("mlp", null, null, 2, 32, null, 300, 11L,
                 Files.createTempDirectory("dlforge-runs-ui").resolve("digits-newest"), defaults.console(), defaults.stop(), null));
         new RunStore(DlforgeHome.current()).unpin("digits");
         studio = StudioServer.start();

@@ -3,6 +3,7 @@ package dev.dlforge.serve.studio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dlforge.projects.Catalogue;
+import dev.dlforge.projects.Trains;
 import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.serve.Chromium;
 import dev.dlforge.serve.StudioServer;
@@ -34,7 +35,7 @@ class TaggedTextBrowserTest {
     @Test
     void aLongTaggedSentenceWrapsInsideTheDemo() throws Exception {
         TrainOptions defaults = TrainOptions.defaults(new PrintStream(new ByteArrayOutputStream()));
-        Catalogue.standard().trainable("pos").train(new TrainOptions(null, null, null, 1, 32, null, 300, 3L,
+        Catalogue.standard().capable("pos", Trains.class).train(new TrainOptions(null, null, null, 1, 32, null, 300, 3L,
                 Files.createTempDirectory("dlforge-pos-ui").resolve("pos"), defaults.console(), defaults.stop(), null));
         WebDriver browser = Chromium.open(profile);
         try (StudioServer studio = StudioServer.start()) {

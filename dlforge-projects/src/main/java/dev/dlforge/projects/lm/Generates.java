@@ -1,7 +1,7 @@
 package dev.dlforge.projects.lm;
 
 import ai.djl.ndarray.NDManager;
-import dev.dlforge.projects.TrainableProject;
+import dev.dlforge.projects.Serves;
 import dev.dlforge.projects.serving.Demo;
 import dev.dlforge.projects.serving.Predictor;
 import java.nio.file.Path;
@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * {@code dlforge chat}, the studio's generation demo and the API drive it through the one
  * {@link LoadedLanguageModel} this loads.
  */
-public interface GenerativeProject extends TrainableProject {
+public interface Generates extends Serves {
 
     /** Loads a model folder (a run's {@code model/}) with its tokenizer; arrays live in {@code manager}. */
     LoadedLanguageModel loadLanguageModel(Path modelDir, NDManager manager);
