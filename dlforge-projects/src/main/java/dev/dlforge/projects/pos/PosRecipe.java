@@ -1,10 +1,12 @@
 package dev.dlforge.projects.pos;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.run.RecipeSchema;
 import dev.dlforge.core.train.EarlyStopping;
 import dev.dlforge.core.train.TrainerConfig;
 import dev.dlforge.models.text.BiLstmTagger;
+import java.util.List;
 
 /**
  * How the BiLSTM-CRF tagger is trained. The defaults reproduce docs/projects/pos.md on Brown.
@@ -72,6 +74,24 @@ public record PosRecipe(String dataset, String model, Training train, Network ne
 
     public static PosRecipe defaults() {
         return new PosRecipe(TaggingDatasets.BROWN, "bilstm-crf", Training.defaults(), Network.defaults(), Split.defaults(), 0);
+    }
+
+    /** A schema 1 recipe (every field at the top, no model) in this shape: runs and models trained before it still read. */
+    public static ObjectNode upgrade(ObjectNode fields, int fromSchema) {
+        move(fields, "train", List.of("epochs", "batchSize", "learningRate", "schedule", "clipNorm", "seed"));
+        move(fields, "network", List.of("wordDim", "suffixDim", "shapeDim", "hidden", "dropout", "minWordCount"));
+        move(fields, "split", List.of("testDocuments", "validationDocuments"));
+        fields.put("model", "bilstm-crf");
+        return fields;
+    }
+
+    private static void move(ObjectNode fields, String record, List<String> names) {
+        ObjectNode nested = fields.putObject(record);
+        for (String name : names) {
+            if (fields.has(name)) {
+                nested.set(name, fields.remove(name));
+            }
+        }
     }
 
     PosRecipe validated() {

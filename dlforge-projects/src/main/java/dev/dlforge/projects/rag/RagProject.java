@@ -169,6 +169,10 @@ public final class RagProject extends TrainingProject<RagRecipe, RetrievalEvalSe
     /** Asks the recipe's questions again of the run's index. */
     @Override
     public Map<String, Double> evaluate(RunDir run, TrainOptions options) {
+        if (run.info().recipe() != null && run.info().recipe().has("questions") && !run.info().recipe().has("synonymRate")) {
+            throw new DlforgeException("run " + run.id() + " was made by an older dlforge whose question set cannot be made again",
+                    "train a new run to evaluate: `dlforge train rag` (predict and serve still work on this one)");
+        }
         RagRecipe recipe = recipeOf(run);
         RetrievalEvalSet set = questionSet(recipe, options.data());
         try (MiniLmEncoder encoder = MiniLmEncoder.open();

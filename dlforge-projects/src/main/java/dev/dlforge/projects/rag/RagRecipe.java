@@ -1,9 +1,11 @@
 package dev.dlforge.projects.rag;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.run.RecipeSchema;
 import dev.dlforge.data.datasets.WordNet;
 import dev.dlforge.data.wordnet.WordNetQuestionConfig;
+import java.util.List;
 
 /**
  * What a {@code rag} run evaluates: the WordNet question set's size, seed and paraphrase strength.
@@ -40,6 +42,23 @@ public record RagRecipe(String dataset, String model, QuestionSet questionSet, i
 
     public static RagRecipe defaults() {
         return new RagRecipe(WordNet.ID, "minilm-lucene", QuestionSet.defaults(), 0);
+    }
+
+    /**
+     * A schema 1 recipe (the question set's fields at the top) in this shape, so older runs evaluate
+     * again; one from before the synonym rate existed is left as it is ({@link RagProject} says it
+     * cannot be evaluated).
+     */
+    public static ObjectNode upgrade(ObjectNode fields, int fromSchema) {
+        if (!fields.has("synonymRate")) {
+            return fields;
+        }
+        ObjectNode questionSet = fields.putObject("questionSet");
+        for (String name : List.of("questions", "documents", "seed", "synonymRate")) {
+            questionSet.set(name, fields.remove(name));
+        }
+        fields.put("dataset", WordNet.ID).put("model", "minilm-lucene").put("limit", 0);
+        return fields;
     }
 
     /**

@@ -9,9 +9,9 @@ import dev.dlforge.core.io.Json;
 import dev.dlforge.core.run.RecipeJson;
 import dev.dlforge.projects.Resumes;
 import dev.dlforge.projects.TrainOptions;
+import dev.dlforge.projects.kit.Recipes;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** pos's recipe as the kit builds it: documented defaults, the command line's options by path, on disk with schema 2. */
@@ -42,16 +42,19 @@ class PosRecipeTest {
     }
 
     @Test
-    void aRunsRecipeIsWrittenWithSchemaTwoAndAnOlderFlatOneIsRefused() {
+    void aRunsRecipeIsWrittenWithSchemaTwoAndAnOlderFlatOneIsUpgraded() throws Exception {
         PosRecipe r = PosRecipe.defaults();
         ObjectNode tree = RecipeJson.write(r);
         assertThat(tree.get("schema").asInt()).isEqualTo(2);
         assertThat(tree.at("/train/epochs").asInt()).isEqualTo(5);
         assertThat(RecipeJson.read(tree, PosRecipe.class, "run x")).isEqualTo(r);
-        // what main wrote: the fields flat, no schema
-        ObjectNode flat = Json.MAPPER.valueToTree(Map.of("dataset", "brown", "epochs", 5, "batchSize", 32, "wordDim", 64));
-        assertThatThrownBy(() -> RecipeJson.read(flat, PosRecipe.class, "run 20250101-1")).isInstanceOf(DlforgeException.class)
-                .hasMessageContaining("run 20250101-1 has a recipe of schema 1; this dlforge reads PosRecipe schema 2");
+        // what main wrote (PosRecipe schema 1): every field at the top, no model, no schema
+        ObjectNode flat = (ObjectNode) Json.MAPPER.readTree("""
+                {"dataset": "brown", "epochs": 2, "batchSize": 32, "learningRate": 0.002, "schedule": "cosine", "wordDim": 64,
+                 "suffixDim": 32, "shapeDim": 8, "hidden": 96, "dropout": 0.3, "minWordCount": 2, "clipNorm": 5.0,
+                 "testDocuments": 50, "validationDocuments": 25, "seed": 2024, "limit": 300}""");
+        assertThat(RecipeJson.read(flat, PosRecipe.class, "run 20250101-1"))
+                .isEqualTo(Recipes.with(Recipes.with(r, "train.epochs", 2), "limit", 300));
     }
 
     @Test

@@ -65,7 +65,7 @@ class RagRecipeTest {
     }
 
     @Test
-    void ragRunsDoNotResumeAndOlderRecipesSayWhyTheyCannotBeEvaluated(@TempDir Path tmp) {
+    void ragRunsDoNotResumeAndOlderRecipesStillRead(@TempDir Path tmp) {
         System.setProperty("dlforge.home", tmp.resolve("home").toString());
         try {
             RagProject rag = new RagProject();
@@ -74,11 +74,15 @@ class RagRecipeTest {
             assertThatThrownBy(() -> Catalogue.standard().capable(RagProject.ID, Resumes.class)).isInstanceOf(DlforgeException.class)
                     .hasMessageStartingWith("runs of project rag do not resume")
                     .satisfies(e -> assertThat(((DlforgeException) e).hint()).isEqualTo("start a new run: `dlforge train rag`"));
-            // a run written by main: the question set's fields at the top, no schema
-            ObjectNode flat = Json.MAPPER.valueToTree(Map.of("questions", 50, "documents", 1000, "seed", 2006, "synonymRate", 1.0));
+            // a run written by main (schema 1): the question set's fields at the top; it reads as the same set
+            ObjectNode flat = Json.MAPPER.valueToTree(Map.of("questions", 2, "documents", 40, "seed", 2006, "synonymRate", 0.5));
             RunDir old = new RunStore(DlforgeHome.current()).create(RagProject.ID, flat, tmp.resolve("old"));
-            assertThatThrownBy(() -> rag.evaluate(old, TrainOptions.defaults(QUIET))).isInstanceOf(DlforgeException.class)
-                    .hasMessageContaining("has a recipe of schema 1; this dlforge reads RagRecipe schema 2");
+            assertThat(rag.recipeOf(old)).isEqualTo(new RagRecipe("wordnet", "minilm-lucene", new RagRecipe.QuestionSet(2, 40, 2006L, 0.5), 0));
+            // older still: no synonym rate, so its question set cannot be made again
+            ObjectNode older = Json.MAPPER.valueToTree(Map.of("questions", 2, "documents", 40, "seed", 2006));
+            RunDir oldest = new RunStore(DlforgeHome.current()).create(RagProject.ID, older, tmp.resolve("oldest"));
+            assertThatThrownBy(() -> rag.evaluate(oldest, TrainOptions.defaults(QUIET))).isInstanceOf(DlforgeException.class)
+                    .hasMessageContaining("was made by an older dlforge whose question set cannot be made again");
         } finally {
             System.clearProperty("dlforge.home");
         }
