@@ -11,6 +11,7 @@ import dev.dlforge.projects.RunFailure;
 import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.projects.Trains;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -23,7 +24,7 @@ import java.nio.file.Path;
  *   <li>the data, read before the run folder exists, so a bad dataset or limit leaves nothing behind;
  *   <li>the run folder, with run.json (status running) and the recipe with its schema ({@link RecipeJson});
  *   <li>the project's training, fitted through {@link RunSession#fit} (stop signal, progress, recorder, listener);
- *   <li>stopped: the run stays resumable; completed: metrics.json, run.json completed, the metric line and the report's path;
+ *   <li>stopped: the run stays resumable; completed: metrics.json, run.json completed, the metric line and the report's path (when it wrote one);
  *   <li>any failure: status failed and an error saying whose fault it is ({@link RunFailure}).
  * </ol>
  *
@@ -100,7 +101,9 @@ public abstract class TrainingProject<R, D> implements Trains {
             run.writeMetrics(result.metrics());
             run.writeInfo(run.info().with(RunInfo.COMPLETED, result.metrics(), result.note()));
             options.console().println(MetricText.line(result.metrics()));
-            options.console().println("report: " + run.report());
+            if (Files.isRegularFile(run.report())) {
+                options.console().println("report: " + run.report());
+            }
             return run;
         } catch (IOException | RuntimeException e) {
             throw RunFailure.record(run, info().id(), e);
