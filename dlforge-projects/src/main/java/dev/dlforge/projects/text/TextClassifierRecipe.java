@@ -1,5 +1,6 @@
 package dev.dlforge.projects.text;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.run.RecipeSchema;
 import dev.dlforge.core.train.EarlyStopping;
@@ -128,6 +129,37 @@ public record TextClassifierRecipe(String model, long seed, Data data, Features 
         /** Thresholds for a validation false-positive rate of at most {@code rate} in every group. */
         public static Serving atFalsePositiveRatePerGroup(double rate) {
             return new Serving(ServedModelRule.RECALL_AT_FALSE_POSITIVE_RATE_PER_GROUP, rate);
+        }
+    }
+
+    /**
+     * Schema 1 was one flat record: its fields move into the named records (the logistic regression's
+     * {@code logisticEpochs}, {@code logisticRate} and {@code l2}; the served model's {@code servedModelRule},
+     * VALIDATION_F1 when absent), so runs and models trained before schema 2 keep working.
+     */
+    public static ObjectNode upgrade(ObjectNode flat, int fromSchema) {
+        ObjectNode r = flat.objectNode();
+        r.set("model", flat.get("model"));
+        r.set("seed", flat.get("seed"));
+        move(flat, r.putObject("data"), "dataset", "dataset", "validationFraction", "validationFraction", "testFraction", "testFraction",
+                "limit", "limit");
+        move(flat, r.putObject("features"), "vocabularySize", "vocabularySize", "minCount", "minCount");
+        move(flat, r.putObject("naiveBayes"), "laplace", "laplace");
+        move(flat, r.putObject("logistic"), "logisticEpochs", "epochs", "logisticRate", "learningRate", "l2", "l2");
+        move(flat, r.putObject("network"), "embeddingDim", "embeddingDim", "hidden", "hidden", "dropout", "dropout", "maxTokens", "maxTokens");
+        move(flat, r.putObject("train"), "epochs", "epochs", "batchSize", "batchSize", "learningRate", "learningRate", "patience", "patience");
+        ObjectNode serving = r.putObject("serving");
+        serving.put("rule", flat.path("servedModelRule").asText(ServedModelRule.VALIDATION_F1.name()));
+        serving.put("maxFalsePositiveRate", flat.path("maxFalsePositiveRate").asDouble(0));
+        return r;
+    }
+
+    /** Copies {@code from}'s fields into {@code to} by pairs of names (old, new). */
+    private static void move(ObjectNode from, ObjectNode to, String... oldAndNew) {
+        for (int i = 0; i < oldAndNew.length; i += 2) {
+            if (from.has(oldAndNew[i])) {
+                to.set(oldAndNew[i + 1], from.get(oldAndNew[i]));
+            }
         }
     }
 

@@ -83,7 +83,15 @@ class TextClassifierRecipeTest {
                 + "\"minCount\":2,\"laplace\":1.0,\"l2\":1.0E-4,\"logisticEpochs\":20,\"logisticRate\":0.02,\"validationFraction\":0.1,"
                 + "\"testFraction\":0.2,\"patience\":4,\"seed\":42,\"limit\":1000,"
                 + "\"servedModelRule\":\"RECALL_AT_FALSE_POSITIVE_RATE_PER_GROUP\",\"maxFalsePositiveRate\":0.005}");
-        assertThatThrownBy(() -> RecipeJson.read(flat, TextClassifierRecipe.class, "run old")).isInstanceOf(DlforgeException.class)
-                .hasMessage("run old has a recipe of schema 1; this dlforge reads TextClassifierRecipe schema 2");
+        // a run trained before schema 2 still reads, every value in its named record
+        TextClassifierRecipe old = RecipeJson.read(flat, TextClassifierRecipe.class, "run old");
+        assertThat(old.data()).isEqualTo(new TextClassifierRecipe.Data("spam-assassin", 0.1, 0.2, 1000));
+        assertThat(old.logistic()).isEqualTo(new TextClassifierRecipe.Logistic(20, 0.02, 1e-4));
+        assertThat(old.train()).isEqualTo(new TextClassifierRecipe.Train(2, 32, 0.002, 4));
+        assertThat(old.network()).isEqualTo(new TextClassifierRecipe.Network(64, 64, 0.3f, 400));
+        assertThat(old.serving()).isEqualTo(new TextClassifierRecipe.Serving(ServedModelRule.RECALL_AT_FALSE_POSITIVE_RATE_PER_GROUP, 0.005));
+        assertThat(old.features().vocabularySize()).isEqualTo(30000);
+        assertThat(old.naiveBayes().laplace()).isEqualTo(1.0);
+        assertThat(old.seed()).isEqualTo(42);
     }
 }
