@@ -93,6 +93,9 @@ public abstract class TrainingProject<R, D> implements Trains {
     /** Runs {@code recipe} in {@code run} (new, or resumed from {@code checkpoint}) to its end. */
     final RunDir execute(RunDir run, R recipe, D data, Path checkpoint, TrainOptions options) {
         try {
+            if (options.listener() instanceof RunListener listener) {
+                listener.onRun(run);
+            }
             TrainingResult result = train(new RunSession(run, options), recipe, data, checkpoint);
             options.console().println("run: " + run.path());
             if (result.stopped()) {

@@ -77,7 +77,7 @@ public final class Studio implements RouteGroup, AutoCloseable {
         Map<String, String> demos = new LinkedHashMap<>();
         catalogue.all().stream().filter(p -> p instanceof Serves).forEach(p -> demos.put(p.info().id(), p.info().id()));
         this.follower = new CurrentModelFollower(store, models, demos, FOLLOW_INTERVAL, line -> console.println("studio: " + line));
-        this.jobs = new TrainingJobs(hub, store, console, run -> follower.refresh());
+        this.jobs = new TrainingJobs(hub, console, run -> follower.refresh());
     }
 
     public TrainingJobs jobs() {

@@ -4,20 +4,17 @@ import dev.dlforge.core.DlforgeException;
 import dev.dlforge.core.engine.MemoryRelease;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.run.RunInfo;
-import dev.dlforge.core.run.RunStore;
 import dev.dlforge.core.train.EpochRecord;
 import dev.dlforge.core.train.StopSignal;
-import dev.dlforge.core.train.TrainingListener;
 import dev.dlforge.projects.TrainOptions;
+import dev.dlforge.projects.kit.RunListener;
 import dev.dlforge.projects.Resumes;
 import dev.dlforge.projects.Trains;
 import dev.dlforge.serve.api.ApiError;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -30,7 +27,6 @@ import java.util.function.Supplier;
 public final class TrainingJobs {
     private static final long BATCH_EVENT_INTERVAL_NANOS = 200_000_000L;
     private final EventHub hub;
-    private final RunStore store;
     private final PrintStream console;
     private final Consumer<RunDir> onCompleted;
     private volatile Job current;
@@ -44,10 +40,8 @@ public final class TrainingJobs {
         }
     }
 
-    /** @param store where the studio's runs are (the refusal of a second job names the running one) */
-    public TrainingJobs(EventHub hub, RunStore store, PrintStream console, Consumer<RunDir> onCompleted) {
+    public TrainingJobs(EventHub hub, PrintStream console, Consumer<RunDir> onCompleted) {
         this.hub = hub;
-        this.store = store;
         this.console = console;
         this.onCompleted = onCompleted;
     }
@@ -93,22 +87,10 @@ public final class TrainingJobs {
     private void refuseWhileRunning() {
         Job running = current;
         if (running != null && "running".equals(running.status())) {
-            String run = running.run() != null ? running.run() : runningRunOf(running.project()).orElse("whose folder is being created");
+            String run = running.run() != null ? running.run() : "whose folder is being created";
             throw new ApiError(409, "a " + running.project() + " run is already training (run " + run + "); one training at a time",
                     "wait for it to end, or stop it (Stop, or POST /studio/api/train/stop) and start again");
         }
-    }
-
-    /** The id of the run of {@code project} this process is training now, from the run store. */
-    private Optional<String> runningRunOf(String project) {
-        List<RunDir> runs = store.runsOf(project);
-        for (int i = runs.size() - 1; i >= 0; i--) {
-            RunInfo info = runs.get(i).info();
-            if (RunInfo.RUNNING.equals(info.status()) && info.owner() != null && info.owner().isCurrentProcess()) {
-                return Optional.of(info.id());
-            }
-        }
-        return Optional.empty();
     }
 
     private Job launch(Job job, TrainOptions options, Supplier<RunDir> training) {
@@ -154,7 +136,7 @@ public final class TrainingJobs {
         } catch (RuntimeException e) {
             // The user's mistake says what to change; a bug says so, with its run and error.log (RunFailure).
             String message = e instanceof DlforgeException d && !d.hint().isEmpty() ? d.getMessage() + " (" + d.hint() + ")" : String.valueOf(e.getMessage());
-            end = job.with("failed", job.run(), message);
+            end = job.with("failed", current.run(), message); // the run the trainer named, if it got that far
             console.println("studio: training " + job.project() + " failed: " + message);
         }
         releaseMemory();
@@ -184,13 +166,24 @@ public final class TrainingJobs {
      * run comparing several models, batch and epoch events carry the model they belong to
      * ({@code model}, {@code modelRole}), so that a live curve is not read as the served model's.
      */
-    private final class Progress implements TrainingListener {
+    private final class Progress implements RunListener {
         private final String job;
         private long lastBatchEvent;
         private volatile Map<String, Object> model = Map.of();
 
         Progress(String job) {
             this.job = job;
+        }
+
+        /** The job names its run as soon as the lifecycle has it (the refusal of a second job, the events). */
+        @Override
+        public void onRun(RunDir run) {
+            synchronized (TrainingJobs.this) {
+                if (current != null && current.id().equals(job)) {
+                    current = current.with(current.status(), run.id(), current.message());
+                    hub.publish(event("job", job, Map.of("job", current)));
+                }
+            }
         }
 
         @Override

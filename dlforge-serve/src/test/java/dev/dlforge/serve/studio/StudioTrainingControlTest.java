@@ -69,6 +69,8 @@ class StudioTrainingControlTest {
             assertThat(r.json().get("hint").asText()).contains("stop it").contains("/studio/api/train/stop");
         }
         assertThat(later.json().get("error").asText()).contains("run " + runId);
+        // The job knows its run from the trainer (the lifecycle's RunListener), not from a search of the store.
+        assertThat(studio.studio().jobs().current().run()).isEqualTo(runId);
         assertThat(post("/studio/api/train/stop", "{}").status()).isEqualTo(200);
         assertThat(waitForEnd().get("status").asText()).isEqualTo("stopped");
     }
