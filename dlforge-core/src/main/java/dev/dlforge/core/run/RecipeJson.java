@@ -8,6 +8,7 @@ import dev.dlforge.core.io.Json;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.List;
 
 /**
  * A recipe as {@code run.json} and model cards hold it: the record's fields and {@code "schema"}, the
@@ -64,6 +65,20 @@ public final class RecipeJson {
             String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw new DlforgeException(owner + " has a recipe this dlforge cannot read: " + why, "train a new run");
         }
+    }
+
+    /**
+     * For a recipe type's {@code upgrade}: moves the top-level {@code names} of {@code fields} (those
+     * present) into a new object {@code group}, as a record's settings move into a nested record.
+     */
+    public static ObjectNode nest(ObjectNode fields, String group, List<String> names) {
+        ObjectNode nested = fields.putObject(group);
+        for (String name : names) {
+            if (fields.has(name)) {
+                nested.set(name, fields.remove(name));
+            }
+        }
+        return nested;
     }
 
     private static Method upgrade(Class<?> type) {

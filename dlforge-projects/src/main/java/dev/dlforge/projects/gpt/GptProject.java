@@ -22,7 +22,6 @@ import dev.dlforge.projects.ProjectInfo;
 import dev.dlforge.projects.Roadmap;
 import dev.dlforge.projects.Evaluates;
 import dev.dlforge.projects.TrainOptions;
-import dev.dlforge.projects.kit.RecipeOptions;
 import dev.dlforge.projects.kit.ResumableProject;
 import dev.dlforge.projects.kit.RunSession;
 import dev.dlforge.projects.kit.TrainingResult;
@@ -80,11 +79,6 @@ public final class GptProject extends ResumableProject<GptRecipe, GptCorpus> imp
         return GptRecipe.class;
     }
 
-    /** {@code --model} picks the tokens; {@code --epochs} counts validations; {@code --limit} training windows. */
-    @Override
-    public RecipeOptions recipeOptions() {
-        return RecipeOptions.flat().withTrainingUnder("train");
-    }
 
     @Override
     protected GptRecipe validated(GptRecipe recipe) {

@@ -2,6 +2,7 @@ package dev.dlforge.projects.gpt;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dlforge.core.DlforgeException;
+import dev.dlforge.core.run.RecipeJson;
 import dev.dlforge.core.run.RecipeSchema;
 import dev.dlforge.models.lm.gpt.GptConfig;
 import dev.dlforge.models.lm.gpt.GptTrainConfig;
@@ -117,8 +118,8 @@ public record GptRecipe(String model, String dataset, int limit, Corpus corpus, 
         if (fields.has("tokens")) {
             fields.set("model", fields.remove("tokens"));
         }
-        nest(fields, "corpus", List.of("validationFraction", "bpeVocab"));
-        nest(fields, "network", List.of("nLayer", "nHead", "nEmbd", "blockSize", "dropout", "bias"));
+        RecipeJson.nest(fields, "corpus", List.of("validationFraction", "bpeVocab"));
+        RecipeJson.nest(fields, "network", List.of("nLayer", "nHead", "nEmbd", "blockSize", "dropout", "bias"));
         ObjectNode train = (ObjectNode) fields.get("train");
         int iterations = train.path("maxIters").asInt();
         double learningRate = train.path("learningRate").asDouble();
@@ -128,16 +129,6 @@ public record GptRecipe(String model, String dataset, int limit, Corpus corpus, 
         train.remove(List.of("maxIters", "minLearningRate", "warmupIters"));
         return fields;
     }
-
-    private static void nest(ObjectNode fields, String group, List<String> names) {
-        ObjectNode into = fields.putObject(group);
-        for (String name : names) {
-            if (fields.has(name)) {
-                into.set(name, fields.remove(name));
-            }
-        }
-    }
-
     /**
      * The recipe checked, with {@code --limit N}'s derived interval: N training windows make one pass
      * of ceil(N / batch) iterations, so each validation comes after that many (at most the recipe's

@@ -41,6 +41,12 @@ public abstract class TrainingProject<R, D> implements Trains {
     /** The recipe record's type, to read runs back. */
     protected abstract Class<R> recipeType();
 
+    /** Where the command line's options land: the training loop's under {@code train}, the rest at the top level. */
+    @Override
+    public RecipeOptions recipeOptions() {
+        return RecipeOptions.flat().withTrainingUnder("train");
+    }
+
     /** The recipe checked (a clear error per bad value) and its derived values set; as it is by default. */
     protected R validated(R recipe) {
         return recipe;

@@ -21,7 +21,6 @@ import dev.dlforge.projects.ProjectInfo;
 import dev.dlforge.projects.Roadmap;
 import dev.dlforge.projects.Evaluates;
 import dev.dlforge.projects.TrainOptions;
-import dev.dlforge.projects.kit.RecipeOptions;
 import dev.dlforge.projects.kit.ResumableProject;
 import dev.dlforge.projects.kit.RunSession;
 import dev.dlforge.projects.kit.TrainingResult;
@@ -84,10 +83,6 @@ public final class PoetryProject extends ResumableProject<PoetryRecipe, PoetryCo
         return PoetryRecipe.class;
     }
 
-    @Override
-    public RecipeOptions recipeOptions() {
-        return RecipeOptions.flat().withTrainingUnder("train");
-    }
 
     @Override
     protected PoetryRecipe validated(PoetryRecipe recipe) {

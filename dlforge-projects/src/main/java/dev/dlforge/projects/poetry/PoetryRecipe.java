@@ -2,6 +2,7 @@ package dev.dlforge.projects.poetry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dlforge.core.DlforgeException;
+import dev.dlforge.core.run.RecipeJson;
 import dev.dlforge.core.run.RecipeSchema;
 import dev.dlforge.core.train.EarlyStopping;
 import dev.dlforge.core.train.TrainerConfig;
@@ -76,21 +77,11 @@ public record PoetryRecipe(String model, String dataset, int limit, Network netw
 
     /** A schema 1 recipe (every setting at the top level) in this shape. */
     public static ObjectNode upgrade(ObjectNode fields, int fromSchema) {
-        nest(fields, "network", List.of("embedDim", "hidden", "layers", "dropout"));
-        nest(fields, "words", List.of("maxVocab", "minWordCount"));
-        nest(fields, "train", List.of("epochs", "batchSize", "window", "learningRate", "schedule", "clipNorm", "seed"));
+        RecipeJson.nest(fields, "network", List.of("embedDim", "hidden", "layers", "dropout"));
+        RecipeJson.nest(fields, "words", List.of("maxVocab", "minWordCount"));
+        RecipeJson.nest(fields, "train", List.of("epochs", "batchSize", "window", "learningRate", "schedule", "clipNorm", "seed"));
         return fields;
     }
-
-    private static void nest(ObjectNode fields, String group, List<String> names) {
-        ObjectNode into = fields.putObject(group);
-        for (String name : names) {
-            if (fields.has(name)) {
-                into.set(name, fields.remove(name));
-            }
-        }
-    }
-
     PoetryRecipe validated() {
         require(MODELS.contains(model), "project poetry has no model '" + model + "'", "choose one of: " + String.join(", ", MODELS));
         require(DATASETS.contains(dataset), "project poetry cannot train on '" + dataset + "'",

@@ -22,7 +22,6 @@ import dev.dlforge.projects.Roadmap;
 import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.projects.Evaluates;
 import dev.dlforge.projects.Serves;
-import dev.dlforge.projects.kit.RecipeOptions;
 import dev.dlforge.projects.kit.ResumableProject;
 import dev.dlforge.projects.kit.RunSession;
 import dev.dlforge.projects.kit.TrainingResult;
@@ -79,10 +78,6 @@ public final class PosProject extends ResumableProject<PosRecipe, TaggingData> i
         return PosRecipe.class;
     }
 
-    @Override
-    public RecipeOptions recipeOptions() {
-        return RecipeOptions.flat().withTrainingUnder("train");
-    }
 
     @Override
     protected PosRecipe validated(PosRecipe recipe) {

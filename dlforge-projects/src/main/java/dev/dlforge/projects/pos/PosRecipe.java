@@ -2,6 +2,7 @@ package dev.dlforge.projects.pos;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dlforge.core.DlforgeException;
+import dev.dlforge.core.run.RecipeJson;
 import dev.dlforge.core.run.RecipeSchema;
 import dev.dlforge.core.train.EarlyStopping;
 import dev.dlforge.core.train.TrainerConfig;
@@ -78,22 +79,12 @@ public record PosRecipe(String dataset, String model, Training train, Network ne
 
     /** A schema 1 recipe (every field at the top, no model) in this shape: runs and models trained before it still read. */
     public static ObjectNode upgrade(ObjectNode fields, int fromSchema) {
-        move(fields, "train", List.of("epochs", "batchSize", "learningRate", "schedule", "clipNorm", "seed"));
-        move(fields, "network", List.of("wordDim", "suffixDim", "shapeDim", "hidden", "dropout", "minWordCount"));
-        move(fields, "split", List.of("testDocuments", "validationDocuments"));
+        RecipeJson.nest(fields, "train", List.of("epochs", "batchSize", "learningRate", "schedule", "clipNorm", "seed"));
+        RecipeJson.nest(fields, "network", List.of("wordDim", "suffixDim", "shapeDim", "hidden", "dropout", "minWordCount"));
+        RecipeJson.nest(fields, "split", List.of("testDocuments", "validationDocuments"));
         fields.put("model", "bilstm-crf");
         return fields;
     }
-
-    private static void move(ObjectNode fields, String record, List<String> names) {
-        ObjectNode nested = fields.putObject(record);
-        for (String name : names) {
-            if (fields.has(name)) {
-                nested.set(name, fields.remove(name));
-            }
-        }
-    }
-
     PosRecipe validated() {
         require(train.epochs() >= 1, "--epochs must be at least 1, got " + train.epochs());
         require(train.batchSize() >= 1, "--batch-size must be at least 1, got " + train.batchSize());

@@ -2,6 +2,7 @@ package dev.dlforge.projects.rag;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dlforge.core.DlforgeException;
+import dev.dlforge.core.run.RecipeJson;
 import dev.dlforge.core.run.RecipeSchema;
 import dev.dlforge.data.datasets.WordNet;
 import dev.dlforge.data.wordnet.WordNetQuestionConfig;
@@ -53,10 +54,7 @@ public record RagRecipe(String dataset, String model, QuestionSet questionSet, i
         if (!fields.has("synonymRate")) {
             return fields;
         }
-        ObjectNode questionSet = fields.putObject("questionSet");
-        for (String name : List.of("questions", "documents", "seed", "synonymRate")) {
-            questionSet.set(name, fields.remove(name));
-        }
+        RecipeJson.nest(fields, "questionSet", List.of("questions", "documents", "seed", "synonymRate"));
         fields.put("dataset", WordNet.ID).put("model", "minilm-lucene").put("limit", 0);
         return fields;
     }

@@ -34,7 +34,6 @@ import dev.dlforge.models.Standardize;
 import dev.dlforge.projects.TrainOptions;
 import dev.dlforge.projects.Evaluates;
 import dev.dlforge.projects.Serves;
-import dev.dlforge.projects.kit.RecipeOptions;
 import dev.dlforge.projects.kit.ResumableProject;
 import dev.dlforge.projects.kit.RunSession;
 import dev.dlforge.projects.kit.TrainingResult;
@@ -98,10 +97,6 @@ public abstract class ImageClassifierProject extends ResumableProject<ImageClass
         return ImageClassifierRecipe.class;
     }
 
-    @Override
-    public RecipeOptions recipeOptions() {
-        return RecipeOptions.flat().withTrainingUnder("train");
-    }
 
     @Override
     protected ImageClassifierRecipe validated(ImageClassifierRecipe recipe) {

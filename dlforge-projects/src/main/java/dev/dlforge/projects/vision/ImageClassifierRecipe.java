@@ -2,6 +2,7 @@ package dev.dlforge.projects.vision;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dlforge.core.DlforgeException;
+import dev.dlforge.core.run.RecipeJson;
 import dev.dlforge.core.run.RecipeSchema;
 import dev.dlforge.core.train.EarlyStopping;
 import dev.dlforge.core.train.TrainerConfig;
@@ -91,12 +92,7 @@ public record ImageClassifierRecipe(String dataset, String model, Training train
 
     /** Schema 1 (before the training loop was its own record) kept the loop's settings at the top level. */
     public static ObjectNode upgrade(ObjectNode fields, int fromSchema) {
-        ObjectNode train = fields.putObject("train");
-        for (String name : List.of("epochs", "batchSize", "learningRate", "schedule", "weightDecay", "validationFraction", "patience", "seed")) {
-            if (fields.has(name)) {
-                train.set(name, fields.remove(name));
-            }
-        }
+        RecipeJson.nest(fields, "train", List.of("epochs", "batchSize", "learningRate", "schedule", "weightDecay", "validationFraction", "patience", "seed"));
         return fields;
     }
 
