@@ -139,21 +139,27 @@ class StudioApiTest {
         assertThat(http.post("/studio/api/train", "application/json", "{\"project\": \"digits\"}".getBytes()).status()).isEqualTo(409);
 
         List<String> types = new ArrayList<>();
+        List<String> jobRuns = new ArrayList<>();
         JsonNode end = null;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null && end == null; line = lines.readLine()) {
                 if (line.startsWith("data:")) {
                     JsonNode e = Json.MAPPER.readTree(line.substring(5));
                     types.add(e.get("type").asText());
+                    if (e.get("type").asText().equals("job")) {
+                        jobRuns.add(e.get("job").path("run").asText(""));
+                    }
                     if (e.get("type").asText().equals("end")) {
                         end = e;
                     }
                 }
             }
         }
-        assertThat(types).startsWith("job", "epoch_start").contains("batch", "epoch").endsWith("end");
+        // The job is announced, then again with its run once the run folder exists, before the first epoch.
+        assertThat(types).startsWith("job", "job", "epoch_start").contains("batch", "epoch").endsWith("end");
         assertThat(end.get("job").get("status").asText()).as(end.toString()).isEqualTo("completed");
         String newRun = end.get("job").get("run").asText();
+        assertThat(jobRuns).containsExactly("", newRun);
         assertThat(http.get("/studio/api/projects/digits").json().get("servedRun").asText()).isEqualTo(newRun);
         assertThat(http.post("/v1/models/digits/predict", "image/png", Http.digitPng(5, 0)).status()).isEqualTo(200);
         assertThat(http.post("/studio/api/train/stop", "application/json", new byte[0]).status()).isEqualTo(409);
