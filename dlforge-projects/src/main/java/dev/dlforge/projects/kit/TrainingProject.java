@@ -13,6 +13,7 @@ import dev.dlforge.projects.Trains;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The run lifecycle, written once for every project that trains. A project supplies its recipe
@@ -41,10 +42,15 @@ public abstract class TrainingProject<R, D> implements Trains {
     /** The recipe record's type, to read runs back. */
     protected abstract Class<R> recipeType();
 
-    /** Where the command line's options land: the training loop's under {@code train}, the rest at the top level. */
+    /**
+     * Where the command line's options land: at the recipe's top level, those of the training loop
+     * (epochs, batch size, learning rate, seed) in its {@code train} record when it has one.
+     */
     @Override
     public RecipeOptions recipeOptions() {
-        return RecipeOptions.flat().withTrainingUnder("train");
+        boolean nested = recipeType().isRecord()
+                && Arrays.stream(recipeType().getRecordComponents()).anyMatch(c -> c.getName().equals("train") && c.getType().isRecord());
+        return nested ? RecipeOptions.flat().withTrainingUnder("train") : RecipeOptions.flat();
     }
 
     /** The recipe checked (a clear error per bad value) and its derived values set; as it is by default. */
