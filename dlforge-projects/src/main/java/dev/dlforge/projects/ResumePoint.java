@@ -10,12 +10,8 @@ import java.nio.file.Path;
 /** Where a stopped run continues: its newest readable checkpoint and the epochs that checkpoint holds. */
 public record ResumePoint(Path checkpoint, int trainedEpochs) {
 
-    public static ResumePoint of(RunDir run) {
-        return of(run, null);
-    }
-
     /**
-     * As {@link #of(RunDir)}, printing to {@code console} (when given) each newer checkpoint it had to
+     * The run's newest readable checkpoint, printing to {@code console} (when given) each newer checkpoint it had to
      * skip and why, so a resume that goes back further than the user expects says so.
      */
     public static ResumePoint of(RunDir run, PrintStream console) {

@@ -29,10 +29,6 @@ public record RecipeOptions(String model, String dataset, String epochs, String 
         return new RecipeOptions(model, dataset, null, null, null, seed, limit);
     }
 
-    public RecipeOptions withModel(String path) {
-        return new RecipeOptions(path, dataset, epochs, batchSize, learningRate, seed, limit);
-    }
-
     public RecipeOptions withTrainingUnder(String prefix) {
         return new RecipeOptions(model, dataset, prefix + ".epochs", prefix + ".batchSize", prefix + ".learningRate", prefix + ".seed", limit);
     }

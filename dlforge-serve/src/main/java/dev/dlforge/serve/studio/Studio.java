@@ -161,8 +161,6 @@ public final class Studio implements RouteGroup, AutoCloseable {
             RecipeOptions fields = p instanceof Trains t ? t.recipeOptions() : RecipeOptions.flat();
             page.put("models", p instanceof Trains t ? t.models() : List.of());
             page.put("datasets", p instanceof Trains t ? t.datasets() : List.of());
-            page.put("trains", p instanceof Trains);
-            page.put("resumes", p instanceof Resumes);
             page.put("metric", p instanceof Evaluates e ? e.headline().metric() : "");
             page.put("demo", p instanceof Serves s ? s.demo() : null);
             page.put("served", models.modelDir(id).isPresent() ? id : null);
