@@ -1,0 +1,29 @@
+package dev.dlforge.llm.tokenizer;
+
+/**
+ * Text to token ids and back, for a model read from GGUF ({@code tokenizer.ggml.*} metadata).
+ *
+ * <p>Implementations: byte-level BPE ({@code tokenizer.ggml.model = "gpt2"}: Llama 3, Qwen2, GPT-2) and
+ * SentencePiece-style BPE over scores ({@code "llama"}: Llama 2, Mistral). Ids equal llama.cpp's for the same file.
+ */
+public interface Tokenizer {
+    /** Token ids of {@code text}; special-token text such as {@code <|im_end|>} is matched as one token when {@code parseSpecial}. */
+    int[] encode(String text, boolean addBos, boolean parseSpecial);
+
+    /** The bytes a token stands for (a piece of UTF-8 that may end inside a character). */
+    byte[] tokenBytes(int id);
+
+    /** Text of {@code ids}; bytes that do not form UTF-8 are replaced by U+FFFD. */
+    String decode(int[] ids);
+
+    int vocabularySize();
+
+    /** Beginning-of-sequence id, or -1 when the vocabulary has none. */
+    int bos();
+
+    /** End-of-sequence id, or -1. */
+    int eos();
+
+    /** True for tokens that end a generation: EOS, and end-of-turn tokens such as {@code <|eot_id|>} or {@code <|im_end|>}. */
+    boolean endsGeneration(int id);
+}
