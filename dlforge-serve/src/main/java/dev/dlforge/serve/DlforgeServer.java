@@ -113,25 +113,25 @@ public final class DlforgeServer implements AutoCloseable {
             if (studio != null) {
                 c.routes.get("/", ctx -> ctx.redirect("/studio/"));
             }
-            c.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e));
-            c.routes.exception(InvalidInputException.class, (e, ctx) -> error(ctx, new ApiError(e.status(), e.getMessage(), e.hint())));
-            c.routes.exception(ImageTooLargeException.class, (e, ctx) -> error(ctx, new ApiError(413, e.getMessage(), e.hint())));
+            c.routes.exception(ApiError.class, (e, ctx) -> error(ctx, groups, e));
+            c.routes.exception(InvalidInputException.class, (e, ctx) -> error(ctx, groups, new ApiError(e.status(), e.getMessage(), e.hint())));
+            c.routes.exception(ImageTooLargeException.class, (e, ctx) -> error(ctx, groups, new ApiError(413, e.getMessage(), e.hint())));
             c.routes.exception(ImageDecodeBusyException.class, (e, ctx) -> {
                 ctx.header("Retry-After", "1");
-                error(ctx, new ApiError(503, e.getMessage(), e.hint()));
+                error(ctx, groups, new ApiError(503, e.getMessage(), e.hint()));
             });
-            c.routes.exception(DlforgeException.class, (e, ctx) -> error(ctx, new ApiError(400, e.getMessage(), e.hint())));
-            c.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, new ApiError(e.getStatus(), e.getMessage(), "")));
+            c.routes.exception(DlforgeException.class, (e, ctx) -> error(ctx, groups, new ApiError(400, e.getMessage(), e.hint())));
+            c.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, groups, new ApiError(e.getStatus(), e.getMessage(), "")));
             c.routes.exception(Exception.class, (e, ctx) -> {
                 System.err.println("dlforge serve: internal error on " + ctx.method() + " " + ctx.path() + ": " + e);
                 e.printStackTrace();
                 String what = e instanceof ServerFault ? e.getMessage() : e.getClass().getSimpleName();
-                error(ctx, new ApiError(500, "internal error: " + what, "this is a bug in dlforge, or the server ran short of memory;"
+                error(ctx, groups, new ApiError(500, "internal error: " + what, "this is a bug in dlforge, or the server ran short of memory;"
                         + " the server log has the details, and it goes on serving"));
             });
             c.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
-                    error(ctx, new ApiError(404, "no such endpoint: " + ctx.method() + " " + ctx.path(), "GET /openapi.json lists the API"));
+                    error(ctx, groups, new ApiError(404, "no such endpoint: " + ctx.method() + " " + ctx.path(), "GET /openapi.json lists the API"));
                 }
             });
         });
@@ -215,7 +215,15 @@ public final class DlforgeServer implements AutoCloseable {
         }
     }
 
-    private static void error(Context ctx, ApiError e) {
+    /** The error's JSON: the shape the matched route's group writes (OpenAI's for its API), else {"status", "error", "hint"}. */
+    private static void error(Context ctx, List<RouteGroup> groups, ApiError e) {
+        for (RouteGroup g : groups) {
+            Object body = g.errorBody(ctx.path(), e);
+            if (body != null) {
+                ctx.status(e.status()).json(body);
+                return;
+            }
+        }
         ctx.status(e.status()).json(e.body());
     }
 

@@ -37,6 +37,7 @@ public final class Scheduler implements AutoCloseable {
     private volatile long iterations;
     private volatile long preemptions;
     private volatile long reusedTokens;
+    private volatile long cancellations;
 
     public Scheduler(DecoderModel model, SchedulerConfig config) {
         this.model = model;
@@ -92,7 +93,7 @@ public final class Scheduler implements AutoCloseable {
         lock.lock();
         try {
             return new SchedulerStats(waiting.size(), running.size(), cache.freeBlocks(), cache.totalBlocks(), cache.bytesPerToken(),
-                    iterations, preemptions, reusedTokens);
+                    iterations, preemptions, reusedTokens, cancellations);
         } finally {
             lock.unlock();
         }
@@ -107,6 +108,7 @@ public final class Scheduler implements AutoCloseable {
         lock.lock();
         try {
             if (waiting.remove(r)) {
+                cancellations++;
                 r.listener.finished(r.finish(FinishReason.CANCELLED, null));
             }
             work.signalAll();
@@ -136,6 +138,7 @@ public final class Scheduler implements AutoCloseable {
         try {
             running.removeIf(r -> {
                 if (r.isCancelled()) {
+                    cancellations++;
                     r.close();
                     r.listener.finished(r.finish(FinishReason.CANCELLED, null));
                     return true;

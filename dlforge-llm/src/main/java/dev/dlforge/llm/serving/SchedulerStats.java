@@ -11,6 +11,7 @@ package dev.dlforge.llm.serving;
  * @param iterations     forward passes so far
  * @param preemptions    sequences pre-empted (released and later recomputed) for lack of blocks
  * @param reusedTokens   prompt tokens whose keys and values came from a shared prefix
+ * @param cancellations  requests cancelled (clients that went away), queued or running
  */
 public record SchedulerStats(int waiting, int running, int freeBlocks, int totalBlocks, long bytesPerToken, long iterations,
-                             long preemptions, long reusedTokens) { }
+                             long preemptions, long reusedTokens, long cancellations) { }
