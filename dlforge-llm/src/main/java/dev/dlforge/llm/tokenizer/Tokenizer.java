@@ -7,7 +7,11 @@ package dev.dlforge.llm.tokenizer;
  * SentencePiece-style BPE over scores ({@code "llama"}: Llama 2, Mistral). Ids equal llama.cpp's for the same file.
  */
 public interface Tokenizer {
-    /** Token ids of {@code text}; special-token text such as {@code <|im_end|>} is matched as one token when {@code parseSpecial}. */
+    /**
+     * Token ids of {@code text}; special-token text such as {@code <|im_end|>} is matched as one token when {@code parseSpecial}.
+     * {@code addBos} adds BOS (and EOS) where the model asks for them ({@code tokenizer.ggml.add_bos_token}, else the
+     * family's default: yes for SentencePiece and Llama 3, no for GPT-2 and Qwen2), as llama.cpp's {@code add_special}.
+     */
     int[] encode(String text, boolean addBos, boolean parseSpecial);
 
     /** The bytes a token stands for (a piece of UTF-8 that may end inside a character). */

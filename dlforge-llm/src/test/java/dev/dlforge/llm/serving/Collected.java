@@ -24,6 +24,9 @@ final class Collected implements GenerationListener {
 
     @Override
     public void finished(Finish f) {
+        if (f.error() != null) {
+            firstToken.completeExceptionally(new AssertionError(f.error()));
+        }
         if (!finish.complete(f)) {
             throw new AssertionError("finished twice");
         }

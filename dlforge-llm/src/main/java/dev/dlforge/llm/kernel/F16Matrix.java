@@ -1,0 +1,40 @@
+package dev.dlforge.llm.kernel;
+
+import dev.dlforge.llm.gguf.GgmlType;
+import java.nio.ByteBuffer;
+
+/** F16 weights: each row widened to floats, dotted with the f16-rounded activations (as llama.cpp does). */
+final class F16Matrix extends WeightMatrix {
+    F16Matrix(String name, ByteBuffer data, int rows, int cols) {
+        super(name, data, rows, cols, GgmlType.F16);
+    }
+
+    @Override
+    public GgmlType type() {
+        return GgmlType.F16;
+    }
+
+    @Override
+    void prepare(MatInput in) {
+        in.prepareF16();
+    }
+
+    @Override
+    void multiplyRows(MatInput in, float[][] out, int outOffset, int from, int to) {
+        float[] w = new float[cols];
+        for (int r = from; r < to; r++) {
+            row(r, w);
+            for (int b = 0; b < in.batch; b++) {
+                out[b][outOffset + r] = FloatDot.dot(w, in.f16(b), cols);
+            }
+        }
+    }
+
+    @Override
+    public void row(int r, float[] dst) {
+        int o = r * rowBytes;
+        for (int c = 0; c < cols; c++) {
+            dst[c] = Half.toFloat(data.getShort(o + 2 * c));
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.dlforge.llm.kernel;
+
+import dev.dlforge.llm.gguf.GgmlType;
+import java.nio.ByteBuffer;
+
+/**
+ * Q8_0 weights (blocks of 32: f16 d, int8 q[32]) times Q8_0 activations: {@code sum_blocks dw * da * sum_j qw[j] qa[j]}
+ * (llama.cpp's {@code ggml_vec_dot_q8_0_q8_0}).
+ */
+final class Q8Matrix extends WeightMatrix {
+    static final int BLOCK_BYTES = 34;
+
+    Q8Matrix(String name, ByteBuffer data, int rows, int cols) {
+        super(name, data, rows, cols, GgmlType.Q8_0);
+    }
+
+    @Override
+    public GgmlType type() {
+        return GgmlType.Q8_0;
+    }
+
+    @Override
+    void prepare(MatInput in) {
+        in.prepareQ8();
+    }
+
+    @Override
+    void multiplyRows(MatInput in, float[][] out, int outOffset, int from, int to) {
+        int blocks = cols / 32;
+        byte[] copy = Simd.ENABLED && !Simd.BUFFER_LOADS ? new byte[rowBytes] : null;
+        for (int r = from; r < to; r++) {
+            int off = r * rowBytes;
+            if (copy != null) {
+                data.get(off, copy, 0, rowBytes);
+            }
+            for (int b = 0; b < in.batch; b++) {
+                float y;
+                if (!Simd.ENABLED) {
+                    y = scalar(off, in.q8(b), in.q8Scale(b), blocks);
+                } else if (copy == null) {
+                    y = VectorDots.q8(data, off, in.q8(b), in.q8Scale(b), blocks);
+                } else {
+                    y = VectorDots.q8(copy, 0, in.q8(b), in.q8Scale(b), blocks);
+                }
+                out[b][outOffset + r] = y;
+            }
+        }
+    }
+
+    private float scalar(int off, short[] qa, float[] da, int blocks) {
+        float acc = 0;
+        for (int blk = 0; blk < blocks; blk++) {
+            int o = off + blk * BLOCK_BYTES;
+            int sum = 0;
+            for (int j = 0; j < 32; j++) {
+                sum += data.get(o + 2 + j) * qa[blk * 32 + j];
+            }
+            acc += Half.toFloat(data.getShort(o)) * da[blk] * sum;
+        }
+        return acc;
+    }
+
+    @Override
+    public void row(int r, float[] dst) {
+        int off = r * rowBytes;
+        for (int blk = 0; blk < cols / 32; blk++) {
+            int o = off + blk * BLOCK_BYTES;
+            float d = Half.toFloat(data.getShort(o));
+            for (int j = 0; j < 32; j++) {
+                dst[blk * 32 + j] = d * data.get(o + 2 + j);
+            }
+        }
+    }
+}

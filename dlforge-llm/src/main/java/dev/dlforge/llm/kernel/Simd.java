@@ -1,0 +1,45 @@
+package dev.dlforge.llm.kernel;
+
+/**
+ * Whether the kernels use the Vector API ({@code jdk.incubator.vector}): only when the JVM was started with
+ * {@code --add-modules jdk.incubator.vector} (the launcher and the tests do) and its preferred float vector has at
+ * least 256 bits (AVX2); otherwise the scalar loops run, with the same results up to float summation order.
+ *
+ * <p>{@code -Ddlforge.llm.simd=false} forces the scalar path. The classes that name vector types are loaded only when
+ * this says yes, so a JVM without the module never touches them.
+ */
+public final class Simd {
+    /** True when the vector kernels run. */
+    public static final boolean ENABLED = detect();
+    /**
+     * True when {@code ByteVector.fromByteBuffer} exists (Java 17 and 18; later JDKs replaced it by
+     * {@code fromMemorySegment}): vector loads then read the mapped weights directly; else each row is first copied into
+     * a reused array ({@code -Ddlforge.llm.rowCopy=true} forces the copy to measure it).
+     */
+    public static final boolean BUFFER_LOADS = ENABLED && Runtime.version().feature() < 19 && !Boolean.getBoolean("dlforge.llm.rowCopy");
+
+    private Simd() {
+    }
+
+    private static boolean detect() {
+        if (!Boolean.parseBoolean(System.getProperty("dlforge.llm.simd", "true"))) {
+            return false;
+        }
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return false;
+        }
+        try {
+            return VectorDots.preferredBits() >= 256;
+        } catch (LinkageError e) {
+            return false;
+        }
+    }
+
+    /** What runs, for logs and benchmark reports. */
+    public static String describe() {
+        if (!ENABLED) {
+            return "scalar (start the JVM with --add-modules jdk.incubator.vector for the Vector API)";
+        }
+        return "Vector API " + VectorDots.preferredBits() + "-bit, " + (BUFFER_LOADS ? "loads from the mapped buffer" : "rows copied to arrays");
+    }
+}
