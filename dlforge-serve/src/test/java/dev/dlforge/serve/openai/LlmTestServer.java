@@ -1,22 +1,43 @@
 package dev.dlforge.serve.openai;
 
 import dev.dlforge.llm.engine.DecoderModel;
-import dev.dlforge.llm.serving.BigramModel;
+import dev.dlforge.llm.gguf.GgmlType;
+import dev.dlforge.llm.model.RandomLlamaGguf;
 import dev.dlforge.llm.serving.SchedulerConfig;
+import dev.dlforge.llm.serving.ServingModel;
 import dev.dlforge.serve.api.ServeConfig;
-import java.util.List;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
-/** An {@link LlmServer} on a free loopback port over a small real model, and a switch that holds its scheduler between iterations. */
+/**
+ * An {@link LlmServer} on a free loopback port over the real engine: a tiny random-weight Llama GGUF (hidden 64, 2
+ * layers, GQA 4/2, vocabulary 320, Q8_0, context 2048) that the fixture writes; and a switch that holds its scheduler
+ * between iterations.
+ */
 final class LlmTestServer implements AutoCloseable {
     static final String NAME = "bigram";
-    static final List<String> SENTENCES = List.of("the cat sat on the mat and the dog sat on the rug.", "a dog ran in the park.",
-            "the sun is warm today.", "we went to the sea and swam.", "it rained on the hills all night.");
+    static final int CONTEXT = 2048;
     final LlmServer server;
     private volatile CountDownLatch hold;
 
-    LlmTestServer(SchedulerConfig scheduling, int contextLength) {
-        this(scheduling, new BigramModel(SENTENCES, 16, contextLength));
+    LlmTestServer(SchedulerConfig scheduling) {
+        this(scheduling, tinyLlama());
+    }
+
+    static DecoderModel tinyLlama() {
+        try {
+            Path dir = Files.createTempDirectory("dlforge-llm-test");
+            Path gguf = dir.resolve("tiny-llama-q8_0.gguf");
+            RandomLlamaGguf.write(new RandomLlamaGguf.Spec(64, 2, 4, 2, 128, 320, CONTEXT, GgmlType.Q8_0, false, 7), gguf);
+            gguf.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            return ServingModel.open(gguf, 2);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     LlmTestServer(SchedulerConfig scheduling, DecoderModel model) {
@@ -34,7 +55,7 @@ final class LlmTestServer implements AutoCloseable {
     }
 
     static LlmTestServer standard() {
-        return new LlmTestServer(new SchedulerConfig(8, 4, 64, 1 << 20), 512);
+        return new LlmTestServer(new SchedulerConfig(8, 4, 64, 4L << 20));
     }
 
     String baseUrl() {

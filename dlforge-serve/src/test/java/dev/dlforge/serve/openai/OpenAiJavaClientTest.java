@@ -33,7 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** OpenAI's own Java client against our server on a loopback port: plain, streamed, tools, logprobs, errors. */
+/** OpenAI's own Java client against our server (the real engine on a tiny random-weight GGUF) on a loopback port: plain, streamed, tools, logprobs, errors. */
 class OpenAiJavaClientTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static LlmTestServer server;
@@ -171,8 +171,9 @@ class OpenAiJavaClientTest {
     void textCompletionsContinueAPrompt() {
         Completion c = client.completions().create(CompletionCreateParams.builder().model(LlmTestServer.NAME).prompt("the cat sat")
                 .maxTokens(8).temperature(0.0).build());
-        assertThat(c.choices().get(0).text()).hasSizeBetween(1, 8);
-        assertThat(c.usage().orElseThrow().promptTokens()).isEqualTo("the cat sat".length());
+        assertThat(c.choices().get(0).text()).isNotEmpty();
+        assertThat(c.usage().orElseThrow().promptTokens()).isGreaterThan(3);
+        assertThat(c.usage().orElseThrow().completionTokens()).isBetween(1L, 8L);
     }
 
     @Test
@@ -183,8 +184,8 @@ class OpenAiJavaClientTest {
 
     @Test
     void aPromptLongerThanTheContextIsRefusedWith400SayingSo() {
-        assertThatThrownBy(() -> client.chat().completions().create(chat("the cat ".repeat(100)).build()))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("maximum context length is 512 tokens")
+        assertThatThrownBy(() -> client.chat().completions().create(chat("the cat ".repeat(300)).build()))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("maximum context length is " + LlmTestServer.CONTEXT + " tokens")
                 .satisfies(e -> assertThat(((BadRequestException) e).code()).hasValue("context_length_exceeded"));
     }
 
