@@ -37,7 +37,7 @@ final class TestRows {
             case 12 -> j % 2 == 0 ? -1f : 1f;
             case 13 -> (float) (g * g * g);
             case 14 -> j == 100 ? -7f : (float) r.nextDouble();
-            default -> (float) (Math.sin(j * 0.1) + 0.01 * g);
+            default -> (float) (StrictMath.sin(j * 0.1) + 0.01 * g);
         };
     }
 
@@ -52,9 +52,9 @@ final class TestRows {
     }
 
     private static double gaussian(SplittableRandom r) {
-        // Box-Muller from two uniforms: the same values on every JDK (java.util.Random's nextGaussian is fine too,
-        // but SplittableRandom has no gaussian before Java 17's RandomGenerator default, whose algorithm may change)
+        // Box-Muller in StrictMath: the same values on every JDK and CPU (Math.log and nextGaussian may differ), so the
+        // digests in ReferenceDigestsTest hold everywhere
         double u = 1 - r.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r.nextDouble());
+        return StrictMath.sqrt(-2 * StrictMath.log(u)) * StrictMath.cos(2 * Math.PI * r.nextDouble());
     }
 }
