@@ -18,7 +18,8 @@ public interface GenerationListener {
      *
      * @param id      its id
      * @param text    the text released with it (after any text withheld before it)
-     * @param logprob its log-probability under the model's distribution (log-softmax of the logits)
+     * @param logprob its log-probability under the distribution it was drawn from (the Sampler's: penalised, tempered,
+     *                restricted to the allowed tokens of a constrained request)
      * @param top     the most likely alternatives, best first, as many as {@code SamplingParams.topLogprobs} asks
      */
     record Token(int id, String text, double logprob, List<Alternative> top) {

@@ -1,6 +1,9 @@
 package dev.dlforge.llm.serving;
 
 import dev.dlforge.llm.engine.KvCache;
+import dev.dlforge.llm.sample.SampledToken;
+import dev.dlforge.llm.sample.Sampler;
+import dev.dlforge.llm.sample.StopMatcher;
 import dev.dlforge.llm.tokenizer.Tokenizer;
 import java.util.Arrays;
 
@@ -12,8 +15,8 @@ import java.util.Arrays;
 final class ScheduledRequest implements Generation {
     final GenerationRequest request;
     final GenerationListener listener;
-    final TokenSampler sampler;
-    final StopText text;
+    final Sampler sampler;
+    final StopMatcher text;
     /** The prompt, then each sampled token: what the sequence's cache must hold before the next token is sampled. */
     int[] tokens;
     int length;
@@ -29,8 +32,8 @@ final class ScheduledRequest implements Generation {
         this.request = request;
         this.listener = listener;
         this.onCancel = onCancel;
-        this.sampler = new TokenSampler(request.sampling(), request.allowedTokens());
-        this.text = new StopText(request.stop());
+        this.sampler = new Sampler(request.sampling());
+        this.text = new StopMatcher(request.stop());
         this.tokens = Arrays.copyOf(request.prompt(), request.prompt().length + Math.min(request.maxTokens(), 1024));
         this.length = request.prompt().length;
     }
@@ -84,6 +87,22 @@ final class ScheduledRequest implements Generation {
         generated++;
     }
 
+    /** The next token from {@code logits}, only among the allowed tokens when the request constrains them. */
+    GenerationListener.Token sample(float[] logits) {
+        float[] l = logits;
+        if (request.allowedTokens() != null) {
+            l = logits.clone();
+            for (int i = 0; i < l.length; i++) {
+                if (!request.allowedTokens().test(i)) {
+                    l[i] = Float.NEGATIVE_INFINITY;
+                }
+            }
+        }
+        SampledToken t = sampler.sample(l);
+        return new GenerationListener.Token(t.id(), "", t.logprob(),
+                t.top().stream().map(a -> new GenerationListener.Alternative(a.id(), a.logprob())).toList());
+    }
+
     /** Handles the sampled {@code token}: reports its text and says whether the generation is over. */
     FinishReason accept(GenerationListener.Token token, Tokenizer tokenizer, int contextLength) {
         if (tokenizer.endsGeneration(token.id())) {
@@ -92,7 +111,7 @@ final class ScheduledRequest implements Generation {
             return FinishReason.STOP;
         }
         append(token.id());
-        String released = text.add(tokenizer.tokenBytes(token.id()));
+        String released = text.accept(tokenizer.tokenBytes(token.id()));
         if (text.stopped()) {
             listener.token(new GenerationListener.Token(token.id(), released, token.logprob(), token.top()));
             return FinishReason.STOP;

@@ -226,7 +226,7 @@ public final class Scheduler implements AutoCloseable {
             }
             FinishReason done;
             try {
-                done = r.accept(r.sampler.choose(logits[i]), model.tokenizer(), contextLength);
+                done = r.accept(r.sample(logits[i]), model.tokenizer(), contextLength);
             } catch (RuntimeException e) {
                 end(r, FinishReason.ERROR, "the listener or sampler failed: " + e);
                 continue;

@@ -39,7 +39,7 @@ record SamplingRequest(int maxTokens, List<String> stop, SamplingParams sampling
             throw OpenAiError.invalid("stop", "at most 4 stop sequences, not " + stop.size());
         }
         double temperature = number(body, "temperature", 1, 0, 2);
-        double topP = number(body, "top_p", 1, 0, 1);
+        double topP = Math.max(1e-9, number(body, "top_p", 1, 0, 1)); // 0: only the most likely token
         double presence = number(body, "presence_penalty", 0, -2, 2);
         double frequency = number(body, "frequency_penalty", 0, -2, 2);
         long seed = body.has("seed") && !body.get("seed").isNull() ? body.get("seed").asLong() : System.nanoTime();
