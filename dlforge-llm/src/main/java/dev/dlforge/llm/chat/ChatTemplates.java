@@ -5,7 +5,8 @@ import dev.dlforge.llm.gguf.GgufMetadata;
 /**
  * The chat template for a model, chosen from {@code tokenizer.chat_template} (a Jinja template) by the markers that
  * tell the families apart: {@code <|start_header_id|>} is Llama 3, {@code <|im_start|>} ChatML (Qwen2's when it names
- * Qwen), {@code [INST]} Mistral. A model with no template, or one dlforge does not recognise, gets plain ChatML (what
+ * Qwen), {@code [INST]} Mistral (v0.3's spaced layout when the template writes {@code "[INST] "}). A model with no
+ * template, or one dlforge does not recognise, gets plain ChatML (what
  * dlforge's own models are trained with) and a warning in the log naming the template's start: its prompts may not be
  * what the model was trained on.
  */
@@ -28,7 +29,7 @@ public final class ChatTemplates {
                 return jinja.contains("You are Qwen") ? ChatMlTemplate.qwen() : ChatMlTemplate.plain();
             }
             if (jinja.contains("[INST]")) {
-                return new MistralTemplate();
+                return new MistralTemplate(jinja.contains("[INST] \""));
             }
         }
         String what = jinja == null ? "the model has no tokenizer.chat_template"

@@ -17,10 +17,24 @@ import java.util.Map;
  */
 public final class MistralTemplate implements ChatTemplate {
     private static final String CALLS = "[TOOL_CALLS]";
+    private final boolean spaced;
+
+    /** Mistral-Nemo's layout ({@code [INST]text[/INST]}). */
+    public MistralTemplate() {
+        this(false);
+    }
+
+    /**
+     * @param spaced Mistral-7B-Instruct-v0.3's layout instead: a space after {@code [INST]}, {@code [AVAILABLE_TOOLS]},
+     *               {@code [TOOL_CALLS]} and {@code [TOOL_RESULTS]}, and before the (trimmed) answer
+     */
+    public MistralTemplate(boolean spaced) {
+        this.spaced = spaced;
+    }
 
     @Override
     public String family() {
-        return "mistral";
+        return spaced ? "mistral-v3" : "mistral";
     }
 
     @Override
@@ -40,16 +54,17 @@ public final class MistralTemplate implements ChatTemplate {
             ChatMessage m = loop.get(i);
             if (m.role().equals("user")) {
                 if (!toolsJson.isEmpty() && i == lastUser) {
-                    sb.append("[AVAILABLE_TOOLS][");
+                    sb.append(spaced ? "[AVAILABLE_TOOLS] [" : "[AVAILABLE_TOOLS][");
                     for (int t = 0; t < toolsJson.size(); t++) {
                         sb.append(t == 0 ? "" : ", ").append(tool(PythonJson.parse(toolsJson.get(t)).get("function")));
                     }
                     sb.append("][/AVAILABLE_TOOLS]");
                 }
                 boolean last = i == loop.size() - 1;
-                sb.append("[INST]").append(last && system != null ? system + "\n\n" : "").append(m.content()).append("[/INST]");
+                sb.append(spaced ? "[INST] " : "[INST]").append(last && system != null ? system + "\n\n" : "").append(m.content())
+                        .append("[/INST]");
             } else if (!m.toolCalls().isEmpty()) {
-                sb.append(CALLS).append('[');
+                sb.append(CALLS).append(spaced ? " [" : "[");
                 for (int c = 0; c < m.toolCalls().size(); c++) {
                     ChatMessage.ToolCall call = m.toolCalls().get(c);
                     ObjectNode function = PythonJson.MAPPER.createObjectNode();
@@ -60,10 +75,10 @@ public final class MistralTemplate implements ChatTemplate {
                 }
                 sb.append("]</s>");
             } else if (m.role().equals("assistant")) {
-                sb.append(m.content()).append("</s>");
+                sb.append(spaced ? " " + m.content().strip() : m.content()).append("</s>");
             } else if (m.role().equals("tool")) {
-                sb.append("[TOOL_RESULTS]{\"content\": ").append(m.content()).append(", \"call_id\": \"").append(id(m.toolCallId()))
-                        .append("\"}[/TOOL_RESULTS]");
+                sb.append(spaced ? "[TOOL_RESULTS] {\"content\": " : "[TOOL_RESULTS]{\"content\": ").append(m.content())
+                        .append(", \"call_id\": \"").append(id(m.toolCallId())).append("\"}[/TOOL_RESULTS]");
             } else {
                 throw new IllegalArgumentException("Mistral's template takes user, assistant and tool messages after an optional "
                         + "first system message, not " + m.role());

@@ -45,7 +45,8 @@ class ToolCallParsingTest {
     @Test
     void aCallRenderedByATemplateIsFoundAgainInTheModelsFormat() {
         ChatMessage.ToolCall call = Conversations.CALL;
-        for (ChatTemplate t : List.of(ChatMlTemplate.qwen(), new Llama3Template("26 Jul 2024", false), new MistralTemplate())) {
+        for (ChatTemplate t : List.of(ChatMlTemplate.qwen(), new Llama3Template("26 Jul 2024", false), new MistralTemplate(),
+                new MistralTemplate(true))) {
             String prompt = t.render(List.of(ChatMessage.of("user", "hi"), new ChatMessage("assistant", "", List.of(call), null)),
                     List.of(), false);
             String answer = prompt.substring(prompt.lastIndexOf("hi") + 2);
