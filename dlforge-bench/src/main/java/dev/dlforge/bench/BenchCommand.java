@@ -61,6 +61,8 @@ import picocli.CommandLine.ParentCommand;
                 "  studio-memory  --trainings small digits, fashion, spam and pos runs in turn through a studio's HTTP API (one"
                         + " started here in a JVM of its own, or --url with --pid), its RSS after each; target: the last within 300 MB"
                         + " of the 2nd (the runs go into the home's run list)",
+                "  llm      the pure-Java LLM engine vs llama.cpp (de.kherud:llama) on a random ~1.1B Llama GGUF (--type Q4_0 or Q8_0):"
+                        + " single-stream decode and prefill tok/s, roofline (target: decode >= 0.90x llama.cpp)",
                 "  PROJECT  train the project's default recipes and check their headline metrics"})
 public final class BenchCommand implements Callable<Integer>, DlforgeSubcommand {
     @ParentCommand
@@ -128,6 +130,7 @@ public final class BenchCommand implements Callable<Integer>, DlforgeSubcommand 
             case "gpt" -> gpt();
             case "rag" -> rag();
             case "studio-memory" -> studioMemory();
+            case "llm" -> llm();
             default -> accuracy(Catalogue.standard().capable(target, Trains.class), Catalogue.standard().capable(target, Evaluates.class));
         };
     }
@@ -173,6 +176,36 @@ public final class BenchCommand implements Callable<Integer>, DlforgeSubcommand 
             throw new DlforgeException("--url must be a server on this machine's loopback with its port, e.g. http://127.0.0.1:8080",
                     "benchmark only servers of your own, on loopback");
         }
+    }
+
+    @Option(names = "--type", paramLabel = "TYPE", defaultValue = "Q4_0",
+            description = "llm: tensor type of the model, Q4_0 or Q8_0 (default: ${DEFAULT-VALUE})")
+    String llmType;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "llm: threads of both engines (default: every core)")
+    int llmThreads;
+
+    @Option(names = "--tokens", paramLabel = "N", defaultValue = "32", description = "llm: decoded tokens per run (default: ${DEFAULT-VALUE})")
+    int llmTokens;
+
+    @Option(names = "--prefill", paramLabel = "N", defaultValue = "128", description = "llm: prompt tokens of the prefill runs (default: ${DEFAULT-VALUE})")
+    int llmPrefill;
+
+    private int llm() throws Exception {
+        dev.dlforge.llm.gguf.GgmlType type;
+        try {
+            type = dev.dlforge.llm.gguf.GgmlType.valueOf(llmType.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new DlforgeException("--type " + llmType + " is not a tensor type", "use Q4_0 or Q8_0");
+        }
+        int threads = llmThreads > 0 ? llmThreads : Runtime.getRuntime().availableProcessors();
+        Path dir = DlforgeHome.current().root().resolve("bench").resolve("llm");
+        root.out().println("model: " + dir + " (written once, ~1.1B random weights)");
+        Path file = LlmBenchmark.model(dir, type);
+        LlmBenchmark.Result r = new LlmBenchmark(root.out()).run(file, new LlmBenchmark.Setup(type, threads, repeats, llmTokens, llmPrefill));
+        boolean met = r.decodeRatio() >= 0.90;
+        root.out().printf(Locale.ROOT, "target: decode >= 0.90x llama.cpp %s (%.2fx)%n", met ? "met" : "MISSED", r.decodeRatio());
+        return met ? 0 : 1;
     }
 
     /** Trainings through --url's studio, or through one started here in a JVM of its own with this JVM's options. */

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class GgufCursor {
     private static final int CHUNK = 1 << 16;
+    /** Longest metadata string read: its bytes are allocated before they are read. */
+    static final int MAX_STRING_BYTES = 1 << 28;
     private final FileChannel channel;
     private final long size;
     private final ByteBuffer buffer = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
@@ -91,8 +93,9 @@ final class GgufCursor {
     String string() throws IOException {
         long at = position();
         long length = count("string length", 1);
-        if (length > Integer.MAX_VALUE - 16) {
-            throw new GgufFormatException("string of " + length + " bytes at byte " + at + " is too long");
+        if (length > MAX_STRING_BYTES) {
+            throw new GgufFormatException("string of " + length + " bytes at byte " + at + " is longer than the " + MAX_STRING_BYTES
+                    + " dlforge reads (an embedded tokenizer.json is a few MB: corrupt file?)");
         }
         byte[] bytes = new byte[(int) length];
         int done = 0;

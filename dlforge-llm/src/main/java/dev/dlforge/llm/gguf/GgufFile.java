@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ public final class GgufFile implements AutoCloseable {
     /** ggml's GGML_MAX_DIMS. */
     public static final int MAX_DIMS = 4;
     private static final int MAX_NESTING = 8;
+    /** Longest metadata array read: its elements are allocated before they are read, so a lying count must not cost GBs. */
+    static final int MAX_ARRAY_LENGTH = 1 << 25;
 
     private final Path path;
     private final FileChannel channel;
@@ -100,6 +103,7 @@ public final class GgufFile implements AutoCloseable {
         in.skipTo(dataStart);
         long dataSize = in.size() - dataStart;
         Map<String, TensorInfo> byName = new LinkedHashMap<>();
+        checkNoOverlap(infos);
         for (TensorInfo t : infos) {
             if (t.offset() > dataSize || t.byteSize() > dataSize - t.offset()) {
                 throw new GgufFormatException("tensor " + t.name() + " (" + t.byteSize() + " bytes at data offset " + t.offset()
@@ -112,8 +116,26 @@ public final class GgufFile implements AutoCloseable {
         return new GgufFile(path, channel, (int) version, metadata, Collections.unmodifiableMap(byName), alignment, dataStart);
     }
 
+    /** Two tensors whose bytes overlap would alias each other's weights; llama.cpp refuses such files too. */
+    private static void checkNoOverlap(List<TensorInfo> infos) {
+        List<TensorInfo> byOffset = new ArrayList<>(infos);
+        byOffset.sort(Comparator.comparingLong(TensorInfo::offset));
+        for (int i = 1; i < byOffset.size(); i++) {
+            TensorInfo prev = byOffset.get(i - 1);
+            TensorInfo t = byOffset.get(i);
+            if (t.offset() < prev.offset() + prev.byteSize()) {
+                throw new GgufFormatException("tensor " + t.name() + " (data offset " + t.offset() + ") overlaps tensor " + prev.name()
+                        + " (" + prev.byteSize() + " bytes at data offset " + prev.offset() + ")");
+            }
+        }
+    }
+
     private static int alignment(GgufMetadata metadata) {
-        long a = metadata.integer(ALIGNMENT_KEY).orElse(DEFAULT_ALIGNMENT);
+        GgufValue value = metadata.get(ALIGNMENT_KEY).orElse(GgufValue.ofUint32(DEFAULT_ALIGNMENT));
+        if (!(value.value() instanceof Integer || value.value() instanceof Long)) {
+            throw new GgufFormatException(ALIGNMENT_KEY + " is a " + value.type() + "; it must be an integer (UINT32)");
+        }
+        long a = ((Number) value.value()).longValue();
         if (a <= 0 || a > 1 << 20 || Long.bitCount(a) != 1) {
             throw new GgufFormatException(ALIGNMENT_KEY + " is " + a + "; it must be a power of two up to 1 MiB");
         }
@@ -188,8 +210,9 @@ public final class GgufFile implements AutoCloseable {
         }
         GgufValueType element = GgufValueType.byId(in.i32(), in.position() - 4);
         long n = in.count("array length", element.minBytes());
-        if (n > Integer.MAX_VALUE - 16) {
-            throw new GgufFormatException("array of " + n + " elements at byte " + in.position() + " is too long");
+        if (n > MAX_ARRAY_LENGTH) {
+            throw new GgufFormatException("array of " + n + " elements at byte " + in.position() + " is longer than the "
+                    + MAX_ARRAY_LENGTH + " dlforge reads (the largest vocabularies have under a million tokens: corrupt file?)");
         }
         int count = (int) n;
         Object values = switch (element) {

@@ -47,7 +47,8 @@ final class Q4Matrix extends WeightMatrix {
         }
     }
 
-    private float scalar(int off, short[] qa, float[] da, int blocks) {
+    /** The scalar loop (the path without the Vector API); package-private for the test that compares the two. */
+    float scalar(int off, short[] qa, float[] da, int blocks) {
         float acc = 0;
         for (int blk = 0; blk < blocks; blk++) {
             int o = off + blk * BLOCK_BYTES;

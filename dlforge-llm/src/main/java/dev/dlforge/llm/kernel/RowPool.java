@@ -2,20 +2,25 @@ package dev.dlforge.llm.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
  * The threads that share a forward pass: matrix products split over rows (several products that read the same input
  * in one go: Q, K, V; gate, up), and loops over independent items (attention heads).
  *
- * <p>Threads: {@code -Ddlforge.llm.threads=N}, else every available processor. One thread runs everything inline.
+ * <p>Threads: {@code -Ddlforge.llm.threads=N}, else every available processor; the calling thread is one of them
+ * (one thread runs everything inline). Calls from several threads take turns.
  */
 public final class RowPool implements AutoCloseable {
     private final int threads;
-    private final ForkJoinPool pool;
+    /** How long an idle worker spins before it parks (GOMP's default spin is of this order). */
+    private static final long SPIN_NANOS = Long.getLong("dlforge.llm.spinMicros", 2_000) * 1_000;
+    private final Thread[] workers;
+    private volatile int generation;
+    private volatile Job job;
+    private volatile boolean closed;
 
     /** One product of a batch: {@code out[b][outOffset + r] = (matrix x[b])[r]}. */
     public record Product(WeightMatrix matrix, float[][] out, int outOffset) {
@@ -29,7 +34,12 @@ public final class RowPool implements AutoCloseable {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         this.threads = threads;
-        this.pool = threads == 1 ? null : new ForkJoinPool(threads);
+        this.workers = new Thread[threads - 1];
+        for (int i = 0; i < workers.length; i++) {
+            workers[i] = new Thread(this::workerLoop, "dlforge-llm-" + (i + 1));
+            workers[i].setDaemon(true);
+            workers[i].start();
+        }
     }
 
     public static int defaultThreads() {
@@ -46,7 +56,7 @@ public final class RowPool implements AutoCloseable {
             p.matrix().checkInput(in);
             p.matrix().prepare(in);
         }
-        if (pool == null) {
+        if (workers.length == 0) {
             for (Product p : products) {
                 p.matrix().multiplyRows(in, p.out(), p.outOffset(), 0, p.matrix().rows());
             }
@@ -70,7 +80,7 @@ public final class RowPool implements AutoCloseable {
 
     /** {@code body.accept(i)} for {@code 0 <= i < n}, over the threads. */
     public void parallelFor(int n, IntConsumer body) {
-        if (pool == null || n == 1) {
+        if (workers.length == 0 || n == 1) {
             for (int i = 0; i < n; i++) {
                 body.accept(i);
             }
@@ -90,25 +100,78 @@ public final class RowPool implements AutoCloseable {
         run(tasks);
     }
 
+    /** Runs {@code tasks} on the workers and this thread, each task taken by whoever is free; returns when all are done. */
     private void run(List<Runnable> tasks) {
-        pool.invoke(new RecursiveAction() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected void compute() {
-                List<ForkJoinTask<?>> forked = new ArrayList<>(tasks.size());
-                for (Runnable r : tasks) {
-                    forked.add(ForkJoinTask.adapt(r));
-                }
-                invokeAll(forked);
+        synchronized (this) {
+            Job j = new Job(tasks);
+            job = j;
+            generation++;
+            j.work();
+            while (j.remaining.get() > 0) {
+                Thread.onSpinWait();
             }
-        });
+            job = null;
+            if (j.failure != null) {
+                throw j.failure instanceof RuntimeException r ? r : new IllegalStateException(j.failure);
+            }
+        }
+    }
+
+    /** One call's tasks: the next one to take, how many are unfinished, the first failure. */
+    private static final class Job {
+        final List<Runnable> tasks;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger remaining;
+        volatile Throwable failure;
+
+        Job(List<Runnable> tasks) {
+            this.tasks = tasks;
+            this.remaining = new AtomicInteger(tasks.size());
+        }
+
+        void work() {
+            for (int i = next.getAndIncrement(); i < tasks.size(); i = next.getAndIncrement()) {
+                try {
+                    tasks.get(i).run();
+                } catch (Throwable e) {
+                    failure = e;
+                } finally {
+                    remaining.decrementAndGet();
+                }
+            }
+        }
+    }
+
+    /**
+     * A worker spins for the next job (OpenMP's active wait, as llama.cpp's threads do: a forward pass hands out
+     * ~130 jobs per token, and a parked thread woken per job loses its time slice on a busy machine), and parks after
+     * {@link #SPIN_NANOS} without one.
+     */
+    private void workerLoop() {
+        int seen = 0;
+        while (!closed) {
+            long idleSince = System.nanoTime();
+            while (generation == seen && !closed) {
+                long idle = System.nanoTime() - idleSince;
+                if (idle < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.parkNanos(idle < 100_000_000 ? 100_000 : 5_000_000); // idle a while: check less often
+                }
+            }
+            seen = generation;
+            Job j = job;
+            if (j != null) {
+                j.work();
+            }
+        }
     }
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdown();
+        closed = true;
+        for (Thread w : workers) {
+            LockSupport.unpark(w);
         }
     }
 }

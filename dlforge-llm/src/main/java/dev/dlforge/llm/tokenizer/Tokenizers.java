@@ -10,6 +10,9 @@ public final class Tokenizers {
     /**
      * Byte-level BPE for {@code tokenizer.ggml.model = "gpt2"} (merges from {@code tokenizer.ggml.merges}, word split by
      * {@code tokenizer.ggml.pre}); SentencePiece-style BPE over {@code tokenizer.ggml.scores} for {@code "llama"}.
+     * Ids and token bytes equal llama.cpp's ({@code llama_tokenize}, {@code llama_token_to_piece}); {@code decode} is the
+     * concatenation of the tokens' bytes, less the one space SentencePiece puts in front of the text (llama.cpp's
+     * {@code llama_detokenize}, without its optional clean-up of spaces before punctuation).
      *
      * @throws GgufFormatException when the model is another kind, or a key it needs is missing or mistyped
      */

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * bundles. {@link #available()} is false where there is no C compiler or no Linux x86-64 library; tests then skip
  * and {@link ReferenceDigestsTest} still checks our bytes against digests this oracle produced.
  */
-final class GgmlOracle {
+public final class GgmlOracle {
     private static final String LIBRARY = "/de/kherud/llama/Linux/x86_64/libjllama.so";
     private static Optional<GgmlOracle> instance;
 
@@ -35,14 +35,14 @@ final class GgmlOracle {
         this.library = library;
     }
 
-    static synchronized Optional<GgmlOracle> get() {
+    public static synchronized Optional<GgmlOracle> get() {
         if (instance == null) {
             instance = build();
         }
         return instance;
     }
 
-    static boolean available() {
+    public static boolean available() {
         return get().isPresent();
     }
 
@@ -105,7 +105,7 @@ final class GgmlOracle {
     }
 
     /** What llama.cpp's gguf_init_from_file says of {@code file}: "ok N_TENSORS N_KV" or "rejected". */
-    String readGguf(Path file) throws IOException {
+    public String readGguf(Path file) throws IOException {
         String[] lines = run(List.of("gguf", file.toString()), GgmlType.F32).trim().split("\n");
         return lines[lines.length - 1]; // ggml logs its reasons for a rejection before
 

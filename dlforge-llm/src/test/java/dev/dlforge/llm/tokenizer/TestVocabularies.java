@@ -24,10 +24,11 @@ final class TestVocabularies {
 
     private TestVocabularies() { }
 
-    /** All special texts (control and user-defined). */
+    /** All special texts (control and user-defined), and SentencePiece's {@code <s>}, {@code </s>}, {@code <unk>}. */
     static List<String> specials() {
         List<String> all = new ArrayList<>(CONTROL);
         all.add(USER_DEFINED);
+        all.addAll(List.of("<s>", "</s>", "<unk>"));
         return all;
     }
 

@@ -37,7 +37,7 @@ class TokenizerRoundTripTest {
         List<String> failures = new ArrayList<>();
         boolean spm = kind.startsWith("spm");
         List<String> specials = kind.equals("spm") ? List.of() : TestVocabularies.specials();
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 300; i++) {
             StringBuilder sb = new StringBuilder();
             int n = r.nextInt(40);
             for (int k = 0; k < n; k++) {
