@@ -62,7 +62,8 @@ import picocli.CommandLine.ParentCommand;
                         + " started here in a JVM of its own, or --url with --pid), its RSS after each; target: the last within 300 MB"
                         + " of the 2nd (the runs go into the home's run list)",
                 "  llm      the pure-Java LLM engine vs llama.cpp (de.kherud:llama) on a random ~1.1B Llama GGUF (--type Q4_0 or Q8_0):"
-                        + " single-stream decode and prefill tok/s, roofline (target: decode >= 0.90x llama.cpp)",
+                        + " single-stream decode and prefill tok/s, roofline (target: decode >= 0.90x llama.cpp); with --streams,"
+                        + " 1/4/16 streams through the OpenAI server vs one by one (target: >= 5x at 16), TTFT, KV bytes, memory",
                 "  PROJECT  train the project's default recipes and check their headline metrics"})
 public final class BenchCommand implements Callable<Integer>, DlforgeSubcommand {
     @ParentCommand
@@ -191,6 +192,13 @@ public final class BenchCommand implements Callable<Integer>, DlforgeSubcommand 
     @Option(names = "--prefill", paramLabel = "N", defaultValue = "128", description = "llm: prompt tokens of the prefill runs (default: ${DEFAULT-VALUE})")
     int llmPrefill;
 
+    @Option(names = "--streams", description = "llm: continuous batching through the HTTP server instead (1, 4, 16 streams vs one by one,"
+            + " TTFT, KV bytes, memory over 1,000 requests) on a ~60M model; --realistic for the ~1.1B one")
+    boolean llmStreams;
+
+    @Option(names = "--realistic", description = "llm --streams: the ~1.1B model instead of the ~60M one")
+    boolean llmRealistic;
+
     private int llm() throws Exception {
         dev.dlforge.llm.gguf.GgmlType type;
         try {
@@ -200,6 +208,10 @@ public final class BenchCommand implements Callable<Integer>, DlforgeSubcommand 
         }
         int threads = llmThreads > 0 ? llmThreads : Runtime.getRuntime().availableProcessors();
         Path dir = DlforgeHome.current().root().resolve("bench").resolve("llm");
+        if (llmStreams) {
+            return new LlmStreamsBenchmark(root.out()).run(dir, new LlmStreamsBenchmark.Setup(type, llmRealistic, threads, llmPrefill, llmTokens,
+                    1000)) ? 0 : 1;
+        }
         root.out().println("model: " + dir + " (written once, ~1.1B random weights)");
         Path file = LlmBenchmark.model(dir, type);
         LlmBenchmark.Result r = new LlmBenchmark(root.out()).run(file, new LlmBenchmark.Setup(type, threads, repeats, llmTokens, llmPrefill));

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /** {@code POST /v1/completions} (OpenAI's legacy text completions): a prompt (text or token ids) continued, whole or streamed. */
 final class TextCompletions {
@@ -25,7 +26,9 @@ final class TextCompletions {
         long created = OpenAiJson.now();
         int[] retryAfter = {0};
         try {
-            GenerationRequest request = new GenerationRequest(ids, opts.sampling(), max, opts.stop());
+            // ignore_eos (vLLM's extension): generate max_tokens whatever the model says, as benchmarks need
+            IntPredicate allowed = body.path("ignore_eos").asBoolean(false) ? t -> !llm.tokenizer().endsGeneration(t) : null;
+            GenerationRequest request = new GenerationRequest(ids, opts.sampling(), max, opts.stop(), allowed);
             if (!opts.stream()) {
                 GenerationRun.Result r = GenerationRun.collect(llm, request, retryAfter);
                 Map<String, Object> m = OpenAiJson.envelope(id, "text_completion", created, llm.name());
