@@ -65,11 +65,16 @@ public final class ServedLlm {
      * no room is refused with 400 (OpenAI's {@code context_length_exceeded}).
      */
     int budget(int promptTokens, int maxTokens) {
+        return budget(promptTokens, maxTokens, "messages");
+    }
+
+    /** As {@link #budget(int, int)}, naming {@code param} (the prompt's parameter) in the error. */
+    int budget(int promptTokens, int maxTokens, String param) {
         int context = contextLength();
         if (promptTokens >= context || maxTokens > 0 && promptTokens + maxTokens > context) {
             throw new OpenAiError(400, "This model's maximum context length is " + context + " tokens. However, you requested "
                     + (promptTokens + Math.max(0, maxTokens)) + " tokens (" + promptTokens + " in the prompt, " + Math.max(0, maxTokens)
-                    + " for the completion). Please reduce the length of the prompt or max_tokens.", "invalid_request_error", "messages",
+                    + " for the completion). Please reduce the length of the prompt or max_tokens.", "invalid_request_error", param,
                     "context_length_exceeded");
         }
         return maxTokens > 0 ? maxTokens : context - promptTokens;

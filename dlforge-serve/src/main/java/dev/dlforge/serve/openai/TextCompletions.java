@@ -21,7 +21,7 @@ final class TextCompletions {
         JsonNode body = Requests.body(ctx, llm);
         SamplingRequest opts = SamplingRequest.read(body, false);
         int[] ids = prompt(body.get("prompt"));
-        int max = llm.budget(ids.length, opts.maxTokens() > 0 ? opts.maxTokens() : 16); // OpenAI's default max_tokens here
+        int max = llm.budget(ids.length, opts.maxTokens() > 0 ? opts.maxTokens() : 16, "prompt"); // OpenAI's default max_tokens here
         String id = OpenAiJson.id("cmpl-");
         long created = OpenAiJson.now();
         int[] retryAfter = {0};
