@@ -14,7 +14,7 @@ package dev.dlforge.cli;
  * <p>Order in {@code dlforge --help}: first the generic commands listed in {@link Dlforge}'s
  * annotation (projects ... studio), then the contributed ones by ascending {@link #helpOrder()}
  * (ties by name), then {@code help}. The contributed commands shipped today: bench 100,
- * word2vec 200, gpt 300, llm 350, rag 400.
+ * word2vec 200, gpt 300, llm 350, rag 400, quant 500.
  */
 public interface DlforgeSubcommand {
     /** Where the command lists among the contributed ones in {@code --help}: lower first. */

@@ -13,7 +13,7 @@ class CommandRegistrationTest {
         List<String> names = List.copyOf(Dlforge.commandLine(new Dlforge()).getSubcommands().keySet());
         // dlforge-bench (bench, 100) is not on this module's test class path
         assertThat(names).containsExactly("projects", "data", "train", "eval", "predict", "generate", "chat", "runs", "serve", "studio",
-                "word2vec", "gpt", "llm", "rag", "help");
+                "word2vec", "gpt", "llm", "rag", "quant", "help");
     }
 
     @Test

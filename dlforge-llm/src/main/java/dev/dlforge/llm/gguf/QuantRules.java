@@ -46,6 +46,11 @@ public final class QuantRules {
 
     /** llama.cpp's general.file_type for the target. */
     public int fileType() {
+        return fileType(target);
+    }
+
+    /** llama.cpp's general.file_type (llama_ftype) for a model quantised to {@code target}. */
+    public static int fileType(GgmlType target) {
         return FILE_TYPE.get(target);
     }
 

@@ -41,8 +41,7 @@ public abstract class WeightMatrix {
             case F16 -> new F16Matrix(t.name(), data, rows, cols);
             case Q8_0 -> new Q8Matrix(t.name(), data, rows, cols);
             case Q4_0 -> new Q4Matrix(t.name(), data, rows, cols);
-            default -> throw new UnsupportedOperationException(t.name() + " is " + t.type() + ": the engine multiplies F32, F16, Q8_0 and Q4_0 so far"
-                    + " (the other types come with the dequantiser of dev.dlforge.llm.tensor); requantise it with `dlforge quant` to Q8_0 or Q4_0");
+            case BF16, Q4_1, Q4_K, Q5_K, Q6_K -> new DequantMatrix(t.name(), data, rows, cols, t.type());
         };
     }
 

@@ -14,8 +14,11 @@ import java.util.PriorityQueue;
  * With {@code ignoreMerges} (Llama 3) a word that is a token is taken whole.
  */
 final class BpeTokenizer extends GgufTokenizer {
+    /** Words kept in {@link #cache}, at most: a text repeats its words, so most are looked up, not merged again. */
+    private static final int CACHED_WORDS = 1 << 16;
     private final PreTokenizer pre;
     private final Map<String, Integer> ranks;
+    private final Map<String, int[]> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     BpeTokenizer(Vocabulary vocab, PreTokenizer pre, String[] merges) {
         super(vocab);
@@ -37,7 +40,19 @@ final class BpeTokenizer extends GgufTokenizer {
     @Override
     void encodeText(String text, boolean afterSpecial, TokenIds out) {
         for (String word : pre.split(wellFormed(text))) {
-            encodeWord(ByteUnicode.encode(word.getBytes(StandardCharsets.UTF_8)), out);
+            int[] ids = cache.get(word);
+            if (ids == null) {
+                TokenIds one = new TokenIds();
+                encodeWord(ByteUnicode.encode(word.getBytes(StandardCharsets.UTF_8)), one);
+                ids = one.toArray();
+                if (cache.size() >= CACHED_WORDS) {
+                    cache.clear();
+                }
+                cache.put(word, ids);
+            }
+            for (int id : ids) {
+                out.add(id);
+            }
         }
     }
 

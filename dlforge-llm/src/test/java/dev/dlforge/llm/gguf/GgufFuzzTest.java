@@ -32,6 +32,11 @@ class GgufFuzzTest {
     Path dir;
 
     static byte[] validFile(Path dir) throws IOException {
+        return validFile(dir, true);
+    }
+
+    /** {@code nestedArray} false leaves out the array of arrays, which gguf.md allows but llama.cpp's reader refuses. */
+    static byte[] validFile(Path dir, boolean nestedArray) throws IOException {
         ByteBuffer f32 = ByteBuffer.allocate(4 * 64).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < 64; i++) {
             f32.putFloat(i * 0.25f);
@@ -42,7 +47,11 @@ class GgufFuzzTest {
             w[i] = (float) Math.sin(i);
         }
         Path file = dir.resolve("valid.gguf");
-        new GgufWriter()
+        GgufWriter writer = new GgufWriter();
+        if (nestedArray) {
+            writer.put("nested", GgufValue.of(new GgufArray(GgufValueType.ARRAY, new GgufArray[] {GgufArray.ofInt32(1, 2), GgufArray.of("x")})));
+        }
+        writer
                 .put("general.architecture", "llama")
                 .put("general.name", "fuzz ü")
                 .put("llama.block_count", GgufValue.ofUint32(2))
@@ -52,7 +61,6 @@ class GgufFuzzTest {
                 .put("tokenizer.ggml.tokens", GgufValue.of(GgufArray.of("<s>", "</s>", "a", "bc", "")))
                 .put("tokenizer.ggml.scores", GgufValue.of(GgufArray.of(0f, -1f, -2f, -3f, -4f)))
                 .put("tokenizer.ggml.token_type", GgufValue.of(GgufArray.ofInt32(3, 3, 1, 1, 1)))
-                .put("nested", GgufValue.of(new GgufArray(GgufValueType.ARRAY, new GgufArray[] {GgufArray.ofInt32(1, 2), GgufArray.of("x")})))
                 .tensor("output_norm.weight", GgmlType.F32, new long[] {64}, f32)
                 .tensor("blk.0.attn_q.weight", GgmlType.Q8_0, new long[] {256, 2}, ByteBuffer.wrap(RowCodec.of(GgmlType.Q8_0).quantise(w)))
                 .tensor("blk.0.ffn_up.weight", GgmlType.Q4_K, new long[] {256, 2}, ByteBuffer.wrap(RowCodec.of(GgmlType.Q4_K).quantise(w)))
@@ -111,7 +119,7 @@ class GgufFuzzTest {
         assertThat(rejected).as("most mutations of the header must be caught").isGreaterThan(MUTATIONS / 2);
     }
 
-    private static byte[] mutate(byte[] valid, int headerEnd, int kind, SplittableRandom r) {
+    static byte[] mutate(byte[] valid, int headerEnd, int kind, SplittableRandom r) {
         byte[] m = valid.clone();
         switch (kind) {
             case 0 -> { // bit flips, mostly in the header
@@ -160,7 +168,7 @@ class GgufFuzzTest {
     }
 
     /** Where the data section starts: the header is everything before it. */
-    private static int headerLength(byte[] valid) throws IOException {
+    static int headerLength(byte[] valid) throws IOException {
         Path p = Files.createTempFile("h", ".gguf");
         try {
             Files.write(p, valid);

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** llama.cpp's own GGUF reader (gguf_init_from_file, which also checks every tensor's offset and size) reads what we write. */
+/**
+ * llama.cpp's own GGUF reader (gguf_init_from_file: header, types, each tensor's offset right after the previous one,
+ * aligned) reads what we write, and every tensor's bytes are in the file.
+ */
 class LlamaCppReadsOurFilesTest {
     @TempDir
     Path dir;

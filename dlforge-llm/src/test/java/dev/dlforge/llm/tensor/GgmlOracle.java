@@ -104,9 +104,19 @@ public final class GgmlOracle {
         return v;
     }
 
-    /** What llama.cpp's gguf_init_from_file says of {@code file}: "ok N_TENSORS N_KV" or "rejected". */
+    /**
+     * What llama.cpp's gguf_init_from_file says of {@code file}: "ok N_TENSORS N_KV", "rejected", "tensor I past the end",
+     * or "crashed: ..." when the process died (the llama.cpp in de.kherud:llama 4.2.0 throws std::bad_alloc on some
+     * lying counts).
+     */
     public String readGguf(Path file) throws IOException {
-        String[] lines = run(List.of("gguf", file.toString()), GgmlType.F32).trim().split("\n");
+        String output;
+        try {
+            output = run(List.of("gguf", file.toString()), GgmlType.F32);
+        } catch (IOException e) {
+            return "crashed: " + e.getMessage().lines().reduce((a, b) -> b).orElse("");
+        }
+        String[] lines = output.trim().split("\n");
         return lines[lines.length - 1]; // ggml logs its reasons for a rejection before
 
     }

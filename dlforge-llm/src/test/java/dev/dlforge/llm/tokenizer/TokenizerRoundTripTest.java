@@ -37,7 +37,7 @@ class TokenizerRoundTripTest {
         List<String> failures = new ArrayList<>();
         boolean spm = kind.startsWith("spm");
         List<String> specials = kind.equals("spm") ? List.of() : TestVocabularies.specials();
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 200; i++) {
             StringBuilder sb = new StringBuilder();
             int n = r.nextInt(40);
             for (int k = 0; k < n; k++) {
@@ -90,6 +90,19 @@ class TokenizerRoundTripTest {
         assertThat(spm.encode("hi", true, false)[0]).isEqualTo(1);
         assertThat(spm.eos()).isEqualTo(2);
         assertThat(spm.endsGeneration(2)).isTrue();
+    }
+
+    @Test
+    void theEndOfTurnIdInTheMetadataEndsGenerationAndTheBosIdIsRead() {
+        Map<String, GgufValue> m = new LinkedHashMap<>(TestVocabularies.bpe("qwen2"));
+        int imStart = Tokenizers.fromGguf(TestVocabularies.metadata(m)).encode("<|im_start|>", false, true)[0];
+        m.put("tokenizer.ggml.eot_token_id", GgufValue.ofUint32(imStart));
+        m.put("tokenizer.ggml.bos_token_id", GgufValue.ofUint32(imStart - 1));
+        m.put("tokenizer.ggml.add_bos_token", GgufValue.ofBool(true));
+        Tokenizer t = Tokenizers.fromGguf(TestVocabularies.metadata(m));
+        assertThat(t.endsGeneration(imStart)).isTrue();
+        assertThat(t.bos()).isEqualTo(imStart - 1);
+        assertThat(t.encode("hi", true, true)[0]).isEqualTo(imStart - 1);
     }
 
     @Test

@@ -5,7 +5,8 @@
  *
  *   ggml_oracle LIB quantise TYPE IN.f32 OUT.bin      quantize_row_<type>_ref (f16/bf16: ggml's row converters)
  *   ggml_oracle LIB dequantise TYPE IN.bin N OUT.f32  dequantize_row_<type> (f16/bf16: ggml's row converters)
- *   ggml_oracle LIB gguf FILE                         gguf_init_from_file: prints "ok N_TENSORS N_KV" or "rejected"
+ *   ggml_oracle LIB gguf FILE                         gguf_init_from_file: prints "ok N_TENSORS N_KV", "rejected" or
+ *                                                     "tensor I past the end" (its data is not all in the file)
  */
 #include <dlfcn.h>
 #include <stdint.h>
@@ -95,6 +96,15 @@ int main(int argc, char ** argv) {
         if (!ctx) { printf("rejected\n"); return 0; }
         int64_t nt = ((int64_t (*)(void *)) sym("gguf_get_n_tensors"))(ctx);
         int64_t nkv = ((int64_t (*)(void *)) sym("gguf_get_n_kv"))(ctx);
+        /* with no_alloc the reader leaves the data unread: check here, as llama.cpp's model loader does, that it is all there */
+        size_t data = ((size_t (*)(void *)) sym("gguf_get_data_offset"))(ctx);
+        long size;
+        free(slurp(argv[3], &size));
+        for (int64_t i = 0; i < nt; i++) {
+            size_t off = ((size_t (*)(void *, int64_t)) sym("gguf_get_tensor_offset"))(ctx, i);
+            size_t bytes = ((size_t (*)(void *, int64_t)) sym("gguf_get_tensor_size"))(ctx, i);
+            if (data + off + bytes > (size_t) size) { printf("tensor %lld past the end\n", (long long) i); return 0; }
+        }
         printf("ok %lld %lld\n", (long long) nt, (long long) nkv);
         ((void (*)(void *)) sym("gguf_free"))(ctx);
         return 0;
