@@ -1,6 +1,7 @@
 package dev.dlforge.llm.model;
 
 import dev.dlforge.llm.chat.ChatTemplate;
+import dev.dlforge.llm.chat.ChatTemplates;
 import dev.dlforge.llm.engine.DecoderModel;
 import dev.dlforge.llm.engine.KvCache;
 import dev.dlforge.llm.engine.PagedKvCache;
@@ -13,6 +14,7 @@ import dev.dlforge.llm.kernel.RowPool;
 import dev.dlforge.llm.kernel.RowPool.Product;
 import dev.dlforge.llm.kernel.WeightMatrix;
 import dev.dlforge.llm.tokenizer.Tokenizer;
+import dev.dlforge.llm.tokenizer.Tokenizers;
 import java.util.List;
 
 /**
@@ -25,6 +27,8 @@ import java.util.List;
  */
 public final class LlamaModel implements DecoderModel {
     private final GgufFile file;
+    private Tokenizer tokenizer;
+    private ChatTemplate chatTemplate;
     private final LlamaConfig c;
     private final RowPool pool;
     private final WeightMatrix embedding;
@@ -65,14 +69,22 @@ public final class LlamaModel implements DecoderModel {
         return info;
     }
 
+    /** The tokenizer of the file's {@code tokenizer.ggml.*} metadata, read on first use. */
     @Override
-    public Tokenizer tokenizer() {
-        throw new UnsupportedOperationException("the GGUF tokenizer (dev.dlforge.llm.tokenizer, helper E2) is not merged into this branch yet");
+    public synchronized Tokenizer tokenizer() {
+        if (tokenizer == null) {
+            tokenizer = Tokenizers.fromGguf(file.metadata());
+        }
+        return tokenizer;
     }
 
+    /** The chat template family of {@code tokenizer.chat_template}, chosen on first use. */
     @Override
-    public ChatTemplate chatTemplate() {
-        throw new UnsupportedOperationException("chat templates (dev.dlforge.llm.chat, helper E2) are not merged into this branch yet");
+    public synchronized ChatTemplate chatTemplate() {
+        if (chatTemplate == null) {
+            chatTemplate = ChatTemplates.fromGguf(file.metadata());
+        }
+        return chatTemplate;
     }
 
     @Override

@@ -1,22 +1,19 @@
 package dev.dlforge.llm.serving;
 
 import dev.dlforge.llm.chat.ChatTemplate;
-import dev.dlforge.llm.chat.ChatTemplates;
 import dev.dlforge.llm.engine.DecoderModel;
 import dev.dlforge.llm.engine.KvCache;
-import dev.dlforge.llm.gguf.GgufFile;
 import dev.dlforge.llm.kernel.RowPool;
 import dev.dlforge.llm.model.DecoderModels;
 import dev.dlforge.llm.tokenizer.Tokenizer;
-import dev.dlforge.llm.tokenizer.Tokenizers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * A GGUF file opened for serving: the engine's model with its own thread pool (closed with it), and its tokenizer
- * and chat template. Where the engine does not give them yet, both are read from the file's metadata:
- * {@link Tokenizers#fromGguf} ({@code tokenizer.ggml.*}) and {@link ChatTemplates#fromGguf} ({@code tokenizer.chat_template}).
+ * and chat template, read from the file's metadata by the engine's model ({@code tokenizer.ggml.*},
+ * {@code tokenizer.chat_template}).
  */
 public final class ServingModel implements DecoderModel {
     private final DecoderModel engine;
@@ -35,21 +32,7 @@ public final class ServingModel implements DecoderModel {
         RowPool pool = new RowPool(threads);
         try {
             DecoderModel engine = DecoderModels.open(gguf, pool);
-            try (GgufFile file = GgufFile.open(gguf)) {
-                Tokenizer tokenizer;
-                ChatTemplate template;
-                try {
-                    tokenizer = engine.tokenizer();
-                } catch (UnsupportedOperationException e) {
-                    tokenizer = Tokenizers.fromGguf(file.metadata());
-                }
-                try {
-                    template = engine.chatTemplate();
-                } catch (UnsupportedOperationException e) {
-                    template = ChatTemplates.fromGguf(file.metadata());
-                }
-                return new ServingModel(engine, pool, tokenizer, template);
-            }
+            return new ServingModel(engine, pool, engine.tokenizer(), engine.chatTemplate());
         } catch (IOException | RuntimeException e) {
             pool.close();
             throw e;
