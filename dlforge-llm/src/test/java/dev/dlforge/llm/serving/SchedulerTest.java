@@ -8,6 +8,7 @@ import dev.dlforge.llm.sample.SamplingParams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,19 @@ class SchedulerTest {
     void longPromptIsPrefilledInChunksWhileAnotherStreamDecodes() throws Exception {
         try (Scheduler s = new Scheduler(model(1024), new SchedulerConfig(8, 4, 8, 1 << 16))) {
             List<List<DecoderModel.Step>> iterations = new CopyOnWriteArrayList<>();
-            s.observe(steps -> iterations.add(List.copyOf(steps)));
+            // The first decoding iteration waits until the long prompt is queued: on a fast machine the bigram model
+            // could otherwise decode all 200 tokens before the test thread submits it (seen in a clean-clone CI run).
+            CountDownLatch longPromptQueued = new CountDownLatch(1);
+            s.observe(steps -> {
+                iterations.add(List.copyOf(steps));
+                if (steps.size() == 1 && steps.get(0).tokens().length == 1) {
+                    try {
+                        longPromptQueued.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
             Collected decoding = new Collected();
             // a stream that cannot end before its 200 tokens (its end-of-text token is not allowed)
             s.submit(new GenerationRequest(ids("the "), SamplingParams.GREEDY, 200, List.of(), id -> id != ByteTokenizer.EOS), decoding);
@@ -73,6 +86,7 @@ class SchedulerTest {
             iterations.clear(); // from here on it only decodes
             Collected longPrompt = new Collected();
             s.submit(greedy("we went to the sea and swam. ".repeat(6), 3), longPrompt);
+            longPromptQueued.countDown();
             longPrompt.await();
             decoding.await();
             int chunks = 0;
