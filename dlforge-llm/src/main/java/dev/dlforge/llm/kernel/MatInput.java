@@ -1,5 +1,6 @@
 package dev.dlforge.llm.kernel;
 
+import dev.dlforge.llm.tensor.Half;
 /**
  * The input of matrix products: {@code x}, {@code (batch, cols)}, and the forms weight types read it in, made once and
  * shared by every matrix that reads the same input (Q, K and V; gate and up).

@@ -1,5 +1,6 @@
 package dev.dlforge.llm.kernel;
 
+import dev.dlforge.llm.tensor.Half;
 import dev.dlforge.llm.gguf.GgmlType;
 import java.nio.ByteBuffer;
 

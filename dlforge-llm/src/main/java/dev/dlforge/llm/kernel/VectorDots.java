@@ -1,5 +1,6 @@
 package dev.dlforge.llm.kernel;
 
+import dev.dlforge.llm.tensor.Half;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.ByteVector;

@@ -5,7 +5,7 @@ import dev.dlforge.llm.gguf.GgufArray;
 import dev.dlforge.llm.gguf.GgufValue;
 import dev.dlforge.llm.gguf.GgufValueType;
 import dev.dlforge.llm.gguf.GgufWriter;
-import dev.dlforge.llm.kernel.Half;
+import dev.dlforge.llm.tensor.Half;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

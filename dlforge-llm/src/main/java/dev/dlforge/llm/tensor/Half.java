@@ -42,8 +42,26 @@ public final class Half {
         return (short) (sign | (rounded >>> 13));
     }
 
+    /** Every half's float, as ggml's {@code ggml_table_f32_f16}: the kernels read a block scale per 32 weights. */
+    private static final float[] TABLE = new float[1 << 16];
+
+    static {
+        for (int h = 0; h < TABLE.length; h++) {
+            TABLE[h] = compute((short) h);
+        }
+    }
+
     /** The float equal to the half {@code h}. */
     public static float toFloat(short h) {
+        return TABLE[h & 0xFFFF];
+    }
+
+    /** {@code f} rounded to half precision and back. */
+    public static float round(float f) {
+        return toFloat(fromFloat(f));
+    }
+
+    private static float compute(short h) {
         int sign = (h & 0x8000) << 16;
         int exponent = (h >>> 10) & 0x1F;
         int mantissa = h & 0x3FF;

@@ -1,5 +1,6 @@
 package dev.dlforge.llm.kernel;
 
+import dev.dlforge.llm.tensor.Half;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
