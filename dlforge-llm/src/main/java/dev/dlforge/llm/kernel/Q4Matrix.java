@@ -8,11 +8,11 @@ import java.nio.ByteBuffer;
  * Q4_0 weights (blocks of 32: f16 d, u8 qs[16]; element j is the low nibble of qs[j], element j + 16 the high one,
  * value {@code d * (q - 8)}) times Q8_0 activations (llama.cpp's {@code ggml_vec_dot_q4_0_q8_0}).
  */
-final class Q4Matrix extends WeightMatrix {
+final class Q4Matrix extends IntegerDotMatrix {
     static final int BLOCK_BYTES = 18;
 
     Q4Matrix(String name, ByteBuffer data, int rows, int cols) {
-        super(name, data, rows, cols, GgmlType.Q4_0);
+        super(name, data, rows, cols, GgmlType.Q4_0, 16);
     }
 
     @Override
@@ -21,34 +21,11 @@ final class Q4Matrix extends WeightMatrix {
     }
 
     @Override
-    void prepare(MatInput in) {
-        in.prepareQ8();
+    void dots(PackedBlocks p, int row, MatInput in, float[][] out, int col) {
+        VectorDots.q4(p, row, in, out, col);
     }
 
     @Override
-    void multiplyRows(MatInput in, float[][] out, int outOffset, int from, int to) {
-        int blocks = cols / 32;
-        byte[] copy = Simd.ENABLED && !Simd.BUFFER_LOADS ? new byte[rowBytes] : null;
-        for (int r = from; r < to; r++) {
-            int off = r * rowBytes;
-            if (copy != null) {
-                data.get(off, copy, 0, rowBytes);
-            }
-            for (int b = 0; b < in.batch; b++) {
-                float y;
-                if (!Simd.ENABLED) {
-                    y = scalar(off, in.q8(b), in.q8Scale(b), blocks);
-                } else if (copy == null) {
-                    y = VectorDots.q4(data, off, in.q8(b), in.q8Scale(b), blocks);
-                } else {
-                    y = VectorDots.q4(copy, 0, in.q8(b), in.q8Scale(b), blocks);
-                }
-                out[b][outOffset + r] = y;
-            }
-        }
-    }
-
-    /** The scalar loop (the path without the Vector API); package-private for the test that compares the two. */
     float scalar(int off, short[] qa, float[] da, int blocks) {
         float acc = 0;
         for (int blk = 0; blk < blocks; blk++) {

@@ -11,13 +11,6 @@ package dev.dlforge.llm.kernel;
 public final class Simd {
     /** True when the vector kernels run. */
     public static final boolean ENABLED = detect();
-    /**
-     * True when {@code ByteVector.fromByteBuffer} exists (Java 17 and 18; later JDKs replaced it by
-     * {@code fromMemorySegment}): vector loads then read the mapped weights directly; else each row is first copied into
-     * a reused array ({@code -Ddlforge.llm.rowCopy=true} forces the copy to measure it).
-     */
-    public static final boolean BUFFER_LOADS = ENABLED && Runtime.version().feature() < 19 && !Boolean.getBoolean("dlforge.llm.rowCopy");
-
     private Simd() {
     }
 
@@ -40,6 +33,6 @@ public final class Simd {
         if (!ENABLED) {
             return "scalar (start the JVM with --add-modules jdk.incubator.vector for the Vector API)";
         }
-        return "Vector API " + VectorDots.preferredBits() + "-bit, " + (BUFFER_LOADS ? "loads from the mapped buffer" : "rows copied to arrays");
+        return "Vector API " + VectorDots.preferredBits() + "-bit";
     }
 }

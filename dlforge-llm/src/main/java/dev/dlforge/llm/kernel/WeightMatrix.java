@@ -5,8 +5,9 @@ import dev.dlforge.llm.gguf.TensorInfo;
 import java.nio.ByteBuffer;
 
 /**
- * A weight matrix {@code W}, {@code (rows, cols)}, read in place from a memory-mapped GGUF tensor (ggml shape
- * {@code {cols, rows}}): {@code y[b][r] = sum_c W[r][c] * x[b][c]}.
+ * A weight matrix {@code W}, {@code (rows, cols)}, over a memory-mapped GGUF tensor (ggml shape {@code {cols, rows}}):
+ * {@code y[b][r] = sum_c W[r][c] * x[b][c]}. Most types are read in place; Q4_0 and Q8_0 keep a packed heap copy for
+ * the vector loops ({@link IntegerDotMatrix}).
  *
  * <p>A batch of inputs is multiplied row by row, each weight row against every input while it is in cache, so the
  * weights stream from memory once per batch, not once per token.

@@ -74,13 +74,14 @@ class KernelTest {
     @EnumSource(value = GgmlType.class, names = {"F32", "F16", "Q8_0", "Q4_0"})
     void aBatchedProductEqualsTheDoubleSumOverDequantisedRows(GgmlType type) {
         WeightMatrix w = random(type, 1);
-        MatInput in = new MatInput(inputs(3, 2));
-        float[][] out = new float[3][ROWS];
+        int batch = 6; // four inputs per weight block, then two one by one
+        MatInput in = new MatInput(inputs(batch, 2));
+        float[][] out = new float[batch][ROWS];
         try (RowPool pool = new RowPool(2)) {
             pool.multiply(in, new RowPool.Product(w, out));
         }
         float[] row = new float[COLS];
-        for (int b = 0; b < 3; b++) {
+        for (int b = 0; b < batch; b++) {
             float[] x = seenInput(type, in, b);
             for (int r = 0; r < ROWS; r++) {
                 w.row(r, row);
@@ -106,6 +107,27 @@ class KernelTest {
                     : ((Q8Matrix) w).scalar(off, in.q8(0), in.q8Scale(0), COLS / 32);
             assertThat(out[0][r]).isCloseTo(scalar, within(1e-5f * (1 + Math.abs(scalar))));
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = GgmlType.class, names = {"Q8_0", "Q4_0"})
+    void rowsPackedAsTheyAreMultipliedGiveTheProductsOfAMatrixPackedAtLoad(GgmlType type) {
+        WeightMatrix atLoad = random(type, 5);
+        WeightMatrix byRow;
+        System.setProperty("dlforge.llm.packAtLoad", "false");
+        try {
+            byRow = random(type, 5);
+        } finally {
+            System.clearProperty("dlforge.llm.packAtLoad");
+        }
+        assertThat(((IntegerDotMatrix) atLoad).packedAtLoad()).isEqualTo(Simd.ENABLED);
+        assertThat(((IntegerDotMatrix) byRow).packedAtLoad()).isFalse();
+        MatInput in = new MatInput(inputs(5, 6));
+        float[][] a = new float[5][ROWS];
+        float[][] b = new float[5][ROWS];
+        atLoad.multiply(in, a);
+        byRow.multiply(in, b);
+        assertThat(b).isDeepEqualTo(a);
     }
 
     @Test
