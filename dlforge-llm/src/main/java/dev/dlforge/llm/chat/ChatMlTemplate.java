@@ -109,4 +109,10 @@ public final class ChatMlTemplate implements ChatTemplate {
         }
         return calls;
     }
+
+    /** A call opens with {@code <tool_call>}. */
+    @Override
+    public int toolCallStart(String partial) {
+        return ChatTemplate.markerStart(partial, "<tool_call>");
+    }
 }

@@ -20,4 +20,30 @@ public interface ChatTemplate {
 
     /** Tool calls written in {@code completion} in this family's format (empty when it is a plain answer). */
     List<ChatMessage.ToolCall> toolCalls(String completion);
+
+    /**
+     * Where in {@code partial} (an answer being generated) a tool call may begin: the first full marker of this family's
+     * calls, or a prefix of one at the very end; -1 when no call can have begun yet. Text before it is plain content.
+     */
+    int toolCallStart(String partial);
+
+    /** {@link #toolCallStart} for calls that begin with one of {@code markers}. */
+    static int markerStart(String partial, String... markers) {
+        int first = -1;
+        for (String m : markers) {
+            int at = partial.indexOf(m);
+            if (at < 0) {
+                for (int n = Math.min(m.length() - 1, partial.length()); n > 0; n--) {
+                    if (partial.endsWith(m.substring(0, n))) {
+                        at = partial.length() - n;
+                        break;
+                    }
+                }
+            }
+            if (at >= 0 && (first < 0 || at < first)) {
+                first = at;
+            }
+        }
+        return first;
+    }
 }

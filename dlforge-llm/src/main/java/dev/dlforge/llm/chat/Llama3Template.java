@@ -105,4 +105,10 @@ public final class Llama3Template implements ChatTemplate {
             return c != null ? c : ToolCallJson.call(o, "arguments", null);
         });
     }
+
+    /** A call is a JSON object (or follows {@code <|python_tag|>}), so text is held from the first brace. */
+    @Override
+    public int toolCallStart(String partial) {
+        return ChatTemplate.markerStart(partial, "{", "<|python_tag|>");
+    }
 }

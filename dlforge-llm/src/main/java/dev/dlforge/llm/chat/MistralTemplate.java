@@ -131,4 +131,10 @@ public final class MistralTemplate implements ChatTemplate {
         }
         return calls;
     }
+
+    /** A call opens with {@code [TOOL_CALLS]}. */
+    @Override
+    public int toolCallStart(String partial) {
+        return ChatTemplate.markerStart(partial, CALLS);
+    }
 }

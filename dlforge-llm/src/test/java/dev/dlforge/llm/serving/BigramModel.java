@@ -95,6 +95,11 @@ public final class BigramModel implements DecoderModel {
         }
 
         @Override
+        public int toolCallStart(String partial) {
+            return ChatTemplate.markerStart(partial, "<tool_call>");
+        }
+
+        @Override
         public String render(List<ChatMessage> messages, List<String> toolsJson, boolean addGenerationPrompt) {
             StringBuilder b = new StringBuilder();
             if (!toolsJson.isEmpty()) {

@@ -142,6 +142,19 @@ class OpenAiJavaClientTest {
     }
 
     @Test
+    void withToolsOfferedAPlainAnswerStillStreamsTokenByToken() {
+        ChatCompletionCreateParams params = chat("where is the dog?").addFunctionTool(weather()).build();
+        ChatCompletion whole = client.chat().completions().create(params);
+        assertThat(whole.choices().get(0).message().toolCalls()).as("a random model writes no call").isEmpty();
+        List<ChatCompletionChunk> chunks = new ArrayList<>();
+        String text = streamed(params, chunks);
+        assertThat(text).isEqualTo(whole.choices().get(0).message().content().orElseThrow());
+        long withText = chunks.stream().filter(c -> c.choices().stream().anyMatch(ch -> ch.delta().content().filter(t -> !t.isEmpty()).isPresent()))
+                .count();
+        assertThat(withText).as("content chunks (before: the whole answer in one, once complete)").isGreaterThan(3);
+    }
+
+    @Test
     void aStreamedForcedToolCallArrivesAsDeltaToolCalls() throws Exception {
         List<ChatCompletionChunk> chunks = new ArrayList<>();
         streamed(chat("weather in rome?").addFunctionTool(weather()).toolChoice(forced("get_weather")).build(), chunks);
