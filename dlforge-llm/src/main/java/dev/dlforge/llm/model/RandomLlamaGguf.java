@@ -5,7 +5,7 @@ import dev.dlforge.llm.gguf.GgufArray;
 import dev.dlforge.llm.gguf.GgufValue;
 import dev.dlforge.llm.gguf.GgufValueType;
 import dev.dlforge.llm.gguf.GgufWriter;
-import dev.dlforge.llm.tensor.Half;
+import dev.dlforge.llm.tensor.RowCodec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -141,65 +141,14 @@ public final class RandomLlamaGguf {
     private static ByteBuffer matrix(SplittableRandom random, int rows, int cols, GgmlType type, float bound) {
         float a = bound > 0 ? bound : (float) Math.sqrt(3.0 / cols);
         ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(type.bytes((long) rows * cols))).order(ByteOrder.LITTLE_ENDIAN);
+        RowCodec codec = RowCodec.of(type);
         float[] row = new float[cols];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 row[c] = (float) ((random.nextDouble() * 2 - 1) * a);
             }
-            encode(row, type, out);
+            codec.quantise(row, 0, cols, out, type.bytes((long) r * cols));
         }
-        return out.flip();
-    }
-
-    /** ggml's reference encoders ({@code quantize_row_q8_0_ref}, {@code quantize_row_q4_0_ref}) of one row. */
-    static void encode(float[] x, GgmlType type, ByteBuffer out) {
-        switch (type) {
-            case F32 -> {
-                for (float v : x) {
-                    out.putFloat(v);
-                }
-            }
-            case F16 -> {
-                for (float v : x) {
-                    out.putShort(Half.fromFloat(v));
-                }
-            }
-            case Q8_0 -> {
-                for (int b = 0; b < x.length / 32; b++) {
-                    float amax = 0;
-                    for (int j = 0; j < 32; j++) {
-                        amax = Math.max(amax, Math.abs(x[b * 32 + j]));
-                    }
-                    float d = amax / 127f;
-                    float id = d != 0 ? 1f / d : 0f;
-                    out.putShort(Half.fromFloat(d));
-                    for (int j = 0; j < 32; j++) {
-                        out.put((byte) Math.round(x[b * 32 + j] * id));
-                    }
-                }
-            }
-            case Q4_0 -> {
-                for (int b = 0; b < x.length / 32; b++) {
-                    float amax = 0;
-                    float max = 0;
-                    for (int j = 0; j < 32; j++) {
-                        float v = x[b * 32 + j];
-                        if (Math.abs(v) > amax) {
-                            amax = Math.abs(v);
-                            max = v;
-                        }
-                    }
-                    float d = max / -8f;
-                    float id = d != 0 ? 1f / d : 0f;
-                    out.putShort(Half.fromFloat(d));
-                    for (int j = 0; j < 16; j++) {
-                        int lo = Math.min(15, (int) (x[b * 32 + j] * id + 8.5f));
-                        int hi = Math.min(15, (int) (x[b * 32 + j + 16] * id + 8.5f));
-                        out.put((byte) (lo | hi << 4));
-                    }
-                }
-            }
-            default -> throw new UnsupportedOperationException("random " + type + " weights: write F32 and quantise with `dlforge quant`");
-        }
+        return out;
     }
 }
