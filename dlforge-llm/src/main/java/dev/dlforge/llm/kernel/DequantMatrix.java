@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
  * {@link RowCodec} (bit-exact to ggml's {@code dequantize_row_*}) into a reused float array, then dotted with the float
  * activations. Correct for every type; slower than the integer kernels of Q8_0 and Q4_0.
  */
-final class DequantMatrix extends WeightMatrix {
+final class DequantMatrix extends FloatRowMatrix {
     private final GgmlType type;
     private final RowCodec codec;
 
@@ -22,21 +22,6 @@ final class DequantMatrix extends WeightMatrix {
     @Override
     public GgmlType type() {
         return type;
-    }
-
-    @Override
-    void prepare(MatInput in) {
-    }
-
-    @Override
-    void multiplyRows(MatInput in, float[][] out, int outOffset, int from, int to) {
-        float[] w = new float[cols];
-        for (int r = from; r < to; r++) {
-            row(r, w);
-            for (int b = 0; b < in.batch; b++) {
-                out[b][outOffset + r] = FloatDot.dot(w, in.x[b], cols);
-            }
-        }
     }
 
     @Override

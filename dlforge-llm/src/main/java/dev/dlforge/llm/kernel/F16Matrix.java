@@ -5,7 +5,7 @@ import dev.dlforge.llm.gguf.GgmlType;
 import java.nio.ByteBuffer;
 
 /** F16 weights: each row widened to floats, dotted with the f16-rounded activations (as llama.cpp does). */
-final class F16Matrix extends WeightMatrix {
+final class F16Matrix extends FloatRowMatrix {
     F16Matrix(String name, ByteBuffer data, int rows, int cols) {
         super(name, data, rows, cols, GgmlType.F16);
     }
@@ -21,14 +21,8 @@ final class F16Matrix extends WeightMatrix {
     }
 
     @Override
-    void multiplyRows(MatInput in, float[][] out, int outOffset, int from, int to) {
-        float[] w = new float[cols];
-        for (int r = from; r < to; r++) {
-            row(r, w);
-            for (int b = 0; b < in.batch; b++) {
-                out[b][outOffset + r] = FloatDot.dot(w, in.f16(b), cols);
-            }
-        }
+    float[] input(MatInput in, int b) {
+        return in.f16(b);
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 
 /** F32 weights: each row copied into a reused float array (a bulk copy), then a float dot product. */
-final class F32Matrix extends WeightMatrix {
+final class F32Matrix extends FloatRowMatrix {
     private final FloatBuffer floats;
 
     F32Matrix(String name, ByteBuffer data, int rows, int cols) {
@@ -16,21 +16,6 @@ final class F32Matrix extends WeightMatrix {
     @Override
     public GgmlType type() {
         return GgmlType.F32;
-    }
-
-    @Override
-    void prepare(MatInput in) {
-    }
-
-    @Override
-    void multiplyRows(MatInput in, float[][] out, int outOffset, int from, int to) {
-        float[] w = new float[cols];
-        for (int r = from; r < to; r++) {
-            row(r, w);
-            for (int b = 0; b < in.batch; b++) {
-                out[b][outOffset + r] = FloatDot.dot(w, in.x[b], cols);
-            }
-        }
     }
 
     @Override
