@@ -20,9 +20,10 @@ import java.util.Map;
  * {@code gpt2.context_length} (our block size), {@code gpt2.embedding_length}, {@code gpt2.feed_forward_length} (4C),
  * {@code gpt2.attention.head_count}, {@code gpt2.attention.layer_norm_epsilon}, {@code general.file_type}; tensors
  * {@code token_embd}, {@code position_embd}, {@code blk.N.attn_norm}, {@code attn_qkv}, {@code attn_output},
- * {@code ffn_norm}, {@code ffn_up}, {@code ffn_down}, {@code output_norm}. The head is tied to {@code token_embd}, which
- * llama.cpp and dlforge-llm use when {@code output.weight} is absent. The tokenizer goes into {@code tokenizer.ggml.*}
- * ({@link Gpt2GgufVocabulary}).
+ * {@code ffn_norm}, {@code ffn_up}, {@code ffn_down}, {@code output_norm}, and {@code output}: our head is tied to the
+ * token embedding, and {@code output.weight} is written as a copy of it, as the converter does, because the llama.cpp of
+ * de.kherud:llama 4.2.0 refuses a {@code gpt2} file without it ("missing tensor 'output.weight'"). The tokenizer goes
+ * into {@code tokenizer.ggml.*} ({@link Gpt2GgufVocabulary}).
  *
  * <p>Layout: a GGUF matrix of shape {@code [in, out]} (ggml order, {@code ne[0]} the row length) stores out rows of in
  * values, which is our Linear's (out, in) weight as it is: the transpose that the converter applies to Hugging Face's
@@ -71,7 +72,11 @@ public final class Gpt2Gguf {
             long[] ggml = t.conv1d() || shape.length == 1 ? shape.clone() : new long[] {shape[1], shape[0]};
             float[] values = t.parameter() == null ? new float[Math.toIntExact(shape[0])] : floats(t.parameter().getArray());
             GgmlType stored = shape.length == 1 ? GgmlType.F32 : type;
-            w.tensor(ggufName(t.name()), stored, ggml, encode(values, stored));
+            ByteBuffer data = encode(values, stored);
+            w.tensor(ggufName(t.name()), stored, ggml, data);
+            if (t.name().equals("wte.weight")) {
+                w.tensor("output.weight", stored, ggml, data); // the tied head, (V, C) as the embedding
+            }
         }
         try {
             w.write(target);

@@ -19,7 +19,9 @@ final class GgufGpts {
     /**
      * A GPT of {@code config} whose matrices are uniform in {@code ±sqrt(3 / cols)} (unit-variance outputs, so logits
      * spread by about 1 and greedy choices are clear-cut, unlike a fresh 0.02-std init), norm weights around 1 and biases
-     * around 0.
+     * around 0. Position embeddings are twice as wide as token embeddings: with the head tied to the token embedding, a
+     * random GPT's favourite next token is the one it was just fed, and a continuation would repeat one character; the
+     * positions move it on.
      */
     static Gpt random(GptConfig config, long seed, NDManager m) {
         Gpt gpt = Gpt.create(config, m);
@@ -30,6 +32,9 @@ final class GgufGpts {
             float[] v = new float[Math.toIntExact(shape.size())];
             boolean vector = shape.dimension() == 1;
             float bound = vector ? 0.1f : (float) Math.sqrt(3.0 / shape.get(shape.dimension() - 1));
+            if (p == gpt.wpe()) {
+                bound *= 2;
+            }
             float centre = vector && p.getType() == Parameter.Type.GAMMA ? 1f : 0f;
             for (int i = 0; i < v.length; i++) {
                 v[i] = centre + (float) ((random.nextDouble() * 2 - 1) * bound);

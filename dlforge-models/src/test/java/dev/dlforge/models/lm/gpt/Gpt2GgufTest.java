@@ -87,8 +87,8 @@ class Gpt2GgufTest {
     /**
      * A random GPT's logits on a 20-token prompt, one token at a time through the engine's KV cache, against DJL's in one
      * pass (logits spread by about 1). Measured max gaps: F32 with GPT-2's tanh GELU (what llama.cpp's graph computes)
-     * 1.7e-6, float rounding; F32 with the exact GELU nanoGPT trains with, exported as is, 6.4e-4, the two GELUs' gap;
-     * F16, every weight rounded to 11 bits, 2.7e-3. Tolerances are 3 to 6 times those.
+     * 2.4e-6, float rounding; F32 with the exact GELU nanoGPT trains with, exported as is, 7.4e-4, the two GELUs' gap;
+     * F16, every weight rounded to 11 bits, 3.0e-3. Tolerances are 3 to 4 times those.
      */
     @ParameterizedTest(name = "{0}, bias {1}, tanh GELU {2}")
     @CsvSource({"F32, true, true, 1e-5", "F32, false, true, 1e-5", "F32, false, false, 2e-3", "F16, true, true, 1e-2", "F16, false, false, 1e-2"})
