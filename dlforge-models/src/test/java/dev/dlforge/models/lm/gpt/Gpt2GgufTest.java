@@ -132,6 +132,23 @@ class Gpt2GgufTest {
     }
 
     @Test
+    void modelRowsPastTheTokenizerBecomeUnusedTokensAndATokenizerTooBigIsRefused() throws Exception {
+        CharTokenizer chars = CharTokenizer.build(List.of(TEXT));
+        Path file = tmp.resolve("padded.gguf");
+        try (NDManager m = Engines.newManager()) {
+            Gpt2Gguf.write(Gpt.create(new GptConfig(chars.vocabSize() + 3, 8, 1, 1, 8, 0f, false, false), m), chars, GgmlType.F32, "p", file);
+            Gpt small = Gpt.create(new GptConfig(chars.vocabSize() - 1, 8, 1, 1, 8, 0f, false, false), m);
+            assertThatThrownBy(() -> Gpt2Gguf.write(small, chars, GgmlType.F32, "s", tmp.resolve("small.gguf")))
+                    .isInstanceOf(DlforgeException.class).hasMessageContaining("tokenizer has " + chars.vocabSize() + " tokens");
+        }
+        try (DecoderModel model = DecoderModels.open(file, pool)) {
+            assertThat(model.tokenizer().vocabularySize()).isEqualTo(chars.vocabSize() + 3);
+            assertThat(model.tokenizer().encode(TEXT, false, false)).containsExactly(chars.encode(TEXT));
+            assertThat(model.tokenizer().decode(new int[] {chars.vocabSize() + 1})).as("an unused row prints as nothing").isEmpty();
+        }
+    }
+
+    @Test
     void fileHoldsTheConvertersKeysAndF16MatricesWithF32Norms() throws Exception {
         CharTokenizer chars = CharTokenizer.build(List.of(TEXT));
         Path file = tmp.resolve("f16.gguf");
