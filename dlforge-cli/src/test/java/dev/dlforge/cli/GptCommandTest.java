@@ -8,9 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import dev.dlforge.core.DlforgeHome;
 import dev.dlforge.core.engine.Engines;
-import dev.dlforge.core.io.Json;
 import dev.dlforge.core.model.ModelArtifact;
-import dev.dlforge.core.model.ModelCard;
 import dev.dlforge.core.run.RunDir;
 import dev.dlforge.core.run.RunStore;
 import dev.dlforge.core.text.ByteLevelBpeTrainer;
@@ -22,7 +20,6 @@ import dev.dlforge.projects.gpt.GptModelFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -85,11 +82,7 @@ class GptCommandTest {
             for (var p : gpt.getParameters().values()) {
                 p.getArray().addi(m.randomNormal(p.getArray().getShape()).mul(0.3f));
             }
-            RunStore store = new RunStore(DlforgeHome.current());
-            RunDir run = store.create("gpt", Json.MAPPER.createObjectNode(), null);
-            GptModelFiles.saveConfigAndTokenizer(run.model(), config, tokenizer);
-            ModelArtifact.save(run.model(), new ModelCard("gpt", "gpt", Json.MAPPER.createObjectNode(), List.of(16L), List.of(), Map.of(),
-                    "test", "2025-01-01T00:00:00Z", ModelArtifact.FORMAT), gpt);
+            RunDir run = GptRuns.save(gpt, tokenizer);
 
             Cli exported = Cli.run("gpt", "export", run.path().toString(), tmp.resolve("hf").toString());
             assertThat(exported.exitCode()).as(exported.toString()).isZero();

@@ -119,6 +119,11 @@ abstract class GgufTokenizer implements Tokenizer {
     }
 
     @Override
+    public boolean addsBos() {
+        return vocab.addBos;
+    }
+
+    @Override
     public int eos() {
         return vocab.eos;
     }

@@ -25,6 +25,14 @@ public interface Tokenizer {
     /** Beginning-of-sequence id, or -1 when the vocabulary has none. */
     int bos();
 
+    /**
+     * Whether prompts start with BOS: {@code tokenizer.ggml.add_bos_token}, else the family's default, as llama.cpp's
+     * {@code llama_vocab_get_add_bos}. Tokenizers outside GGUF add it whenever they have one.
+     */
+    default boolean addsBos() {
+        return bos() >= 0;
+    }
+
     /** End-of-sequence id, or -1. */
     int eos();
 

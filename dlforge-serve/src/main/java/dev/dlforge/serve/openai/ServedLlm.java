@@ -47,11 +47,15 @@ public final class ServedLlm {
         return model().info().contextLength();
     }
 
-    /** Token ids of a prompt: special tokens parsed, BOS first when the vocabulary has one and the text does not start with it. */
+    /**
+     * Token ids of a prompt: special tokens parsed, BOS first when the model asks for one ({@link Tokenizer#addsBos}, as
+     * llama.cpp's server) and the text does not start with it. A GPT-2 file, dlforge's exported runs among them, says
+     * {@code add_bos_token false}: its prompts start with their first character.
+     */
     int[] encode(String text) {
         Tokenizer t = tokenizer();
         int[] ids = t.encode(text, false, true);
-        if (t.bos() >= 0 && (ids.length == 0 || ids[0] != t.bos())) {
+        if (t.addsBos() && (ids.length == 0 || ids[0] != t.bos())) {
             int[] withBos = new int[ids.length + 1];
             withBos[0] = t.bos();
             System.arraycopy(ids, 0, withBos, 1, ids.length);
