@@ -66,8 +66,9 @@ public final class GgufWriter {
         int alignment = (int) new GgufMetadata(metadata).integer(GgufFile.ALIGNMENT_KEY).orElse(GgufFile.DEFAULT_ALIGNMENT);
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".partial");
-        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        // not Files.createTempFile: its files are private (0600), and the model should be as readable as any file the user writes
+        Path tmp = dir.resolve(target.getFileName() + "." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".partial");
+        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
             Header h = new Header();
             h.i32(GgufFile.MAGIC).i32(GgufFile.VERSION).i64(tensors.size()).i64(metadata.size());
             metadata.forEach((k, v) -> h.string(k).i32(v.type().id()).value(v));

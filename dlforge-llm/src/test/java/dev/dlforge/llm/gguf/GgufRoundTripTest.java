@@ -71,6 +71,17 @@ class GgufRoundTripTest {
     }
 
     @Test
+    void aWrittenFileIsAsReadableAsAnyOtherFileTheUserWrites() throws Exception {
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        Path gguf = dir.resolve("model.gguf");
+        new GgufWriter().put("general.architecture", "llama").write(gguf);
+        assertThat(Files.getPosixFilePermissions(gguf)).as("not createTempFile's 0600").isEqualTo(Files.getPosixFilePermissions(plain));
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("plain.txt", "model.gguf");
+        }
+    }
+
+    @Test
     void aTruncatedFileSaysSo() throws Exception {
         Path file = dir.resolve("t.gguf");
         new GgufWriter().put("general.architecture", "llama")
