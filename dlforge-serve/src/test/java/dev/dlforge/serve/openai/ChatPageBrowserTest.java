@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -64,6 +68,15 @@ class ChatPageBrowserTest {
     void openThePage() {
         browser.get(server.server.url() + "/?key=" + KEY); // redirected to /studio/chat/, the key kept for the tab
         waitFor(Duration.ofSeconds(20), "the model's name", () -> LlmTestServer.NAME.equals(js("return document.getElementById('model-name').textContent")));
+    }
+
+    /** Nothing in the console but the 400 the error test asks for (chromium logs every failed response). */
+    @AfterEach
+    void noConsoleErrors() {
+        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage)
+                .filter(m -> !m.contains("/v1/chat/completions - Failed to load resource: the server responded with a status of 400")).toList();
+        assertThat(errors).as("errors in the browser console").isEmpty();
     }
 
     @Test
@@ -122,7 +135,23 @@ class ChatPageBrowserTest {
 
     @Test
     void stopAbortsTheRequestAndTheServerFreesItsSlot() throws InterruptedException {
-        set("max-tokens", "1500"); // 1500 paced iterations: over 20 s unless stopped
+        // a seed whose answer runs to max_tokens (a random model may end early): the generation Stop cuts short
+        int maxTokens = 400;
+        server.pace(0);
+        long seed = 0;
+        JsonNode whole = null;
+        for (long s = 1; s <= 60 && whole == null; s++) {
+            JsonNode r = complete(request("Tell me a long story.", null, maxTokens, s));
+            if (r.at("/choices/0/finish_reason").asText().equals("length")) {
+                seed = s;
+                whole = r;
+            }
+        }
+        assertThat(whole).as("a seed among 60 whose answer runs to %d tokens", maxTokens).isNotNull();
+        server.pace(15); // 400 paced iterations: 6 s unless stopped
+        set("seed", String.valueOf(seed));
+        set("max-tokens", String.valueOf(maxTokens));
+        long before = server.iterations();
         send("Tell me a long story.");
         waitFor(Duration.ofSeconds(30), "the first tokens", () -> (Long) js("const t = document.querySelector('.msg.assistant .text');"
                 + " return t ? t.textContent.length : 0") > 0);
@@ -130,9 +159,14 @@ class ChatPageBrowserTest {
         browser.findElement(By.id("stop")).click();
         waitFor(Duration.ofSeconds(5), "the stopped mark", () -> "stopped".equals(js("return document.getElementById('chat-status').textContent")));
         waitFor(Duration.ofSeconds(10), "the slot freed", () -> server.server.llm().scheduler().stats().running() == 0);
+        long ran = server.iterations() - before;
+        assertThat(ran).as("the generation was cancelled, not run to its %d tokens", maxTokens).isLessThan(maxTokens / 2);
         String text = (String) js("return document.querySelector('.msg.assistant .text').textContent");
-        Thread.sleep(500);
+        String all = whole.at("/choices/0/message/content").asText();
+        assertThat(all).as("what came is the start of the whole answer").startsWith(text).isNotEqualTo(text);
+        Thread.sleep(300);
         assertThat(js("return document.querySelector('.msg.assistant .text').textContent")).as("no more tokens").isEqualTo(text);
+        assertThat(server.iterations() - before).as("nothing more generated").isEqualTo(ran);
         assertThat(js("return document.querySelector('.msg.assistant .meta').dataset.finish")).isEqualTo("stopped");
         assertThat(browser.findElement(By.id("send")).isEnabled()).isTrue();
         assertThat(browser.findElement(By.id("stop")).isEnabled()).isFalse();

@@ -23,6 +23,7 @@ final class LlmTestServer implements AutoCloseable {
     final LlmServer server;
     private volatile CountDownLatch hold;
     private volatile long paceMillis;
+    private final java.util.concurrent.atomic.AtomicLong iterations = new java.util.concurrent.atomic.AtomicLong();
 
     LlmTestServer(SchedulerConfig scheduling) {
         this(scheduling, tinyLlama());
@@ -48,6 +49,7 @@ final class LlmTestServer implements AutoCloseable {
     LlmTestServer(ServeConfig config, SchedulerConfig scheduling, DecoderModel model) {
         server = LlmServer.start(config, scheduling, NAME, model);
         server.llm().scheduler().observe(steps -> {
+            iterations.incrementAndGet();
             long pause = paceMillis;
             if (pause > 0) {
                 try {
@@ -78,6 +80,11 @@ final class LlmTestServer implements AutoCloseable {
     /** From now on every iteration of the scheduler waits {@code millis} first: a stream a browser sees arrive token by token. */
     void pace(long millis) {
         paceMillis = millis;
+    }
+
+    /** The scheduler's iterations so far (forward passes). */
+    long iterations() {
+        return iterations.get();
     }
 
     /** From now on the scheduler stops before its next forward pass, until {@link #release()}. */
