@@ -11,7 +11,9 @@ import dev.dlforge.serve.Chromium;
 import dev.dlforge.serve.Http;
 import dev.dlforge.serve.api.ServeConfig;
 import dev.dlforge.serve.batch.BatchingConfig;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -95,7 +99,7 @@ class ChatPageBrowserTest {
     }
 
     @Test
-    void tokensStreamInAndAddUpToTheAnswerOfTheSameRequestUnstreamed() {
+    void tokensStreamInAndAddUpToTheAnswerOfTheSameRequestUnstreamed() throws IOException {
         set("system", "You are a terse pirate.");
         set("seed", "42");
         set("max-tokens", "48");
@@ -128,6 +132,7 @@ class ChatPageBrowserTest {
         waitFor(Duration.ofSeconds(60), "the second answer", () -> (Long) js("return document.querySelectorAll('.msg.assistant .meta').length") == 2);
         long second = Long.parseLong((String) js("return document.querySelectorAll('.msg.assistant .meta')[1].dataset.promptTokens"));
         assertThat(second).isGreaterThan(prompt + whole.at("/usage/completion_tokens").asInt());
+        screenshot("chat.png");
 
         browser.findElement(By.id("new-chat")).click();
         assertThat(js("return document.querySelectorAll('.msg').length")).isEqualTo(0L);
@@ -173,11 +178,12 @@ class ChatPageBrowserTest {
     }
 
     @Test
-    void aPromptTooLongForTheContextShowsTheServersError() {
+    void aPromptTooLongForTheContextShowsTheServersError() throws IOException {
         String longMessage = "the quick brown fox jumps over the lazy dog ".repeat(400); // far over 2048 tokens
         js("document.getElementById('message').value = arguments[0];", longMessage);
         browser.findElement(By.id("send")).click();
         waitFor(Duration.ofSeconds(20), "the error", () -> (Boolean) js("return !document.getElementById('chat-error').hidden"));
+        screenshot("chat-error.png");
         String error = (String) js("return document.getElementById('chat-error').textContent");
         assertThat(error).contains("maximum context length is 2048 tokens").contains("param: messages").contains("code: context_length_exceeded");
         assertThat(js("return document.querySelectorAll('.msg').length")).as("the failed turn left no bubble").isEqualTo(0L);
@@ -201,6 +207,12 @@ class ChatPageBrowserTest {
                 "Authorization", "Bearer " + KEY);
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         return reply.json();
+    }
+
+    /** Into target/screenshots, as StudioBrowserTest's. */
+    private static void screenshot(String name) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
     private static void set(String id, String value) {
