@@ -9,6 +9,7 @@ import dev.dlforge.core.testing.Browser;
 import dev.dlforge.llm.serving.SchedulerConfig;
 import dev.dlforge.serve.Chromium;
 import dev.dlforge.serve.Http;
+import dev.dlforge.serve.StudioServer;
 import dev.dlforge.serve.api.ServeConfig;
 import dev.dlforge.serve.batch.BatchingConfig;
 import java.io.IOException;
@@ -189,6 +190,17 @@ class ChatPageBrowserTest {
         assertThat(js("return document.querySelectorAll('.msg').length")).as("the failed turn left no bubble").isEqualTo(0L);
         assertThat(js("return document.getElementById('message').value")).as("the message is back in its box").isEqualTo(longMessage);
         assertThat(browser.findElement(By.id("send")).isEnabled()).isTrue();
+    }
+
+    @Test
+    void onAStudioWithNoLanguageModelThePageSaysSo() {
+        try (StudioServer studio = StudioServer.start()) {
+            browser.get(studio.server().url() + LlmServer.CHAT_PAGE);
+            waitFor(Duration.ofSeconds(20), "the error", () -> (Boolean) js("return !document.getElementById('chat-error').hidden"));
+            assertThat(js("return document.getElementById('chat-error').textContent")).isEqualTo(
+                    "This server serves no language model.start one with dlforge llm serve MODEL.gguf");
+            assertThat(browser.findElement(By.id("send")).isEnabled()).isFalse();
+        }
     }
 
     private static ObjectNode request(String user, String system, int maxTokens, long seed) {
