@@ -86,7 +86,9 @@ class ChatPageBrowserTest {
 
     @Test
     void thePageNeedsNoKeyButItsCallsDo() {
-        assertThat(http.get("/").status()).as("/ redirects to the chat page").isEqualTo(302);
+        Http.Reply home = http.get("/?key=k");
+        assertThat(home.status()).as("/ redirects to the chat page").isEqualTo(302);
+        assertThat(home.header("Location")).as("the key goes along").endsWith(LlmServer.CHAT_PAGE + "?key=k");
         Http.Reply page = http.get(LlmServer.CHAT_PAGE);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text()).contains("<script type=\"module\" src=\"/studio/chat.js\">");
