@@ -54,7 +54,6 @@ class ChatPageBrowserTest {
     static void start() {
         ServeConfig config = new ServeConfig("127.0.0.1", 0, KEY, BatchingConfig.defaults(), ServeConfig.DEFAULT_MAX_BODY, 600_000);
         server = new LlmTestServer(config, new SchedulerConfig(8, 4, 64, 4L << 20), LlmTestServer.tinyLlama());
-        server.pace(15);
         http = Http.to(server.server.url());
         browser = Chromium.open(profile);
     }
@@ -71,6 +70,7 @@ class ChatPageBrowserTest {
 
     @BeforeEach
     void openThePage() {
+        server.pace(15);
         browser.get(server.server.url() + "/?key=" + KEY); // redirected to /studio/chat/, the key kept for the tab
         waitFor(Duration.ofSeconds(20), "the model's name", () -> LlmTestServer.NAME.equals(js("return document.getElementById('model-name').textContent")));
     }
