@@ -8,21 +8,28 @@ if (params.has('key')) {
   history.replaceState(null, '', location.pathname + location.hash);
 }
 
-function headers(extra = {}) {
+/** The request headers with the key, when this tab has one. */
+export function headers(extra = {}) {
   const key = sessionStorage.getItem('dlforge-key');
   return key ? { ...extra, Authorization: `Bearer ${key}` } : extra;
 }
 
-/** An error the server explained: {status, error, hint}. */
+/**
+ * An error the server explained: dlforge's {status, error, hint}, or OpenAI's {error: {message, type, param, code}} (the LLM
+ * server's /v1 routes), whose param and code become the hint.
+ */
 export class ApiError extends Error {
   constructor(body) {
-    super(body.error || `HTTP ${body.status}`);
+    const openai = body.error && typeof body.error === 'object' ? body.error : null;
+    super((openai ? openai.message : body.error) || `HTTP ${body.status}`);
     this.status = body.status;
-    this.hint = body.hint || '';
+    this.hint = openai ? [openai.param && `param: ${openai.param}`, openai.code && `code: ${openai.code}`].filter(Boolean).join(', ')
+      : body.hint || '';
   }
 }
 
-async function parse(response) {
+/** A response's JSON body; an ApiError when it is not a success. */
+export async function parse(response) {
   const text = await response.text();
   const body = text ? JSON.parse(text) : {};
   if (!response.ok) throw new ApiError({ status: response.status, ...body });

@@ -4,22 +4,13 @@
 import { getJson, postJson, imageUrl, listen } from './api.js';
 import { lineChart } from './charts.js';
 import { mountDemo } from './demos.js';
+import { el } from './dom.js';
 
 const view = document.getElementById('view');
 const banner = document.getElementById('job-banner');
 const LEVELS = { B: 'beginner', I: 'intermediate', P: 'pro' };
 let page = null; // the project page on screen: {id, onEvent(event)}
 
-const el = (tag, attrs = {}, ...children) => {
-  const e = document.createElement(tag);
-  Object.entries(attrs).forEach(([k, v]) => {
-    if (k === 'class') e.className = v;
-    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
-    else e.setAttribute(k, v);
-  });
-  children.flat().forEach(c => c != null && e.append(c));
-  return e;
-};
 // Numbers as people read them: whole numbers and anything from 100 up with thousands separators, the rest to 4 decimals.
 const fmt = v => (typeof v !== 'number' ? String(v ?? '')
   : Number.isInteger(v) || Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(4));

@@ -22,7 +22,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve a GGUF language model with OpenAI's API and continuous batching: POST /v1/chat/completions, /v1/completions,"
-                + " /v1/embeddings, GET /v1/models, /health. Runs until Ctrl-C."})
+                + " /v1/embeddings, GET /v1/models, /health; and a chat page in the browser at /studio/chat/ (/ redirects there)."
+                + " Runs until Ctrl-C."})
 final class LlmServeCommand implements Callable<Integer> {
     @ParentCommand
     LlmCommand group;
@@ -84,6 +85,7 @@ final class LlmServeCommand implements Callable<Integer> {
                     served, info.architecture(), info.tensorType(), info.parameters(), info.contextLength(), stats.totalBlocks(),
                     stats.bytesPerToken());
             group.root.out.println("dlforge llm serve: " + server.url() + "/v1  (OpenAI API; Ctrl-C to stop)");
+            group.root.out.println("chat page: " + server.url() + LlmServer.CHAT_PAGE + (key != null ? "?key=KEY (the key once; the tab keeps it)" : ""));
             Servers.awaitShutdown();
         }
         return 0;

@@ -64,6 +64,15 @@ public final class DlforgeServer implements AutoCloseable {
 
     /** The same with the route groups given; {@code studio}, when not null, is one of them and also gets its pages served. */
     public static DlforgeServer start(ServeConfig config, ServeMetrics metrics, Studio studio, List<RouteGroup> groups) {
+        return start(config, metrics, studio, studio != null ? "/studio/" : null, groups);
+    }
+
+    /**
+     * The same, serving the studio's pages (static files under {@code /studio}, no key needed) when {@code home} is not null, with
+     * {@code /} redirected to {@code home}: the studio's gallery, or the chat page of a server with no {@link Studio} ({@code dlforge
+     * llm serve}).
+     */
+    public static DlforgeServer start(ServeConfig config, ServeMetrics metrics, Studio studio, String home, List<RouteGroup> groups) {
         ApiKey key = new ApiKey(config.apiKey());
         SecurityConfig security = config.security();
         List<String> names = new ArrayList<>(security.allowedHosts());
@@ -93,7 +102,7 @@ public final class DlforgeServer implements AutoCloseable {
             }
             c.router.handlerWrapper(DlforgeServer::faultsAsExceptions);
             c.router.javaLangErrorHandler((response, error) -> lastResortError(response, error));
-            if (studio != null) {
+            if (home != null) {
                 c.staticFiles.add(s -> {
                     s.hostedPath = "/studio";
                     s.directory = "/studio";
@@ -110,8 +119,8 @@ public final class DlforgeServer implements AutoCloseable {
             });
             c.routes.after(ctx -> metrics.response(routeOf(ctx), ctx.statusCode()));
             groups.forEach(g -> g.register(c.routes));
-            if (studio != null) {
-                c.routes.get("/", ctx -> ctx.redirect("/studio/"));
+            if (home != null) {
+                c.routes.get("/", ctx -> ctx.redirect(home + (ctx.queryString() == null ? "" : "?" + ctx.queryString()))); // ?key=KEY kept
             }
             c.routes.exception(ApiError.class, (e, ctx) -> error(ctx, groups, e));
             c.routes.exception(InvalidInputException.class, (e, ctx) -> error(ctx, groups, new ApiError(e.status(), e.getMessage(), e.hint())));

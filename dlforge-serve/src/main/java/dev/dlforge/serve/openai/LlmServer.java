@@ -10,9 +10,12 @@ import java.util.List;
 
 /**
  * {@code dlforge llm serve}: one language model behind OpenAI's API, its requests batched by a {@link Scheduler}. The
- * HTTP server is dlforge's own (keys off loopback, Host and cross-site guards, connection caps, JSON errors).
+ * HTTP server is dlforge's own (keys off loopback, Host and cross-site guards, connection caps, JSON errors). It also serves the
+ * studio's chat page, {@value #CHAT_PAGE} ({@code /} redirects there): a browser talking to {@code /v1/chat/completions}.
  */
 public final class LlmServer implements AutoCloseable {
+    /** The chat page (resources/studio/chat/index.html). */
+    public static final String CHAT_PAGE = "/studio/chat/";
     private final DlforgeServer http;
     private final ServedLlm llm;
     private final OpenAiRoutes routes;
@@ -29,7 +32,7 @@ public final class LlmServer implements AutoCloseable {
         ServedLlm llm = new ServedLlm(name, scheduler);
         OpenAiRoutes routes = new OpenAiRoutes(llm);
         try {
-            return new LlmServer(DlforgeServer.start(config, new ServeMetrics(), null, List.of(routes)), llm, routes);
+            return new LlmServer(DlforgeServer.start(config, new ServeMetrics(), null, CHAT_PAGE, List.of(routes)), llm, routes);
         } catch (RuntimeException e) {
             scheduler.close();
             model.close();

@@ -15,13 +15,15 @@ import java.util.concurrent.CountDownLatch;
 /**
  * An {@link LlmServer} on a free loopback port over the real engine: a tiny random-weight Llama GGUF (hidden 64, 2
  * layers, GQA 4/2, vocabulary 320, Q8_0, context 2048) that the fixture writes; and a switch that holds its scheduler
- * between iterations.
+ * between iterations, or paces them.
  */
 final class LlmTestServer implements AutoCloseable {
     static final String NAME = "bigram";
     static final int CONTEXT = 2048;
     final LlmServer server;
     private volatile CountDownLatch hold;
+    private volatile long paceMillis;
+    private final java.util.concurrent.atomic.AtomicLong iterations = new java.util.concurrent.atomic.AtomicLong();
 
     LlmTestServer(SchedulerConfig scheduling) {
         this(scheduling, tinyLlama());
@@ -41,8 +43,21 @@ final class LlmTestServer implements AutoCloseable {
     }
 
     LlmTestServer(SchedulerConfig scheduling, DecoderModel model) {
-        server = LlmServer.start(ServeConfig.local(0), scheduling, NAME, model);
+        this(ServeConfig.local(0), scheduling, model);
+    }
+
+    LlmTestServer(ServeConfig config, SchedulerConfig scheduling, DecoderModel model) {
+        server = LlmServer.start(config, scheduling, NAME, model);
         server.llm().scheduler().observe(steps -> {
+            iterations.incrementAndGet();
+            long pause = paceMillis;
+            if (pause > 0) {
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             CountDownLatch h = hold;
             if (h != null) {
                 try {
@@ -60,6 +75,16 @@ final class LlmTestServer implements AutoCloseable {
 
     String baseUrl() {
         return server.url() + "/v1";
+    }
+
+    /** From now on every iteration of the scheduler waits {@code millis} first: a stream a browser sees arrive token by token. */
+    void pace(long millis) {
+        paceMillis = millis;
+    }
+
+    /** The scheduler's iterations so far (forward passes). */
+    long iterations() {
+        return iterations.get();
     }
 
     /** From now on the scheduler stops before its next forward pass, until {@link #release()}. */
