@@ -63,6 +63,27 @@ export async function imageUrl(path) {
 }
 
 /**
+ * Reads server-sent events from a fetch response, calling onData with each event's data (the text after "data:", lines
+ * joined); comments (": waiting") are skipped.
+ */
+export async function readEvents(response, onData) {
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    let end;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const data = block.split('\n').filter(l => l.startsWith('data:')).map(l => l.slice(5).trimStart()).join('\n');
+      if (data) onData(data);
+    }
+  }
+}
+
+/**
  * Calls onEvent for every server-sent training event, reconnecting after a drop. It reads the
  * stream with fetch rather than EventSource, which cannot send the key header.
  */
@@ -70,20 +91,7 @@ export async function listen(onEvent) {
   for (;;) {
     try {
       const response = await fetch('/studio/api/events', { headers: headers({ Accept: 'text/event-stream' }) });
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += value;
-        let end;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = block.split('\n').filter(l => l.startsWith('data:')).map(l => l.slice(5).trimStart()).join('\n');
-          if (data) onEvent(JSON.parse(data));
-        }
-      }
+      await readEvents(response, data => onEvent(JSON.parse(data)));
     } catch (e) {
       // the server restarted or the network dropped: try again shortly
     }

@@ -3,7 +3,7 @@
 // server-sent events (data: {chat.completion.chunk} ... data: [DONE]). Stop aborts the request; the server sees the
 // connection close and frees the model's slot. The conversation lives in this page only: New chat forgets it.
 
-import { getJson, headers, parse } from './api.js';
+import { getJson, headers, parse, readEvents } from './api.js';
 import { el } from './dom.js';
 
 const $ = id => document.getElementById(id);
@@ -50,27 +50,6 @@ function busy(on) {
   sendButton.disabled = on;
   stopButton.disabled = !on;
   $('new-chat').disabled = on;
-}
-
-/**
- * Reads server-sent events from a fetch response, calling onData with each event's data (the text after "data:", lines
- * joined); comments (": waiting") are skipped.
- */
-async function readEvents(response, onData) {
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    buffer += value;
-    let end;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const data = block.split('\n').filter(l => l.startsWith('data:')).map(l => l.slice(5).trimStart()).join('\n');
-      if (data) onData(data);
-    }
-  }
 }
 
 async function send() {
