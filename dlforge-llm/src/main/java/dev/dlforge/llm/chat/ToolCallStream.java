@@ -20,8 +20,9 @@ public final class ToolCallStream {
     /** Adds generated text; returns what may be sent as content now (possibly empty). */
     public String add(String piece) {
         text.append(piece);
-        int start = template.toolCallStart(text.toString());
-        int safe = start < 0 ? text.length() : Math.max(start, released);
+        // only the unreleased tail is searched: released text holds no start, or it would not have been released
+        int start = template.toolCallStart(text.substring(released));
+        int safe = start < 0 ? text.length() : released + start;
         String out = text.substring(released, safe);
         released = safe;
         return out;
