@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
  * {@link RowCodec} (bit-exact to ggml's {@code dequantize_row_*}) into a reused float array, then dotted with the float
  * activations. Correct for every type; slower than the integer kernels of Q8_0 and Q4_0.
  */
-final class DequantMatrix extends FloatRowMatrix {
+class DequantMatrix extends FloatRowMatrix {
     private final GgmlType type;
     private final RowCodec codec;
 

@@ -23,7 +23,7 @@ abstract class FloatRowMatrix extends WeightMatrix {
     }
 
     @Override
-    final void multiplyRows(MatInput in, float[][] out, int outOffset, int from, int to) {
+    void multiplyRows(MatInput in, float[][] out, int outOffset, int from, int to) {
         float[] w = new float[cols];
         for (int r = from; r < to; r++) {
             row(r, w);

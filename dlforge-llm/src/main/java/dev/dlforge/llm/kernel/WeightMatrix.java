@@ -42,7 +42,8 @@ public abstract class WeightMatrix {
             case F16 -> new F16Matrix(t.name(), data, rows, cols);
             case Q8_0 -> new Q8Matrix(t.name(), data, rows, cols);
             case Q4_0 -> new Q4Matrix(t.name(), data, rows, cols);
-            case BF16, Q4_1, Q4_K, Q5_K, Q6_K -> new DequantMatrix(t.name(), data, rows, cols, t.type());
+            case BF16 -> new DequantMatrix(t.name(), data, rows, cols, t.type());
+            case Q4_1, Q4_K, Q5_K, Q6_K -> new FusedDequantMatrix(t.name(), data, rows, cols, t.type());
         };
     }
 

@@ -8,15 +8,15 @@ import java.nio.ByteBuffer;
  * hold their low 4 bits in byte j + 4 (scale low nibble, min high nibble) and their top 2 bits in the top bits of
  * bytes j - 4 (scale) and j (min).
  */
-final class KScales {
-    static final int BYTES = 12;
+public final class KScales {
+    public static final int BYTES = 12;
     static final int SUB_BLOCKS = 8;
 
     private KScales() {
     }
 
     /** Sub-block {@code j}'s 6-bit scale. */
-    static int scale(ByteBuffer in, int at, int j) {
+    public static int scale(ByteBuffer in, int at, int j) {
         if (j < 4) {
             return in.get(at + j) & 63;
         }
@@ -24,7 +24,7 @@ final class KScales {
     }
 
     /** Sub-block {@code j}'s 6-bit min. */
-    static int min(ByteBuffer in, int at, int j) {
+    public static int min(ByteBuffer in, int at, int j) {
         if (j < 4) {
             return in.get(at + j + 4) & 63;
         }
