@@ -5,9 +5,10 @@ import dev.dlforge.llm.tensor.RowCodec;
 import java.nio.ByteBuffer;
 
 /**
- * Weights of a type without a dedicated kernel (BF16, Q4_1, Q4_K, Q5_K, Q6_K): each row is dequantised by the type's
- * {@link RowCodec} (bit-exact to ggml's {@code dequantize_row_*}) into a reused float array, then dotted with the float
- * activations. Correct for every type; slower than the integer kernels of Q8_0 and Q4_0.
+ * Weights of a type without an integer kernel (BF16; Q4_1, Q4_K, Q5_K and Q6_K when the Vector API is absent, see
+ * {@link FusedDequantMatrix}): each row is dequantised by the type's {@link RowCodec} (bit-exact to ggml's
+ * {@code dequantize_row_*}) into a reused float array, then dotted with the float activations. Correct for every type;
+ * slower than the integer kernels of Q8_0 and Q4_0 and the fused ones.
  */
 class DequantMatrix extends FloatRowMatrix {
     private final GgmlType type;

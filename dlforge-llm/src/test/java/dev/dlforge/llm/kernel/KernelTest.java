@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.dlforge.llm.gguf.GgmlType;
 import dev.dlforge.llm.gguf.TensorInfo;
+import dev.dlforge.llm.tensor.RowCodec;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.SplittableRandom;
@@ -90,6 +91,45 @@ class KernelTest {
                     ref += (double) row[c] * x[c];
                 }
                 assertThat((double) out[b][r]).as("%s row %d input %d", type, r, b).isCloseTo(ref, within(1e-4 * (1 + Math.abs(ref))));
+            }
+        }
+    }
+
+    /**
+     * The fused k-quant kernels dequantise in registers to the codec's floats: their products equal the double sums
+     * over the codec's rows, on rows of two 256-element super-blocks with gaussian weights quantised by the codec.
+     */
+    @ParameterizedTest
+    @EnumSource(value = GgmlType.class, names = {"Q4_1", "Q4_K", "Q5_K", "Q6_K"})
+    void fusedKQuantProductsEqualTheDoubleSumOverTheCodecsRows(GgmlType type) {
+        int rows = 19;
+        int cols = 512;
+        SplittableRandom r = new SplittableRandom(8);
+        float[] weights = new float[rows * cols];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = (float) (r.nextGaussian() * 0.05);
+        }
+        RowCodec codec = RowCodec.of(type);
+        ByteBuffer data = ByteBuffer.wrap(codec.quantise(weights)).order(ByteOrder.LITTLE_ENDIAN);
+        WeightMatrix w = WeightMatrix.of(new TensorInfo("w", new long[] {cols, rows}, type, 0), data);
+        assertThat(w).isInstanceOf(FusedDequantMatrix.class);
+        float[][] x = new float[3][cols];
+        for (float[] row : x) {
+            for (int i = 0; i < cols; i++) {
+                row[i] = (float) r.nextGaussian();
+            }
+        }
+        float[][] out = new float[3][rows];
+        w.multiply(new MatInput(x), out);
+        float[] decoded = codec.dequantise(data, rows * cols);
+        for (int b = 0; b < x.length; b++) {
+            for (int row = 0; row < rows; row++) {
+                double ref = 0;
+                for (int c = 0; c < cols; c++) {
+                    ref += (double) decoded[row * cols + c] * x[b][c];
+                }
+                assertThat((double) out[b][row]).as("%s row %d input %d (vector kernels: %s)", type, row, b, Simd.ENABLED)
+                        .isCloseTo(ref, within(1e-4 * (1 + Math.abs(ref))));
             }
         }
     }
