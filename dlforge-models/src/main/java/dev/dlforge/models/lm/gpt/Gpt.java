@@ -29,7 +29,7 @@ import java.util.List;
  * with the next token. Weights start as in GPT-2: normal(0, 0.02), residual output layers
  * normal(0, 0.02 / sqrt(2L)), biases 0, layer norms 1.
  */
-public final class Gpt extends AbstractBlock {
+public final class Gpt extends AbstractBlock implements KvDecoder {
     static final float INIT_STD = 0.02f;
     /** Added to masked attention scores; exp underflows to exactly 0, like -inf, without inf arithmetic. */
     private static final float MASKED = -1e9f;
@@ -55,6 +55,21 @@ public final class Gpt extends AbstractBlock {
 
     public GptConfig config() {
         return config;
+    }
+
+    @Override
+    public int vocabSize() {
+        return config.vocabSize();
+    }
+
+    @Override
+    public int contextLength() {
+        return config.blockSize();
+    }
+
+    @Override
+    public int layers() {
+        return config.nLayer();
     }
 
     public Parameter wte() {
@@ -88,6 +103,7 @@ public final class Gpt extends AbstractBlock {
      * Logits (B, T, V) for ids (B, T) that follow the {@code cache}'s P positions (none when null),
      * appending their keys and values to it.
      */
+    @Override
     public NDArray logits(ParameterStore store, NDArray ids, KvCache cache, boolean training) {
         NDManager m = ids.getManager();
         int t = (int) ids.getShape().get(1);
@@ -121,13 +137,13 @@ public final class Gpt extends AbstractBlock {
      * The additive causal mask (T, P + T) for T queries at positions P..P+T-1 over keys 0..P+T-1:
      * 0 where key j <= P + i, a large negative number where the key lies in the query's future.
      */
-    static NDArray causalMask(NDManager m, int past, int t) {
+    public static NDArray causalMask(NDManager m, int past, int t) {
         NDArray queries = m.arange(past, past + t).reshape(t, 1);
         NDArray keys = m.arange(0, past + t).reshape(1, past + t);
         return keys.gt(queries).toType(DataType.FLOAT32, false).mul(MASKED);
     }
 
-    static NDArray dropout(NDArray x, float rate, boolean training) {
+    public static NDArray dropout(NDArray x, float rate, boolean training) {
         return training && rate > 0 ? x.getNDArrayInternal().dropout(x, rate, true).head() : x;
     }
 

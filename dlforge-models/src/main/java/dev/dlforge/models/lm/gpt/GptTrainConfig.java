@@ -1,6 +1,7 @@
 package dev.dlforge.models.lm.gpt;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import dev.dlforge.core.optim.Adam;
 import dev.dlforge.core.optim.TrainableParameters;
 import dev.dlforge.core.train.EarlyStopping;
@@ -62,10 +63,10 @@ public record GptTrainConfig(
         return new TrainerConfig(epochs(), learningRate, schedule, seed, 0, EarlyStopping.off("val_loss", false));
     }
 
-    /** Next-token cross-entropy under AdamW with clipping, for {@code gpt}'s parameters. */
-    public NextTokenTask task(Gpt gpt, NDManager manager) {
-        TrainableParameters params = TrainableParameters.of(gpt);
+    /** Next-token cross-entropy under AdamW with clipping, for the parameters of {@code model} (a {@link Gpt}, a Llama). */
+    public NextTokenTask task(Block model, NDManager manager) {
+        TrainableParameters params = TrainableParameters.of(model);
         Adam adam = new Adam(params, Adam.Config.adamW(weightDecay).withBetas(beta1, beta2).decayingMatricesOnly());
-        return new NextTokenTask(gpt, params, adam, gradClip, manager);
+        return new NextTokenTask(model, params, adam, gradClip, manager);
     }
 }

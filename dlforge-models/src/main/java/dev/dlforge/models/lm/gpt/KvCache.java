@@ -29,7 +29,7 @@ public final class KvCache implements AutoCloseable {
      * Appends one layer's new keys and values (B, H, T, hd) after the cached ones and returns the
      * full (B, H, P + T, hd) pair; {@link #advance} then moves the cache on by T.
      */
-    NDArray[] append(int layer, NDArray k, NDArray v) {
+    public NDArray[] append(int layer, NDArray k, NDArray v) {
         keys[layer] = extend(keys[layer], k);
         values[layer] = extend(values[layer], v);
         return new NDArray[] {keys[layer], values[layer]};
@@ -45,7 +45,7 @@ public final class KvCache implements AutoCloseable {
     }
 
     /** Marks {@code tokens} more positions as cached, once every layer has appended them. */
-    void advance(int tokens) {
+    public void advance(int tokens) {
         length += tokens;
     }
 
