@@ -49,7 +49,7 @@ public record GptCorpus(String datasetId, Tokenizer tokenizer, int[] train, int[
     }
 
     /** Non-overlapping windows of {@code block} tokens (each with its next-token target) that {@code tokens} holds. */
-    static int windows(int[] tokens, int block) {
+    public static int windows(int[] tokens, int block) {
         return Math.max(0, (tokens.length - 1) / block);
     }
 
