@@ -58,6 +58,15 @@ class QuantSmokeTest {
         JsonNode info = Json.MAPPER.readTree(run.resolve("run.json").toFile());
         assertThat(info.get("status").asText()).isEqualTo("completed");
 
+        Cli eval = Cli.run("eval", run.toString(), "--json");
+        assertThat(eval.exitCode()).as(eval.toString()).isZero();
+        JsonNode measured = Json.MAPPER.readTree(eval.out());
+        // eval re-reads the run's files and held-out tokens: the same figures as the table
+        assertThat(measured.get("q4_0_perplexity").asDouble()).isCloseTo(table.get("rows").get(7).get("perplexity").asDouble(),
+                within(1e-6 * f32.get("perplexity").asDouble()));
+        assertThat(measured.get("f32_perplexity").asDouble()).isCloseTo(f32.get("perplexity").asDouble(),
+                within(1e-6 * f32.get("perplexity").asDouble()));
+
         Cli projects = Cli.run("projects");
         assertThat(projects.out()).containsPattern("quant +P +trained");
     }

@@ -15,6 +15,7 @@ import dev.dlforge.models.lm.gpt.GptTrainConfig;
 import dev.dlforge.models.lm.llama.Llama;
 import dev.dlforge.models.lm.llama.LlamaConfig;
 import dev.dlforge.models.lm.llama.LlamaGguf;
+import dev.dlforge.projects.Evaluates;
 import dev.dlforge.projects.ProjectInfo;
 import dev.dlforge.projects.Roadmap;
 import dev.dlforge.projects.TrainOptions;
@@ -22,7 +23,10 @@ import dev.dlforge.projects.gpt.GptCorpus;
 import dev.dlforge.projects.kit.RunSession;
 import dev.dlforge.projects.kit.TrainingProject;
 import dev.dlforge.projects.kit.TrainingResult;
+import dev.dlforge.llm.engine.DecoderModel;
 import dev.dlforge.llm.gguf.GgmlType;
+import dev.dlforge.llm.kernel.RowPool;
+import dev.dlforge.llm.model.DecoderModels;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -39,7 +43,7 @@ import java.util.Map;
  * by {@code dlforge quant} to each of the recipe's types, and each file's size, held-out perplexity and decode speed
  * measured by dlforge-llm's pure-Java engine ({@link QuantTable}). See docs/projects/quant.md.
  */
-public final class QuantProject extends TrainingProject<QuantRecipe, GptCorpus> {
+public final class QuantProject extends TrainingProject<QuantRecipe, GptCorpus> implements Evaluates {
     public static final String ID = "quant";
 
     @Override
@@ -55,6 +59,46 @@ public final class QuantProject extends TrainingProject<QuantRecipe, GptCorpus> 
     @Override
     public List<String> datasets() {
         return List.of("moby-dick", "brown-text", "nlp-corpus", "fortunes");
+    }
+
+    @Override
+    public List<BenchmarkTarget> benchmarkTargets() {
+        return List.of();
+    }
+
+    /** The held-out perplexity of the F32 export, the baseline every quantised file is compared with. */
+    @Override
+    public Headline headline() {
+        return new Headline("f32_perplexity", false);
+    }
+
+    /**
+     * Re-measures every GGUF file of the run ({@code model/model-<type>.gguf}) on the run's held-out tokens with the
+     * pure-Java engine: {@code <type>_perplexity} for each.
+     */
+    @Override
+    public Map<String, Double> evaluate(RunDir run, TrainOptions options) {
+        QuantRecipe recipe = recipeOf(run);
+        GptCorpus corpus = data(recipe, options);
+        int[] heldOut = Arrays.copyOf(corpus.validation(), Math.min(corpus.validation().length, recipe.evalTokens() + 1));
+        Map<String, Double> m = new LinkedHashMap<>();
+        List<String> types = new java.util.ArrayList<>(List.of("F32"));
+        types.addAll(recipe.types());
+        try (RowPool pool = new RowPool(Math.max(1, Runtime.getRuntime().availableProcessors()))) {
+            for (String type : types) {
+                Path file = run.model().resolve("model-" + type.toLowerCase(Locale.ROOT) + ".gguf");
+                if (!Files.isRegularFile(file)) {
+                    throw new DlforgeException("run " + run.id() + " has no " + file.getFileName(), "train it to the end: `dlforge train quant`");
+                }
+                try (DecoderModel model = DecoderModels.open(file, pool)) {
+                    m.put(type.toLowerCase(Locale.ROOT) + "_perplexity", QuantTable.perplexity(model, heldOut, recipe.network().context()));
+                }
+            }
+        } catch (IOException e) {
+            throw new DlforgeException("cannot read the GGUF files of run " + run.id() + ": " + e.getMessage(), "train the run again");
+        }
+        m.put("held_out_tokens", (double) (heldOut.length - 1));
+        return m;
     }
 
     @Override
