@@ -52,11 +52,11 @@ final class QuantReport {
         }
         md.table(List.of("type", "size (MB)", "perplexity", "change vs F32", "decode tokens/s"), table);
         md.paragraph(verdict(rows));
-        double[] sizes = rows.stream().mapToDouble(r -> r.bytes() / 1e6).toArray();
-        double[] deltas = rows.stream().mapToDouble(QuantTable.Row::deltaPercent).toArray();
-        new CurvePlot("perplexity change vs file size", "file size (MB)", "perplexity change vs F32 (%)")
-                .series("GGUF files (" + String.join(", ", rows.stream().map(QuantTable.Row::type).toList()) + ")", sizes, deltas)
-                .save(run.plots().resolve("quant.png"));
+        CurvePlot plot = new CurvePlot("perplexity change vs file size", "file size (MB)", "perplexity change vs F32 (%)");
+        for (QuantTable.Row r : rows) { // one point per type, each named in the legend
+            plot.series(r.type(), new double[] {r.bytes() / 1e6}, new double[] {r.deltaPercent()});
+        }
+        plot.save(run.plots().resolve("quant.png"));
         md.image("perplexity change vs size", "plots/quant.png");
         md.save(run.report());
     }
