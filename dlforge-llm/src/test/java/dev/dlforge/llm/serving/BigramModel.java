@@ -7,6 +7,7 @@ import dev.dlforge.llm.engine.KvCache;
 import dev.dlforge.llm.tokenizer.Tokenizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,8 @@ public final class BigramModel implements DecoderModel {
     private final int contextLength;
     /** Tokens fed in all (a test reads it to see that a shared prefix was not recomputed). */
     public long tokensFed;
+    /** When set, every forward pass waits for it: a test holds the first iteration until all its requests are queued. */
+    private volatile CountDownLatch gate;
 
     public BigramModel(List<String> sentences, int blockTokens, int contextLength) {
         this.blockTokens = blockTokens;
@@ -66,8 +69,22 @@ public final class BigramModel implements DecoderModel {
         return new TokenBlockCache(blockTokens, (int) Math.max(1, budgetBytes / Integer.BYTES / blockTokens));
     }
 
+    /** Makes every forward pass wait until {@code g} is counted down. */
+    public void holdForwardsUntil(CountDownLatch g) {
+        this.gate = g;
+    }
+
     @Override
     public float[][] forward(KvCache cache, List<Step> steps) {
+        CountDownLatch g = gate;
+        if (g != null) {
+            try {
+                g.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
         TokenBlockCache c = (TokenBlockCache) cache;
         float[][] out = new float[steps.size()][];
         for (int i = 0; i < steps.size(); i++) {

@@ -166,12 +166,18 @@ class SchedulerTest {
         String e2 = alone(p2, 60);
         assertThat(e1.length()).isGreaterThan(40);
         assertThat(e2.length()).isGreaterThan(40);
-        // 24 blocks of 4 tokens: room for one sequence of over 54 tokens, not for two
-        try (Scheduler s = new Scheduler(model(512), new SchedulerConfig(8, 2, 64, 24 * BLOCK * Integer.BYTES))) {
+        // 24 blocks of 4 tokens: room for one sequence of over 54 tokens, not for two. Both requests are queued
+        // before the first forward pass ends, so that they run together (else, on a busy machine, the first could
+        // finish before the second arrives and nothing would be pre-empted).
+        BigramModel model = model(512);
+        CountDownLatch bothQueued = new CountDownLatch(1);
+        model.holdForwardsUntil(bothQueued);
+        try (Scheduler s = new Scheduler(model, new SchedulerConfig(8, 2, 64, 24 * BLOCK * Integer.BYTES))) {
             Collected c1 = new Collected();
             Collected c2 = new Collected();
             s.submit(greedy(p1, 60), c1);
             s.submit(greedy(p2, 60), c2);
+            bothQueued.countDown();
             c1.await();
             c2.await();
             assertThat(c1.text.toString()).isEqualTo(e1);
